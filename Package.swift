@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "jgpipe",
+    products: [
+        .executable(name: "jgpipe", targets: ["jgpipe"]),
+        .library(name: "JGPipe", targets: ["JGPipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(
+            name: "JGPipe",
+            dependencies: [
+                "CLibCSV",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "jgpipe",
+            dependencies: [
+                "JGPipe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "JGPipeTests",
+            dependencies: ["JGPipe"]
+        ),
+    ]
+)
