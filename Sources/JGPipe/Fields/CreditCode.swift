@@ -1,0 +1,45 @@
+/// A unified social credit code (统一社会信用代码, GB 32100, SPEC §0): 18 characters, the last a
+/// MOD 31 check character; `value` is the unit key.
+public struct CreditCode: Hashable, Sendable {
+    public let value: String
+
+    static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+    static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    /// Character value 0…30 by ASCII byte, -1 outside the alphabet (I, O, Z, S, V are excluded).
+    static let values: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (k, c) in alphabet.enumerated() { table[Int(c)] = Int8(k) }
+        return table
+    }()
+
+    public init(_ raw: String) throws(FieldError) {
+        let text = Text.normalizeCode(raw)
+        var copy = text
+        let outcome: Int = copy.withUTF8 { b in
+            guard b.count == 18 else { return -1 }
+            var sum = 0
+            for k in 0..<17 {
+                let v = Int(CreditCode.values[Int(b[k])])
+                if v < 0 { return -1 }
+                sum += v * CreditCode.weights[k]
+            }
+            guard CreditCode.values[Int(b[17])] >= 0 else { return -1 }
+            let expected = (31 - sum % 31) % 31   // 31 means "0"
+            return Int(CreditCode.values[Int(b[17])]) == expected ? 0 : 1 + expected
+        }
+        switch outcome {
+        case 0:
+            value = text
+        case -1:
+            throw FieldError(.invalidCreditCode, text.isEmpty ? "credit code is empty"
+                : "credit code \(text) must be 18 characters from 0-9 and ABCDEFGHJKLMNPQRTUWXY")
+        default:
+            let expected = Character(Unicode.Scalar(CreditCode.alphabet[outcome - 1]))
+            throw FieldError(.invalidCreditCode, "credit code \(text) has check character \(text.last!), expected \(expected)")
+        }
+    }
+}
+
+extension CreditCode: CustomStringConvertible {
+    public var description: String { value }
+}

@@ -1,0 +1,20 @@
+/// The row error codes of SPEC §0 "Error codes"; the raw value is what `*.rejected.csv` shows.
+public enum ErrorCode: String, Sendable, CaseIterable, Comparable {
+    case fieldCount = "FIELD_COUNT"
+    case missingField = "MISSING_FIELD"
+    case invalidID = "INVALID_ID"
+    case invalidCreditCode = "INVALID_CREDIT_CODE"
+    case invalidDate = "INVALID_DATE"
+    case invalidCode = "INVALID_CODE"
+    case invalidClass = "INVALID_CLASS"
+    case invalidPlate = "INVALID_PLATE"
+    case invalidVIN = "INVALID_VIN"
+    case invalidRegion = "INVALID_REGION"
+    case unknownUnit = "UNKNOWN_UNIT"
+    case duplicateKey = "DUPLICATE_KEY"
+
+    /// Ordered by raw value so summaries list codes deterministically.
+    public static func < (lhs: ErrorCode, rhs: ErrorCode) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

@@ -1,0 +1,42 @@
+/// A person's identity document (SPEC §0 "Identity numbers"); `(type, number)` is the person key.
+public struct IdentityNumber: Hashable, Sendable {
+    /// Normalised type code; "A" (居民身份证) when the raw type is empty or names the resident card.
+    public let type: String
+    /// Normalised; for type A always the 18-character form, so a legacy 15-digit number and its
+    /// 18-digit conversion are the same person.
+    public let number: String
+
+    /// Type names accepted for the resident identity card besides the code "A" itself.
+    static let residentCardNames: Set<String> = ["居民身份证", "身份证"]
+
+    public init(type rawType: String, number rawNumber: String) throws(FieldError) {
+        let typeCode = Text.normalizeCode(rawType)
+        let number = Text.normalizeCode(rawNumber)
+        if typeCode.isEmpty || typeCode == "A" || IdentityNumber.residentCardNames.contains(typeCode) {
+            self.type = "A"
+            self.number = try ResidentID.validate(number)
+        } else {
+            self.type = typeCode
+            guard !number.isEmpty else {
+                throw FieldError(.invalidID, "identity number of type \(typeCode) is empty")
+            }
+            guard IdentityNumber.isPrintable(number) else {
+                throw FieldError(.invalidID, "identity number of type \(typeCode) contains control characters")
+            }
+            self.number = number
+        }
+    }
+
+    /// Non-A documents (passports, HK/Macau/Taiwan permits) are only checked for being printable.
+    static func isPrintable(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xFFFD { return false }
+        }
+        return true
+    }
+}
+
+extension IdentityNumber: CustomStringConvertible {
+    public var description: String { "\(type):\(number)" }
+}

@@ -1,0 +1,22 @@
+/// A GB/T 2260 administrative-division code (SPEC §0 "Region and detachment"); only its shape is
+/// checked, since the code list changes yearly and the pipeline file maps prefixes to detachments.
+public struct RegionCode: Hashable, Sendable {
+    public let value: String
+
+    public init(_ raw: String) throws(FieldError) {
+        let text = Text.normalize(raw)
+        guard text.utf8.count == 6, ASCII.allDigits(text.utf8) else {
+            throw FieldError(.invalidRegion, text.isEmpty
+                ? "region code is empty"
+                : "region code \"\(text)\" is not 6 digits")
+        }
+        value = text
+    }
+
+    /// The first four digits: city level, used for detachments and for cross-region checks (SPEC §3 V3).
+    public var prefix4: Substring { value.prefix(4) }
+}
+
+extension RegionCode: CustomStringConvertible {
+    public var description: String { value }
+}
