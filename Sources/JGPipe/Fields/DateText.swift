@@ -85,7 +85,6 @@ enum DateText {
         } else {
             return .unrecognised
         }
-        // A third digit after a 1–2 digit month/day, or trailing junk, fails below.
         guard let date = CalendarDate(year: year, month: month, day: day) else {
             // Only a well-formed date text deserves "not a real date"; junk after it is unrecognised.
             return isWellFormedTail(b, from: i) ? .impossibleDate(end: i) : .unrecognised
