@@ -16,10 +16,12 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        .target(name: "CPosix"),
         .target(
             name: "JGPipe",
             dependencies: [
                 "CLibCSV",
+                "CPosix",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

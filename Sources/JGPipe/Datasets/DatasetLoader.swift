@@ -1,0 +1,94 @@
+/// How one dataset's rows become typed records (one conformance per dataset).
+public protocol DatasetValidator {
+    associatedtype Record
+    var schema: DatasetSchema { get }
+    /// Field checks in schema column order, then cross-file checks; the first failure names
+    /// the row's error (SPEC §0 "Error codes").
+    func validate(_ row: SchemaRow) throws(FieldError) -> Record
+    /// The row's canonical values: schema columns normalised, then pass-through as read.
+    func canonicalFields(_ record: Record, _ row: SchemaRow) -> [String]
+    /// The duplicate key (SPEC §0 "Duplicates").
+    func key(_ record: Record) -> String
+}
+
+/// A dataset after validation and duplicate handling.
+public struct LoadedDataset<Record> {
+    /// Valid records in input order.
+    public var records: [Record]
+    /// Physical input line of each record.
+    public var lines: [Int]
+    /// Canonical fields of each record: `store.fields(i)` for `records[i]`.
+    public var store: RowStore
+    public var rejected: [RejectedRow]
+    public var counts: DatasetCounts
+    public var header: HeaderMap
+}
+
+public enum DatasetLoader {
+    public static func load<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                                 options: ReadOptions) throws -> LoadedDataset<V.Record> {
+        var records: [V.Record] = []
+        var lines: [Int] = []
+        var keys: [String] = []
+        var store = RowStore(width: 0)
+        var rejected: [RejectedRow] = []
+        var counts = DatasetCounts()
+        var headerMap: HeaderMap?
+
+        let header = try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                          options: options) { map in
+            headerMap = map
+            store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
+        } row: { row in
+            counts.inputRecords += 1
+            let map = headerMap!
+            guard row.fields.count == map.header.count else {
+                rejected.append(RejectedRow(line: row.line, code: .fieldCount,
+                                            message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
+                                            fields: row.fields))
+                return
+            }
+            let schemaRow = SchemaRow(row: row, map: map, schema: validator.schema)
+            do throws(FieldError) {
+                let record = try validator.validate(schemaRow)
+                records.append(record)
+                lines.append(row.line)
+                keys.append(validator.key(record))
+                store.append(validator.canonicalFields(record, schemaRow))
+            } catch {
+                rejected.append(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
+            }
+        }
+
+        let resolution = DuplicateKeys.resolve(keys: keys, store: store)
+        if !resolution.conflicting.isEmpty {
+            // Rejected rows carry the fields as read, which only the file still has.
+            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], keys[$0]) })
+            try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
+                if let key = wanted[row.line] {
+                    rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
+                                                message: "\(validator.schema.columns[0].name) \(key) appears on several rows that differ",
+                                                fields: row.fields))
+                }
+            }
+        }
+        var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
+                                 counts: counts, header: header)
+        if resolution.keep.contains(false) {
+            kept.records = []
+            kept.lines = []
+            kept.store = RowStore(width: store.width)
+            for i in records.indices where resolution.keep[i] {
+                kept.records.append(records[i])
+                kept.lines.append(lines[i])
+                kept.store.append(store.fields(i))
+            }
+        }
+        kept.rejected = rejected.sorted { $0.line < $1.line }
+        kept.counts.cleaned = kept.records.count
+        kept.counts.rejected = kept.rejected.count
+        kept.counts.collapsedDuplicates = resolution.collapsed
+        for row in kept.rejected { kept.counts.rejectedByCode[row.code, default: 0] += 1 }
+        return kept
+    }
+}

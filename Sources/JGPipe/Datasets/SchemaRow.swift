@@ -1,0 +1,45 @@
+/// One input row seen through its dataset's header map: schema values by column index,
+/// normalised on request, with errors that name the column (SPEC §0).
+public struct SchemaRow {
+    public let row: InputRow
+    public let map: HeaderMap
+    public let schema: DatasetSchema
+
+    /// The value as read ("" when the column is absent from the file).
+    public func raw(_ column: Int) -> String {
+        guard let source = map.sources[column] else { return "" }
+        return row.fields[source]
+    }
+
+    /// SPEC §0 "Normalising text".
+    public func text(_ column: Int) -> String { Text.normalize(raw(column)) }
+
+    public func code(_ column: Int) -> String { Text.normalizeCode(raw(column)) }
+
+    public func required(_ column: Int) throws(FieldError) -> String {
+        let value = text(column)
+        if value.isEmpty { throw FieldError(.missingField, "\(name(column)) is required but empty") }
+        return value
+    }
+
+    public func name(_ column: Int) -> String { schema.columns[column].name }
+
+    /// Runs a field initializer and prefixes its error with the column name.
+    public func parse<T>(_ column: Int, _ make: (String) throws(FieldError) -> T) throws(FieldError) -> T {
+        do {
+            return try make(raw(column))
+        } catch {
+            throw FieldError(error.code, "\(name(column)): \(error.message)")
+        }
+    }
+
+    /// A value from a closed list (status, role, …): canonical, or INVALID_CODE.
+    public func choice<T>(_ column: Int, _ values: [String: T]) throws(FieldError) -> T {
+        let value = text(column)
+        if let result = values[value] ?? values[value.lowercased()] { return result }
+        throw FieldError(.invalidCode, "\(name(column)): \"\(value)\" is not one of \(values.keys.filter { !$0.isEmpty }.sorted().joined(separator: ", "))")
+    }
+
+    /// The pass-through fields, as read.
+    public var passThrough: [String] { map.passThrough.map { row.fields[$0] } }
+}

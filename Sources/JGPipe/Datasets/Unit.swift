@@ -1,0 +1,51 @@
+/// A unit (单位) from `units.csv` (SPEC §1).
+public struct Unit: Sendable {
+    public let code: String
+    public let name: String
+    public let legalPerson: IdentityNumber
+    public let region: RegionCode
+    public let phone: String
+    /// SPEC §1: an invalid contact phone is a warning, not a rejection.
+    public let phoneIsValid: Bool
+}
+
+public struct UnitValidator: DatasetValidator {
+    public static let schema = DatasetSchema(name: "units", columns: [
+        ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true),
+        ColumnSpec("unit_name", aliases: ["单位名称"], required: true),
+        ColumnSpec("legal_person_id_type", aliases: ["法人证件类型"]),
+        ColumnSpec("legal_person_id_no", aliases: ["法人身份证明号码", "法人证件号码"], required: true),
+        ColumnSpec("legal_person_name", aliases: ["法人姓名"]),
+        ColumnSpec("region_code", aliases: ["行政区划", "管辖区划"], required: true),
+        ColumnSpec("contact_phone", aliases: ["联系电话"]),
+    ])
+    public var schema: DatasetSchema { Self.schema }
+
+    enum Column {
+        static let code = 0, name = 1, legalType = 2, legalNumber = 3, legalName = 4, region = 5, phone = 6
+    }
+
+    public init() {}
+
+    public func validate(_ row: SchemaRow) throws(FieldError) -> Unit {
+        _ = try row.required(Column.code)
+        let code = try row.parse(Column.code, CreditCode.init).value
+        let name = try row.required(Column.name)
+        _ = try row.required(Column.legalNumber)
+        let legalPerson = try row.parse(Column.legalNumber) { (number: String) throws(FieldError) in
+            try IdentityNumber(type: row.raw(Column.legalType), number: number)
+        }
+        _ = try row.required(Column.region)
+        let region = try row.parse(Column.region, RegionCode.init)
+        let phone = row.text(Column.phone)
+        return Unit(code: code, name: name, legalPerson: legalPerson, region: region, phone: phone,
+                    phoneIsValid: phone.isEmpty || Phone.isValid(phone))
+    }
+
+    public func canonicalFields(_ unit: Unit, _ row: SchemaRow) -> [String] {
+        [unit.code, unit.name, unit.legalPerson.type, unit.legalPerson.number, row.text(Column.legalName),
+         unit.region.value, unit.phone] + row.passThrough
+    }
+
+    public func key(_ unit: Unit) -> String { unit.code }
+}

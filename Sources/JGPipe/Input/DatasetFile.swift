@@ -1,0 +1,126 @@
+import Glibc
+
+/// Reading settings shared by every dataset (SPEC §0 "Reading").
+public struct ReadOptions: Sendable {
+    public var encoding: InputEncoding = .auto
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    public var maxFieldBytes: Int = 1 << 20
+    public var chunkBytes: Int = 1 << 20
+
+    public init() {}
+}
+
+/// One input record: the physical line it starts on and its fields exactly as read.
+public struct InputRow: Sendable {
+    public let line: Int
+    public let fields: [String]
+}
+
+/// A problem that makes a whole input file unusable: it stops the run before anything is
+/// published (SPEC §0, §5).
+public struct InputFileError: Error, CustomStringConvertible {
+    public enum Kind: Sendable { case unreadable, unusable }
+    public let kind: Kind
+    public let file: String
+    public let line: Int?
+    public let column: String?
+    public let message: String
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += " column \(column)" }
+        return "\(place): \(message)"
+    }
+}
+
+/// Streams one CSV dump: bytes → UTF-8 → records → header map and rows.
+public enum DatasetFile {
+    /// Reads `path`, maps its header onto `schema`, and hands every data record to `row` in
+    /// input order. Returns the header map.
+    @discardableResult
+    public static func read(path: String, schema: DatasetSchema, extraAliases: [String: [String]] = [:],
+                            options: ReadOptions = ReadOptions(),
+                            header onHeader: (HeaderMap) throws -> Void = { _ in },
+                            row: (InputRow) throws -> Void) throws -> HeaderMap {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil,
+                                 message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let decoder = StreamDecoder(encoding: options.encoding)
+        let reader = CSVReader(delimiter: options.delimiter, maxFieldBytes: options.maxFieldBytes)
+        var headerMap: HeaderMap?
+
+        func take(_ batch: RecordBatch) throws {
+            for r in 0..<batch.count {
+                let fields = batch.fields(r)
+                let line = batch.records[r].line
+                if headerMap != nil {
+                    try row(InputRow(line: line, fields: fields))
+                } else {
+                    do {
+                        let map = try HeaderMap(header: fields, schema: schema, extraAliases: extraAliases)
+                        headerMap = map
+                        try onHeader(map)
+                    } catch let failure as HeaderMap.Failure {
+                        throw headerError(failure, path: path, line: line)
+                    }
+                }
+            }
+        }
+
+        var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
+        do {
+            while true {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil,
+                                         message: "read failed: \(String(cString: strerror(errno)))")
+                }
+                try buffer.withUnsafeBytes { bytes in
+                    try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[..<n]), final: n == 0) { text in
+                        try reader.parse(text, take)
+                    }
+                }
+                if n == 0 { break }
+            }
+            try reader.finish(take)
+        } catch let failure as StreamDecoder.Failure {
+            throw InputFileError(kind: .unusable, file: path, line: failure.line, column: "byte \(failure.column)",
+                                 message: failure.message)
+        } catch let failure as CSVReader.Failure {
+            throw readerError(failure, path: path)
+        }
+        guard let headerMap else {
+            throw InputFileError(kind: .unusable, file: path, line: 1, column: nil,
+                                 message: "the file is empty: a header row is required")
+        }
+        return headerMap
+    }
+
+    private static func headerError(_ failure: HeaderMap.Failure, path: String, line: Int) -> InputFileError {
+        switch failure {
+        case let .missingColumn(column, names):
+            return InputFileError(kind: .unusable, file: path, line: line, column: column,
+                                  message: "required column \(column) is missing (header names tried: \(names.joined(separator: ", ")))")
+        case let .duplicateColumn(column, positions):
+            return InputFileError(kind: .unusable, file: path, line: line, column: column,
+                                  message: "columns \(positions.map(String.init).joined(separator: " and ")) both name \(column)")
+        }
+    }
+
+    private static func readerError(_ failure: CSVReader.Failure, path: String) -> InputFileError {
+        switch failure {
+        case let .fieldTooLong(line, limit):
+            return InputFileError(kind: .unusable, file: path, line: line, column: nil,
+                                  message: "a field longer than \(limit) bytes starts in the record on this line; a quote is probably not closed")
+        case let .unterminatedQuote(line):
+            return InputFileError(kind: .unusable, file: path, line: line, column: nil,
+                                  message: "the file ends inside a quoted field that starts in the record on this line")
+        case let .parser(message):
+            return InputFileError(kind: .unusable, file: path, line: nil, column: nil, message: "CSV parser: \(message)")
+        }
+    }
+}

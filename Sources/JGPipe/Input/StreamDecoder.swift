@@ -1,0 +1,150 @@
+import Glibc
+
+/// Turns the raw bytes of an input file into UTF-8, chunk by chunk, with no whole-file load.
+///
+/// A multi-byte character split across two reads is carried over to the next one. In `auto`
+/// mode the decision is taken at the first non-ASCII byte, over everything read so far: a
+/// GBK file whose first rows are plain ASCII is still recognised (SPEC §0 "Reading").
+public final class StreamDecoder {
+    public struct Failure: Error, Equatable {
+        public let line: Int
+        public let column: Int
+        public let message: String
+    }
+
+    public private(set) var encoding: InputEncoding
+    private var pending: [UInt8] = []
+    private var atStart = true
+    private var converter: iconv_t?
+    private var newlines = 0
+    private var bytesSinceNewline = 0
+
+    public init(encoding: InputEncoding = .auto) {
+        self.encoding = encoding
+    }
+
+    deinit {
+        if let converter { iconv_close(converter) }
+    }
+
+    /// Decodes `chunk`; `final` marks the end of the input. Calls `sink` with UTF-8 text.
+    public func decode(_ chunk: UnsafeRawBufferPointer, final: Bool,
+                       _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        pending.append(contentsOf: chunk)
+        if atStart {
+            if pending.count < 3 && !final { return }
+            atStart = false
+            if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+                pending.removeFirst(3)
+                if encoding == .auto { encoding = .utf8 }
+            }
+        }
+        if encoding == .auto {
+            decideEncoding(final: final)
+        }
+        let usable: Int
+        switch encoding {
+        case .auto, .utf8:
+            usable = try validateUTF8(final: final)
+            try emit(count: usable, sink)
+        case .gb18030:
+            try convertGB18030(final: final, sink)
+        }
+    }
+
+    /// Looks for the first non-ASCII byte; stays undecided (emitting ASCII) until one appears.
+    private func decideEncoding(final: Bool) {
+        guard let first = pending.firstIndex(where: { $0 >= 0x80 }) else { return }
+        let tail = pending[first...]
+        let valid = tail.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+        let incompleteAtEnd = !final && tail.count - valid < 4 && UTF8Validation.isIncompleteSequence(tail.dropFirst(valid))
+        if valid == tail.count || incompleteAtEnd {
+            // Only incomplete bytes at the very end of what we have: wait for more input.
+            if valid == 0 && incompleteAtEnd { return }
+            encoding = .utf8
+        } else {
+            encoding = .gb18030
+        }
+    }
+
+    /// Returns how many leading bytes of `pending` may be emitted; throws on invalid UTF-8.
+    private func validateUTF8(final: Bool) throws -> Int {
+        let valid = pending.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+        if valid == pending.count { return valid }
+        let rest = pending[valid...]
+        if !final && rest.count < 4 && UTF8Validation.isIncompleteSequence(rest) {
+            return valid
+        }
+        countLines(pending[..<valid])
+        throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
+                      message: "bytes that are not valid UTF-8 (0x\(hex(rest.prefix(4)))) in a file read as UTF-8; mixed encodings in one file cannot be decoded")
+    }
+
+    private func emit(count: Int, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard count > 0 else { return }
+        countLines(pending[..<count])
+        try pending.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        pending.removeFirst(count)
+    }
+
+    private func convertGB18030(final: Bool, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if converter == nil {
+            let handle = iconv_open("UTF-8", "GB18030")
+            guard let handle, handle != iconv_t(bitPattern: -1) else {
+                throw Failure(line: 1, column: 1, message: "this system's iconv cannot decode GB18030")
+            }
+            converter = handle
+        }
+        // ASCII stays one byte, two-byte characters become three, four-byte ones four.
+        let capacity = pending.count * 2 + 16
+        var consumed = 0
+        var produced = 0
+        var failure: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            pending.withUnsafeMutableBytes { input in
+                var inPointer: UnsafeMutablePointer<CChar>? = input.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = input.count
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = capacity
+                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
+                    failure = errno
+                }
+                consumed = input.count - inLeft
+                produced = capacity - outLeft
+            }
+            initialized = produced
+        }
+        let rest = pending[consumed...]
+        if failure == EILSEQ || (failure == EINVAL && final) || (failure == EINVAL && rest.count >= 4) {
+            countLines(pending[..<consumed])
+            let what = failure == EILSEQ ? "bytes that are not valid GB18030" : "a GB18030 character cut off at the end of the file"
+            throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
+                          message: "\(what) (0x\(hex(rest.prefix(4))))")
+        }
+        countLines(pending[..<consumed])
+        pending.removeFirst(consumed)
+        if produced > 0 {
+            try output.withUnsafeBytes { try sink($0) }
+        }
+    }
+
+    /// Keeps the line and column of the next undecoded byte, for error messages.
+    private func countLines(_ bytes: ArraySlice<UInt8>) {
+        if let last = bytes.lastIndex(of: 0x0A) {
+            newlines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            bytesSinceNewline = bytes.endIndex - last - 1
+        } else {
+            bytesSinceNewline += bytes.count
+        }
+    }
+
+    private func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

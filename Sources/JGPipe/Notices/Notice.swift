@@ -1,0 +1,48 @@
+/// One message to send (SPEC §4, `notifications.csv`).
+public struct Notice: Sendable, Equatable {
+    public enum RecipientType: String, Sendable { case unit, person }
+
+    public let type: String
+    public let detachmentCode: String
+    public let recipientType: RecipientType
+    public let recipientID: String
+    public let recipientName: String
+    public let phone: String
+    public let recordID: String
+    public let dueOn: CalendarDate
+    public let message: String
+
+    public init(type: String, detachmentCode: String, recipientType: RecipientType, recipientID: String,
+                recipientName: String, phone: String, recordID: String, dueOn: CalendarDate, message: String) {
+        self.type = type
+        self.detachmentCode = detachmentCode
+        self.recipientType = recipientType
+        self.recipientID = recipientID
+        self.recipientName = recipientName
+        self.phone = phone
+        self.recordID = recordID
+        self.dueOn = dueOn
+        self.message = message
+    }
+
+    /// Stable across runs: the same notice for the same record and date has the same id, which
+    /// is what lets the run ledger tell an already published notice.
+    public var id: String {
+        String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
+    }
+
+    public static let columns = [
+        "notice_id", "notice_type", "detachment_code", "recipient_type", "recipient_id", "recipient_name",
+        "phone", "record_id", "due_on", "message",
+    ]
+
+    public var fields: [String] {
+        [id, type, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, recordID, dueOn.iso, message]
+    }
+
+    /// SPEC §4 order: detachment_code, notice_type, recipient_id, record_id.
+    static func inOutputOrder(_ a: Notice, _ b: Notice) -> Bool {
+        (a.detachmentCode, a.type, a.recipientID, a.recordID, a.dueOn.dayNumber)
+            < (b.detachmentCode, b.type, b.recipientID, b.recordID, b.dueOn.dayNumber)
+    }
+}

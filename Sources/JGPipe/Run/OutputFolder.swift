@@ -1,0 +1,81 @@
+import Glibc
+private import CPosix
+
+/// SPEC §5 "Outputs appear in --out complete or not at all": a run writes into a sibling
+/// staging folder, which is then swapped with `--out` in one rename.
+public struct OutputFolder {
+    public let target: String
+    public let staging: String
+
+    public init(target: String) {
+        var target = target
+        while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
+        self.target = target
+        staging = target + ".staging-\(getpid())"
+    }
+
+    /// Creates the staging folder (the parent of `--out` must exist).
+    public func prepare() throws {
+        try removeTree(staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw RunError(.cannotCreate, "cannot create \(staging): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Moves the staging folder into place; an earlier output is replaced as a whole.
+    public func publish() throws {
+        syncDirectory(staging)
+        if access(target, F_OK) == 0 {
+            // RENAME_EXCHANGE swaps the two folders atomically; the old one is then removed.
+            guard jg_rename_exchange(staging, target) == 0 else {
+                throw RunError(.cannotCreate, "cannot replace \(target): \(String(cString: strerror(errno)))")
+            }
+            try removeTree(staging)
+        } else {
+            guard rename(staging, target) == 0 else {
+                throw RunError(.cannotCreate, "cannot move \(staging) to \(target): \(String(cString: strerror(errno)))")
+            }
+        }
+        syncDirectory(parent(of: target))
+    }
+
+    /// Keeps the outputs of a refused run for inspection, in place of an earlier held one.
+    public func holdAside() throws -> String {
+        let held = target + ".held"
+        try removeTree(held)
+        guard rename(staging, held) == 0 else {
+            throw RunError(.cannotCreate, "cannot move \(staging) to \(held): \(String(cString: strerror(errno)))")
+        }
+        return held
+    }
+
+    public func discard() {
+        try? removeTree(staging)
+    }
+
+    private func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+}
+
+/// Removes a folder tree of plain files (what a run writes); a missing folder is fine.
+func removeTree(_ path: String) throws {
+    guard let dir = opendir(path) else {
+        if errno == ENOENT || errno == ENOTDIR { _ = unlink(path); return }
+        throw RunError(.cannotCreate, "cannot open \(path): \(String(cString: strerror(errno)))")
+    }
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        if name == "." || name == ".." { continue }
+        let child = path + "/" + name
+        if entry.pointee.d_type == UInt8(DT_DIR) { try removeTree(child) } else { unlink(child) }
+    }
+    closedir(dir)
+    rmdir(path)
+}

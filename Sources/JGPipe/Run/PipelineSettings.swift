@@ -1,0 +1,72 @@
+/// The settings every stage shares. Each stage reads its own section from `root` (see
+/// `UnitAccountSettings`), so a stage's settings live next to the stage.
+///
+/// The defaults here are the national defaults of `pipelines/default.toml`; a test keeps the
+/// two equal, so a pipeline file only needs the keys it changes.
+public struct PipelineSettings: Sendable {
+    public var root: SettingsTable
+    /// SHA-256 of the pipeline file's bytes, for the manifest and the ledger.
+    public var fileHash: String
+
+    /// 八、五: the measures take effect on 1 July 2024.
+    public var cutoverDate: CalendarDate
+    /// 八: units are told of the account clean-up before 20 June.
+    public var noticeDeadline: CalendarDate
+    public var maxRejectedRatio: Double
+    public var outputEncoding: OutputEncoding
+    public var read: ReadOptions
+    public var inputFiles: [String: String]
+    public var detachments: Detachments
+    public var templates: NoticeTemplates
+    private var aliases: SettingsTable
+
+    public init(values: [String: SettingValue] = [:], fileHash: String = "") throws {
+        root = SettingsTable(path: "", values: values)
+        self.fileHash = fileHash
+        let run = try root.table("run")
+        cutoverDate = try run.date("cutover_date", default: CalendarDate(year: 2024, month: 7, day: 1)!)
+        noticeDeadline = try run.date("notice_deadline", default: CalendarDate(year: 2024, month: 6, day: 20)!)
+        maxRejectedRatio = try run.double("max_rejected_ratio", default: 0.05)
+        guard (0...1).contains(maxRejectedRatio) else {
+            throw SettingsError("run.max_rejected_ratio must be between 0 and 1, found \(maxRejectedRatio)")
+        }
+        outputEncoding = try run.choice("output_encoding", default: OutputEncoding.utf8BOM)
+        read = ReadOptions()
+        read.encoding = try run.choice("input_encoding", default: InputEncoding.auto)
+        let delimiter = try run.string("delimiter", default: ",")
+        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != UInt8(ascii: "\""),
+              byte != 0x0A, byte != 0x0D else {
+            throw SettingsError("run.delimiter must be one ASCII character other than a quote or a line break, found \"\(delimiter)\"")
+        }
+        read.delimiter = byte
+        read.maxFieldBytes = try run.int("max_field_bytes", default: 1 << 20, range: 1024...(1 << 30))
+        inputFiles = try root.stringMap("inputs")
+        detachments = try Detachments(overrides: root.stringMap("detachments"))
+        templates = NoticeTemplates(overrides: try root.stringMap("templates"))
+        aliases = try root.table("aliases")
+    }
+
+    /// Loads a pipeline file and applies `--set` overrides in order.
+    public static func load(path: String, overrides: [String] = []) throws -> PipelineSettings {
+        var (values, hash) = try PipelineFile.load(path: path)
+        for override in overrides {
+            try PipelineFile.apply(override: override, to: &values)
+        }
+        return try PipelineSettings(values: values, fileHash: hash)
+    }
+
+    /// The input file of a dataset: as the `[inputs]` table names it, else its canonical name.
+    public func inputFile(for dataset: String) -> String {
+        inputFiles[dataset] ?? "\(dataset).csv"
+    }
+
+    /// Header aliases the pipeline file adds to a dataset (`[aliases.<dataset>]`).
+    public func extraAliases(for dataset: String) throws -> [String: [String]] {
+        let table = try aliases.table(dataset)
+        var result: [String: [String]] = [:]
+        for column in table.values.keys {
+            result[column] = try table.stringList(column, default: [])
+        }
+        return result
+    }
+}

@@ -1,0 +1,198 @@
+/// SPEC §1 caps from `[unit_accounts]`.
+extension CleanupCaps {
+    init(_ table: SettingsTable) throws {
+        self.init(perPersonPerUnit: try table.int("max_accounts_per_person_per_unit", default: 1, range: 1...1000),
+                  perUnit: try table.int("max_accounts_per_unit", default: 10, range: 1...100_000),
+                  unitsPerPerson: try table.int("max_units_per_person", default: 3, range: 1...100_000))
+    }
+}
+
+/// Units and unit accounts (SPEC §1, measure 八): validation, R1–R3, C1–C3, outputs and notices.
+public struct UnitAccountStage: PipelineStage {
+    public let name = "unit_accounts"
+    let caps: CleanupCaps
+
+    public init(settings: PipelineSettings) throws {
+        caps = try CleanupCaps(settings.root.table("unit_accounts"))
+    }
+
+    public func run(_ context: RunContext) throws {
+        let accountsPath = context.inputPath("unit_accounts")
+        guard let unitsPath = context.inputPath("units") else {
+            if accountsPath != nil {
+                throw RunError(.noInput, "\(context.settings.inputFile(for: "unit_accounts")) is present but \(context.settings.inputFile(for: "units")) is not: unit accounts are checked against their units")
+            }
+            return
+        }
+        let units = try context.load(unitsPath, UnitValidator())
+        let detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
+        try context.writeRejected("units", header: units.header, rows: units.rejected)
+        try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i, _ in
+            [detachment[i], context.effectiveDate.iso]
+        }
+        var unitIndex: [String: Int32] = [:]
+        for (i, unit) in units.records.enumerated() { unitIndex[unit.code] = Int32(i) }
+
+        guard let accountsPath else {
+            context.addSection("units", unitSummary(units))
+            return
+        }
+        let accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
+
+        var people = PersonKeys()
+        let unitLegalPerson = units.records.map { people.key($0.legalPerson) }
+        let ruleAccounts = accounts.records.map { account in
+            RuleAccount(unit: account.unit, holder: people.key(account.holder), registeredAt: account.registeredAt.sortKey,
+                        id: account.accountID, isActive: account.status == .active, role: account.role)
+        }
+        let decisions = cleanUpAccounts(ruleAccounts, unitLegalPerson: unitLegalPerson, caps: caps,
+                                        permits: accounts.records.map(\.permit),
+                                        cutover: DateTime(date: context.settings.cutoverDate).sortKey)
+        let activeRoles = decisions.indices.compactMap { i in
+            decisions[i].status == .active ? (unit: ruleAccounts[i].unit, role: decisions[i].role) : nil
+        }
+        let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
+
+        try writeAccounts(accounts, decisions, context)
+        try writeRemoved(accounts, decisions, units, detachment, context)
+        let notices = unitNotices(units, detachment, accounts, decisions, coverage, context)
+        context.add(notices)
+        context.addSection("units", unitSummary(units))
+        context.addSection("unit_accounts", accountSummary(accounts, decisions, coverage, units, detachment, notices))
+    }
+
+    private func writeAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
+                               _ context: RunContext) throws {
+        typealias Column = UnitAccountValidator.Column
+        let effectiveOn = context.effectiveDate.iso
+        try context.writeCleaned(accounts, schema: UnitAccountValidator.schema,
+                                 added: ["cleanup_rule", "disable_on", "effective_on"]) { i, fields in
+            let decision = decisions[i]
+            fields[Column.status] = decision.status.rawValue
+            fields[Column.role] = decision.role.rawValue
+            fields[Column.permit] = decision.permit.rawValue
+            return [decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
+        }
+    }
+
+    /// 被清理单位账号导出, ordered by detachment_code, unit_code, account_id.
+    private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
+                              _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
+        typealias Column = UnitAccountValidator.Column
+        let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
+            let ua = Int(accounts.records[a].unit), ub = Int(accounts.records[b].unit)
+            if detachment[ua] != detachment[ub] { return detachment[ua] < detachment[ub] }
+            if ua != ub { return units.records[ua].code < units.records[ub].code }
+            return accounts.records[a].accountID < accounts.records[b].accountID
+        }
+        let writer = try context.csv("unit_accounts.removed.csv", header: [
+            "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
+            "registered_at", "cleanup_rule", "reason", "disable_on", "detachment_code",
+        ])
+        for i in removed {
+            let f = accounts.store.fields(i)
+            let unit = Int(accounts.records[i].unit)
+            let rule = decisions[i].removedBy!
+            try writer.writeRow([
+                f[Column.accountID], f[Column.unitCode], units.records[unit].name, f[Column.holderType],
+                f[Column.holderNumber], f[Column.holderName], f[Column.holderPhone], f[Column.registeredAt],
+                rule.rawValue, reason(rule), context.effectiveDate.iso, detachment[unit],
+            ])
+        }
+        try writer.close()
+    }
+
+    /// The Chinese sentence of the removal export, with the caps in force.
+    func reason(_ rule: CleanupRule) -> String {
+        switch rule {
+        case .r1: "同一人在同一单位注册了多个账号，每人每单位限\(caps.perPersonPerUnit)个，保留最新注册的账号"
+        case .r2: "单位注册账号超过\(caps.perUnit)个，保留最新注册的\(caps.perUnit)个"
+        case .r3: "同一人注册单位超过\(caps.unitsPerPerson)个（单位法人账号除外），保留最新注册的\(caps.unitsPerPerson)个"
+        }
+    }
+
+    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ accounts: LoadedDataset<UnitAccount>,
+                             _ decisions: [AccountDecision], _ coverage: [LegalPersonCoverage],
+                             _ context: RunContext) -> [Notice] {
+        let e = context.effectiveDate
+        // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
+        let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
+        var removedPerUnit = [Int](repeating: 0, count: units.records.count)
+        var hasAccounts = [Bool](repeating: false, count: units.records.count)
+        for (i, account) in accounts.records.enumerated() {
+            hasAccounts[Int(account.unit)] = true
+            if decisions[i].removedBy != nil { removedPerUnit[Int(account.unit)] += 1 }
+        }
+        var notices: [Notice] = []
+        for (u, unit) in units.records.enumerated() {
+            func notice(_ type: String, due: CalendarDate, _ values: [String: String]) -> Notice {
+                Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: unit.code,
+                       recipientName: unit.name, phone: unit.phone, recordID: unit.code, dueOn: due,
+                       message: context.settings.templates.message(type, values.merging([
+                           "unit_name": unit.name, "unit_code": unit.code, "due_on": due.iso,
+                           "effective_on": e.iso, "disable_on": e.iso,
+                       ]) { a, _ in a }))
+            }
+            if removedPerUnit[u] > 0 {
+                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, ["count": String(removedPerUnit[u])]))
+            }
+            // A unit with no account in the dump has nothing to be "left with"; see docs/RULES.md.
+            if hasAccounts[u] && coverage[u] == .none {
+                notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, [:]))
+            }
+        }
+        return notices
+    }
+
+    private func unitSummary(_ units: LoadedDataset<Unit>) -> JSONValue {
+        .object([("invalid_contact_phone_warnings", .int(units.records.filter { !$0.phoneIsValid }.count))])
+    }
+
+    private func accountSummary(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
+                                _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>, _ detachment: [String],
+                                _ notices: [Notice]) -> JSONValue {
+        var removed: [String: Int] = Dictionary(uniqueKeysWithValues: CleanupRule.allCases.map { ($0.rawValue, 0) })
+        var converted: [String: Int] = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
+        var byDetachment: [String: [String: Int]] = [:]
+        for (i, decision) in decisions.enumerated() {
+            let account = accounts.records[i]
+            let d = detachment[Int(account.unit)]
+            byDetachment[d, default: [:]]["accounts", default: 0] += 1
+            if let rule = decision.removedBy {
+                removed[rule.rawValue, default: 0] += 1
+                byDetachment[d, default: [:]]["removed_\(rule.rawValue)", default: 0] += 1
+            }
+            guard decision.status == .active else { continue }
+            byDetachment[d, default: [:]]["active_after_cleanup", default: 0] += 1
+            if account.role == .legacy { converted["C1_\(decision.role.rawValue)", default: 0] += 1 }
+            if account.permit == .unset { converted["C2_permit_\(decision.permit.rawValue)", default: 0] += 1 }
+        }
+        for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
+            byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
+        }
+        let several = coverage.indices.filter { coverage[$0] == .several }.map { units.records[$0].code }.sorted()
+        return .object([
+            ("active_before_cleanup", .int(accounts.records.filter { $0.status == .active }.count)),
+            ("removed_by_rule", .counts(removed)),
+            ("removed_total", .int(removed.values.reduce(0, +))),
+            ("active_after_cleanup", .int(decisions.filter { $0.status == .active }.count)),
+            ("converted", .counts(converted)),
+            ("C3_units_without_legal_person", .int(notices.filter { $0.type == "UNIT_NO_LEGAL_PERSON" }.count)),
+            ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
+            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+        ])
+    }
+}
+
+/// Interns person keys (type, normalised number) to dense integers for the rules.
+struct PersonKeys {
+    private var keys: [IdentityNumber: Int32] = [:]
+
+    mutating func key(_ person: IdentityNumber) -> Int32 {
+        if let key = keys[person] { return key }
+        let key = Int32(keys.count)
+        keys[person] = key
+        return key
+    }
+}
