@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages jgpipe builds against, only when they are missing:
+# libcsv-dev (CSV parsing) and libsqlite3-dev (the run ledger).
+set -euo pipefail
+
+missing=()
+for package in libcsv-dev libsqlite3-dev; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "bootstrap: installing ${missing[*]}" >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "bootstrap: swift is not on PATH (expected Swift 6.x)" >&2; exit 1; }
