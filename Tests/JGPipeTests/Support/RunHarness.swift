@@ -1,0 +1,52 @@
+import Foundation
+@testable import JGPipe
+
+/// Temporary folders and whole-run helpers for stage and golden tests.
+enum RunHarness {
+    /// A fresh empty folder under the system temp directory.
+    static func temporaryFolder(_ label: String = "jgpipe-test") -> String {
+        let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Writes `files` (name → UTF-8 text) into a fresh folder.
+    static func inputFolder(_ files: [String: String]) -> String {
+        let folder = temporaryFolder("jgpipe-in")
+        for (name, text) in files {
+            precondition(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)))
+        }
+        return folder
+    }
+
+    /// Runs the pipeline over `input` into a fresh output folder.
+    static func run(input: String, asOf: String = "2024-06-01", overrides: [String] = [],
+                    output: String? = nil) throws -> (outcome: RunOutcome, output: String) {
+        var values: [String: SettingValue] = [:]
+        for override in overrides { try PipelineFile.apply(override: override, to: &values) }
+        let settings = try PipelineSettings(values: values)
+        let out = output ?? temporaryFolder("jgpipe-out") + "/out"
+        let request = RunRequest(settings: settings, inputDirectory: input, outputDirectory: out,
+                                 asOf: try CalendarDate(parsing: asOf))
+        return (Pipeline.run(request), out)
+    }
+
+    /// Reads an output CSV (any of our output encodings) as header + rows.
+    static func readCSV(_ path: String) throws -> (header: [String], rows: [[String]]) {
+        var header: [String] = []
+        var rows: [[String]] = []
+        let schema = DatasetSchema(name: "any", columns: [])
+        try DatasetFile.read(path: path, schema: schema) { map in
+            header = map.header.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+        } row: { row in
+            rows.append(row.fields)
+        }
+        return (header, rows)
+    }
+
+    /// Rows of an output CSV as dictionaries keyed by column name.
+    static func records(_ path: String) throws -> [[String: String]] {
+        let (header, rows) = try readCSV(path)
+        return rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+}
