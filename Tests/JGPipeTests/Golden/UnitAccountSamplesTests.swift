@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import JGPipe
+
+/// Runs the bundled samples and compares with the expectations a person derived by hand from
+/// the SPEC (`samples/expectations/<set>/REASONING.md` walks through every unit).
+@Suite struct UnitAccountSamplesTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("samples").path
+
+    func runSample(_ set: String) throws -> String {
+        let (outcome, output) = try RunHarness.run(input: "\(Self.samples)/\(set)", asOf: "2024-06-01",
+                                                   overrides: ["run.max_rejected_ratio=0.5"])
+        #expect(outcome.exitCode == .ok, "\(outcome.message)")
+        return output
+    }
+
+    func expectation(_ set: String, _ file: String) throws -> [[String: String]] {
+        try RunHarness.records("\(Self.samples)/expectations/\(set)/\(file)")
+    }
+
+    @Test(arguments: ["utf8", "gb18030"])
+    func accountsMatchHandDerivedOutcome(set: String) throws {
+        let output = try runSample(set)
+        let cleaned = try RunHarness.records(output + "/unit_accounts.cleaned.csv")
+        let expected = try expectation(set, "unit_accounts.csv")
+        #expect(cleaned.count == expected.count)
+        for (actual, wanted) in zip(cleaned, expected) {
+            for column in ["account_id", "status", "role", "replace_permit", "cleanup_rule", "disable_on"] {
+                #expect(actual[column] == wanted[column], "account \(wanted["account_id"]!) \(column)")
+            }
+            #expect(actual["effective_on"] == "2024-07-01")
+        }
+    }
+
+    @Test(arguments: ["utf8", "gb18030"])
+    func rejectedRowsMatchLineAndCode(set: String) throws {
+        let output = try runSample(set)
+        var actual: [String] = []
+        for dataset in ["units", "unit_accounts"] {
+            for row in try RunHarness.records(output + "/\(dataset).rejected.csv") {
+                actual.append("\(dataset).csv:\(row["line"]!):\(row["error_code"]!)")
+            }
+        }
+        let expected = try expectation(set, "rejected.csv").map { "\($0["file"]!):\($0["line"]!):\($0["error_code"]!)" }
+        #expect(actual == expected)
+    }
+
+    @Test(arguments: ["utf8", "gb18030"])
+    func unitNoticesMatch(set: String) throws {
+        let output = try runSample(set)
+        let notices = try RunHarness.records(output + "/notifications.csv")
+        let expected = try expectation(set, "notices.csv")
+        #expect(notices.map { "\($0["notice_type"]!) \($0["recipient_id"]!)" }
+            == expected.map { "\($0["notice_type"]!) \($0["recipient_id"]!)" })
+        for (notice, wanted) in zip(notices, expected) {
+            #expect(notice["record_id"] == wanted["recipient_id"])
+            if let count = wanted["count_or_empty"], !count.isEmpty {
+                #expect(notice["message"]!.contains("共\(count)个"), "\(notice["message"]!)")
+                #expect(notice["due_on"] == "2024-06-20")
+            } else {
+                #expect(notice["due_on"] == "2024-07-01")
+            }
+        }
+    }
+
+    @Test(arguments: ["utf8", "gb18030"])
+    func summaryCountsMatchAndConserve(set: String) throws {
+        let output = try runSample(set)
+        let text = try String(contentsOfFile: "\(Self.samples)/expectations/\(set)/summary.txt", encoding: .utf8)
+        let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+        for (section, dataset) in [("[units.csv]", "units"), ("[unit_accounts.csv]", "unit_accounts")] {
+            let lines = text.components(separatedBy: section)[1].components(separatedBy: "\n[")[0]
+            func number(_ label: String) -> Int {
+                let line = lines.split(separator: "\n").first { $0.hasPrefix(label) }!
+                return Int(line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+                    .split(separator: " ")[0])!
+            }
+            let counts = "\"\(dataset)\": {\n      \"input_records\": \(number("input records:")),\n      \"cleaned\": \(number("cleaned:")),\n      \"rejected\": \(number("rejected:")),\n      \"collapsed_duplicates\": \(number("collapsed duplicates:")),\n      \"conserved\": true"
+            #expect(summary.contains(counts), "\(dataset) counts")
+        }
+    }
+
+    @Test func sameInputsGiveByteIdenticalOutputs() throws {
+        let first = try runSample("gb18030")
+        let second = try runSample("gb18030")
+        for file in try FileManager.default.contentsOfDirectory(atPath: first).sorted() {
+            let a = FileManager.default.contents(atPath: first + "/" + file)
+            let b = FileManager.default.contents(atPath: second + "/" + file)
+            #expect(a == b, "\(file) differs between two runs")
+        }
+    }
+}
