@@ -105,6 +105,7 @@ dataset() {  # dataset SIZE -> prints its directory, generating it when absent o
 
 # ---------------------------------------------------------------- measuring
 RESULTS=bench-data/results.$$.tsv
+LOADS=""  # 1-minute load average after each run: the cores may be shared with other work
 : >"$RESULTS"
 trap 'rm -f "$RESULTS"' EXIT
 
@@ -119,7 +120,8 @@ measure() {  # measure SIZE TOOL COMMAND...: one timed run, appended to $RESULTS
   fi
   # GNU time may prefix a "Command exited..." line; the figures are on the last line.
   printf '%s\t%s\t%s\n' "$size" "$tool" "$(tail -1 "$tf" | tr ' ' '\t')" >>"$RESULTS"
-  log "$size $tool run: $(tail -1 "$tf") (wall user sys maxrssKB)"
+  log "$size $tool run: $(tail -1 "$tf") (wall user sys maxrssKB), load average $(cut -d' ' -f1 /proc/loadavg)"
+  LOADS+=" $(cut -d' ' -f1 /proc/loadavg)"
   rm -f "$tf"
 }
 
@@ -186,14 +188,14 @@ for size in sizes:
         rs = [r for r in rows if r[0] == size and r[1] == tool]
         # GNU time reports 10 ms steps; clamp so ratios of tiny runs stay finite
         m = lambda i: max(statistics.median(float(r[i]) for r in rs), 0.01)
-        med[size, tool] = dict(n=len(rs), wall=m(2), user=m(3), sys=m(4),
+        med[size, tool] = dict(n=len(rs), wall=m(2), best=min(float(r[2]) for r in rs), user=m(3), sys=m(4),
                                cpu=max(statistics.median(float(r[3]) + float(r[4]) for r in rs), 0.01), rss=m(5) * 1024)
-out = ["| size | accounts | input MB | tool | runs | wall s | user s | sys s | CPU s | peak RSS MB | RSS B/account | MB/s |",
-       "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+out = ["| size | accounts | input MB | tool | runs | wall s | best wall s | user s | sys s | CPU s | peak RSS MB | RSS B/account | MB/s |",
+       "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for (size, tool), v in med.items():
     n, b = meta[size]
     mbs = "" if tool == "jgpipe-all4" else f"{b / 1e6 / v['wall']:.0f}"  # all4 reads more than these bytes
-    out.append(f"| {size} | {n:,} | {b / 1e6:.0f} | {tool} | {v['n']} | {v['wall']:.2f} | {v['user']:.2f} | {v['sys']:.2f} "
+    out.append(f"| {size} | {n:,} | {b / 1e6:.0f} | {tool} | {v['n']} | {v['wall']:.2f} | {v['best']:.2f} | {v['user']:.2f} | {v['sys']:.2f} "
                f"| {v['cpu']:.2f} | {v['rss'] / 2**20:.0f} | {v['rss'] / n:.0f} | {mbs} |")
 ratios = []
 for size in sizes:
@@ -223,6 +225,7 @@ if [[ $RECORD -eq 1 ]]; then
     echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — commit $COMMIT"
     echo
     echo "Machine: $MACHINE. DuckDB $DUCKDB_V (threads=2), $SWIFT_V. Seed $SEED, $RUNS run(s) per tool, medians, as-of $AS_OF."
+    echo "1-minute load average after each run:$LOADS (above ~2 on 2 cores, other work was competing: prefer best wall)."
     [[ $SKIP_JGPIPE -eq 1 ]] && echo "jgpipe not run (--skip-jgpipe)."
     echo
     echo "$TABLE"
