@@ -1,0 +1,559 @@
+#!/usr/bin/env python3
+"""Synthetic, realistic dumps of the four jgpipe datasets (SPEC §1-§3).
+
+    python3 scripts/generate.py --out DIR --units N --seed S \
+        [--encoding utf-8|gb18030] [--invalid-rate 0.002] [--crlf]
+
+Writes units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv with the
+SPEC's canonical headers (accounts carry one extra pass-through column, `remark`).
+Standard library only; output is a pure function of the arguments (one
+random.Random(seed), no hash-order dependence).
+
+Sizes: about 9 accounts, 0.5 enrollments and 2 vehicles per unit, so
+--units 111000 gives ~1M accounts and --units 555000 ~5M.
+
+Speed matters (5M accounts in well under 3 minutes), hence the style: pools of
+pre-rendered strings, check characters from precomputed partial weighted sums,
+rows formatted once and written in joined chunks.
+"""
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import time
+
+# ---------------------------------------------------------------- reference data
+# (region prefix, city, plate prefix(es), weight). Weights roughly follow vehicle counts.
+CITIES = [
+    ("4401", "广州", "粤A", 9), ("4403", "深圳", "粤B", 9), ("4406", "佛山", "粤E", 4),
+    ("4419", "东莞", "粤S", 4), ("3101", "上海", "沪A", 9), ("1101", "北京", "京A", 9),
+    ("1201", "天津", "津A", 4), ("5001", "重庆", "渝A", 6), ("5101", "成都", "川A", 7),
+    ("3301", "杭州", "浙A", 6), ("3302", "宁波", "浙B", 3), ("3201", "南京", "苏A", 4),
+    ("3205", "苏州", "苏E", 5), ("3202", "无锡", "苏B", 2), ("4201", "武汉", "鄂A", 5),
+    ("3701", "济南", "鲁A", 3), ("3702", "青岛", "鲁B", 3), ("4101", "郑州", "豫A", 5),
+    ("6101", "西安", "陕A", 5), ("3502", "厦门", "闽D", 2), ("3501", "福州", "闽A", 2),
+    ("4301", "长沙", "湘A", 3), ("3401", "合肥", "皖A", 3), ("2101", "沈阳", "辽A", 3),
+    ("2102", "大连", "辽B", 2), ("2201", "长春", "吉A", 2), ("2301", "哈尔滨", "黑A", 2),
+    ("4501", "南宁", "桂A", 2), ("5301", "昆明", "云A", 3), ("5201", "贵阳", "贵A", 2),
+    ("3601", "南昌", "赣A", 2), ("1301", "石家庄", "冀A", 3), ("1401", "太原", "晋A", 2),
+    ("6201", "兰州", "甘A", 1), ("6501", "乌鲁木齐", "新A", 1), ("4601", "海口", "琼A", 1),
+    ("1501", "呼和浩特", "蒙A", 1),
+]
+DISTRICTS = ["02", "03", "04", "05", "06", "11", "12", "13", "14", "15"]
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+            "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹"
+            "薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华红玉兰飞鹏辉建国志强"
+         "文斌宇浩然子轩梓涵欣怡一诺思远佳琪晨阳雨桐俊杰海燕春梅建华国庆丽萍晓东"
+         "小红德明永康嘉豪雅婷心怡博文天佑锦程")
+BRAND = ("华盛 鑫源 恒达 宏图 金鹏 瑞丰 顺通 安捷 远航 新世纪 众诚 长青 中联 东方 天成 "
+         "汇通 海利 广源 永昌 德信 诚达 兴业 盛世 锦华 万通 嘉禾 润泽 腾飞 博瑞 信达").split()
+# (kind, name suffix, weight)
+UNIT_KINDS = [("company", "科技有限公司", 30), ("company", "贸易有限公司", 20),
+              ("logistics", "物流有限公司", 14), ("logistics", "运输有限公司", 8),
+              ("rental", "汽车租赁有限公司", 6), ("taxi", "出租汽车有限公司", 3),
+              ("school", "机动车驾驶员培训有限公司", 4), ("company", "建筑工程有限公司", 8),
+              ("public", "街道办事处", 2), ("company", "汽车销售服务有限公司", 5)]
+
+ID_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+ID_CHECK = "10X98765432"
+CC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CC_VAL = {c: i for i, c in enumerate(CC_CHARS)}
+CC_W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ"
+VIN_TR = dict(zip("ABCDEFGHJKLMNPRSTUVWXYZ", [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9]))
+VIN_TR.update({str(d): d for d in range(10)})
+VIN_W = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+VIN_YEAR = "Y123456789ABCDEFGHJKLMNPRSTVWXY"  # 2000..2030
+WMI = ["LSV", "LFV", "LGB", "LHG", "LVS", "LSG", "LBV", "LDC", "LGX", "LRW", "LVH", "LFM", "LZW", "LNB", "WDD", "LE4"]
+PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I, O
+
+
+def id_check(s17):
+    return ID_CHECK[sum(int(c) * w for c, w in zip(s17, ID_W)) % 11]
+
+
+def cc_check(s17):
+    r = 31 - sum(CC_VAL[c] * w for c, w in zip(s17, CC_W)) % 31
+    return CC_CHARS[0 if r == 31 else r]
+
+
+def org_code(n):
+    """GB 11714 organisation code (8 body chars + check), used in credit-code positions 9-17."""
+    body = f"{n:08d}"
+    r = 11 - sum(int(c) * w for c, w in zip(body, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+    return body + ("X" if r == 10 else "0" if r == 11 else str(r))
+
+
+def csvq(s):
+    if any(c in s for c in ',"\n\r'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+class Dates:
+    """Pre-rendered date strings for a contiguous day range, in every accepted form."""
+
+    def __init__(self, start, end):
+        self.start = start
+        days = [start + dt.timedelta(d) for d in range((end - start).days + 1)]
+        self.n = len(days)
+        self.days = days
+        self.iso = [d.isoformat() for d in days]
+        self.slash = [f"{d.year}/{d.month:02d}/{d.day:02d}" for d in days]
+        self.slash_u = [f"{d.year}/{d.month}/{d.day}" for d in days]
+        self.compact = [f"{d.year}{d.month:02d}{d.day:02d}" for d in days]
+        self.cn = [f"{d.year}年{d.month}月{d.day}日" for d in days]
+
+    def mixed(self, i, r):
+        """A date in a mixed form; r in [0,1) picks the form."""
+        if r < 0.70:
+            return self.iso[i]
+        if r < 0.82:
+            return self.slash[i]
+        if r < 0.86:
+            return self.slash_u[i]
+        if r < 0.94:
+            return self.compact[i]
+        return self.cn[i]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--units", type=int, required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8")
+    ap.add_argument("--invalid-rate", type=float, default=0.002)
+    ap.add_argument("--crlf", action="store_true", help="CRLF line ends (Windows exports)")
+    a = ap.parse_args()
+    t0 = time.time()
+    os.makedirs(a.out, exist_ok=True)
+    rng = random.Random(a.seed)
+    rand, randrange = rng.random, rng.randrange
+    NL = "\r\n" if a.crlf else "\n"
+    BAD = a.invalid_rate
+    N = a.units
+
+    # ---------------------------------------------------------------- regions
+    regions, region_city, city_w = [], [], []
+    for ci, (pre, city, plate, w) in enumerate(CITIES):
+        ds = ["01", "02", "05", "06", "07", "08"] if pre in ("1101", "3101", "1201", "5001") else DISTRICTS
+        for d in ds:
+            regions.append(pre + d)
+            region_city.append(ci)
+            city_w.append(w / len(ds))
+    R = len(regions)
+    region_table = [ri for ri in range(R) for _ in range(int(city_w[ri] * 20) or 1)]  # weighted picks
+    reg_sum = [sum(int(c) * w for c, w in zip(r, ID_W[:6])) for r in regions]
+
+    # ---------------------------------------------------------------- persons
+    # Person p -> a unique 18-digit identity number via a bijection on
+    # [0, R*D*1000): region, birth date, sequence. Check char from partial sums.
+    bdates = Dates(dt.date(1958, 1, 1), dt.date(2003, 12, 31))
+    D = bdates.n
+    bd_sum = [sum(int(c) * w for c, w in zip(s, ID_W[6:14])) for s in bdates.compact]
+    bd_15 = [s[2:] if s.startswith("19") else None for s in bdates.compact]
+    seq_str = [f"{s:03d}" for s in range(1000)]
+    seq_sum = [sum(int(c) * w for c, w in zip(s, ID_W[14:])) for s in seq_str]
+    M = R * D * 1000
+    MUL = 2654435761 % M
+    while _gcd(MUL, M) != 1:
+        MUL += 1
+    names = []
+    for _ in range(40000):
+        n = SURNAMES[randrange(len(SURNAMES))] + GIVEN[randrange(len(GIVEN))]
+        if rand() < 0.7:
+            n += GIVEN[randrange(len(GIVEN))]
+        names.append(n)
+    NN = len(names)
+    mobile_pre = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
+                  "156", "157", "158", "159", "166", "170", "176", "177", "180", "181", "182", "185", "186",
+                  "187", "188", "189", "191", "198", "199"]
+
+    def person(p, allow15=True):
+        """(id_no, name, phone) of person p; ~1% of older people sometimes appear as a 15-digit number."""
+        j = (p * MUL) % M
+        ri = j % R
+        j //= R
+        di = j % D
+        s = j // D
+        if allow15 and p % 97 == 3 and bd_15[di] is not None and rand() < 0.6:
+            idno = regions[ri] + bd_15[di] + seq_str[s]
+        else:
+            idno = regions[ri] + bdates.compact[di] + seq_str[s] + ID_CHECK[(reg_sum[ri] + bd_sum[di] + seq_sum[s]) % 11]
+        h = (p * 40503 + 17) & 0xFFFFFFF
+        return idno, names[h % NN], mobile_pre[h % 32] + f"{(p * 7919 + h) % 100000000:08d}"
+
+    def bad_id(idno):
+        if len(idno) == 18:  # wrong check character
+            c = idno[17]
+            return idno[:17] + ("0" if c != "0" else "1")
+        return idno[:14]  # 14 digits: neither form
+
+    # ---------------------------------------------------------------- units
+    kinds_table = [k for k, (kind, suf, w) in enumerate(UNIT_KINDS) for _ in range(w)]
+    # accounts per unit: body 1..10, long tail 11..20 (R2 fires); mean ~9
+    k_weights = {1: 1.5, 2: 2, 3: 2.5, 4: 3, 5: 4, 6: 5, 7: 8, 8: 12, 9: 17, 10: 25,
+                 11: 3, 12: 2.6, 13: 2.2, 14: 1.9, 15: 1.6, 16: 1.4, 17: 1.2, 18: 1.0, 19: 0.9, 20: 0.8}
+    k_table = [k for k, w in k_weights.items() for _ in range(int(w * 10))]
+    kt = len(k_table)
+
+    org_base = 10000000
+    unit_code, unit_region, unit_name, unit_kind, unit_lp = [], [], [], [], []
+    unit_lines = ["unit_code,unit_name,legal_person_id_type,legal_person_id_no,legal_person_name,region_code,contact_phone" + NL]
+    next_person = 0
+    AGENTS = max(10, int(N * 9 * 0.025))  # people who hold accounts in many units
+    next_person = AGENTS
+    lp_recent = []
+    for u in range(N):
+        ri = region_table[randrange(len(region_table))]
+        kind = kinds_table[randrange(len(kinds_table))]
+        kname, suf, _ = UNIT_KINDS[kind]
+        typ = "12" if kname == "public" else ("92" if rand() < 0.05 else "91")
+        oc = org_code(org_base + (u * 7 + 3) % 89000000)
+        s17 = typ + regions[ri] + oc
+        code = s17 + cc_check(s17)
+        if rand() < BAD:
+            code = s17 + ("0" if code[17] != "0" else "1")  # bad check char -> unit rejected
+        city = CITIES[region_city[ri]][1]
+        name = f"{city}{BRAND[randrange(30)]}{BRAND[randrange(30)]}{suf}"
+        if rand() < 0.002:
+            name = csvq(f"{name}（{BRAND[randrange(30)]}分公司,第{randrange(1, 9)}门店）")
+        # legal person: usually a new person; ~6% are legal person of several units
+        if lp_recent and rand() < 0.06:
+            lp = lp_recent[randrange(len(lp_recent))]
+        else:
+            lp = next_person
+            next_person += 1
+            lp_recent.append(lp)
+            if len(lp_recent) > 5000:
+                lp_recent.pop(0)
+        lpid, lpname, lpphone = person(lp, allow15=False)
+        r = rand()
+        lptype = "A" if r < 0.85 else ""
+        if r < 0.75:
+            phone = lpphone
+        elif r < 0.9:
+            phone = f"0{20 + randrange(80)}-{randrange(60000000, 89999999)}"
+        else:
+            phone = f"{mobile_pre[randrange(32)]}{randrange(100000000):08d}"[:11] if rand() < 0.9 else "12345"
+        unit_code.append(code)
+        unit_region.append(ri)
+        unit_name.append(name)
+        unit_kind.append(kname)
+        unit_lp.append(lp)
+        unit_lines.append(f"{code},{name},{lptype},{lpid},{lpname},{regions[ri]},{phone}{NL}")
+    write(a, "units.csv", unit_lines)
+    del unit_lines
+    t_units = time.time()
+
+    # ---------------------------------------------------------------- unit accounts
+    reg_dates = Dates(dt.date(2016, 1, 1), dt.date(2024, 12, 31))
+    RD = reg_dates.n
+    reg_legacy_cut = (dt.date(2019, 1, 1) - reg_dates.start).days
+    times = [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)]
+    times_hm = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
+    bad_dates = ["2021-02-30 10:00:00", "2023-13-05", "2022/00/10", "20210231", "2021年2月30日", "not a date"]
+
+    def reg_at():
+        d = randrange(RD)
+        r = rand()
+        if r < 0.55:
+            return d, f"{reg_dates.iso[d]} {times[randrange(86400)]}"
+        if r < 0.65:
+            return d, reg_dates.iso[d]
+        if r < 0.75:
+            return d, f"{reg_dates.slash[d]} {times_hm[randrange(1440)]}"
+        if r < 0.79:
+            return d, reg_dates.slash_u[d]
+        if r < 0.90:
+            return d, reg_dates.compact[d]
+        return d, reg_dates.cn[d]
+
+    def status():
+        r = rand()
+        if r < 0.72:
+            return "active"
+        if r < 0.80:
+            return "正常"
+        if r < 0.93:
+            return ""
+        if r < 0.98:
+            return "disabled"
+        return "停用"
+
+    def role():
+        r = rand()
+        if r < 0.74:
+            return ""
+        if r < 0.88:
+            return "ordinary"
+        if r < 0.96:
+            return "admin"
+        if r < 0.98:
+            return "普通用户"
+        return "管理员"
+
+    # registration channel notes; a few need quoting (comma, quote, newline)
+    remarks = ["交管12123注册", "交管12123注册", "互联网交通安全综合服务管理平台注册", "车管所窗口注册",
+               "迁移自旧系统(2019)", "交管12123注册;已实名认证", "窗口注册;经办人核验原件",
+               csvq("备注: 补录, 待核实"), csvq('代办人"张"经办'), csvq("原账号已注销\n重新注册")]
+    ghost = []  # valid credit codes that are not in units.csv (UNKNOWN_UNIT)
+    for g in range(50):
+        s17 = "91" + regions[g % R] + org_code(99000000 + g)
+        ghost.append(s17 + cc_check(s17))
+
+    f = open(os.path.join(a.out, "unit_accounts.csv"), "w", encoding=a.encoding, newline="")
+    f.write("account_id,unit_code,holder_id_type,holder_id_no,holder_name,holder_phone,registered_at,status,role,replace_permit,remark" + NL)
+    n_acc = 0
+    legacy_id, new_id = 0, 0
+    BLOCK = 20000  # units per block; rows are shuffled within a block so a unit's accounts are not adjacent
+    for b0 in range(0, N, BLOCK):
+        rows = []  # (legacy?, row without account_id)
+        for u in range(b0, min(N, b0 + BLOCK)):
+            k = k_table[randrange(kt)]
+            code = unit_code[u]
+            lp = unit_lp[u]
+            holders = []
+            for slot in range(k):
+                r = rand()
+                rl = ""
+                if slot == 0 and r < 0.85:
+                    p = lp
+                    rl = "legal_person" if rand() < 0.3 else ("法人" if rand() < 0.05 else "")
+                elif holders and r < 0.012:
+                    p = holders[randrange(len(holders))]  # same person twice in a unit (R1)
+                    rl = role()
+                elif r < 0.13:
+                    p = randrange(AGENTS)  # 代办人 holding accounts in many units (R3)
+                    rl = role()
+                else:
+                    p = next_person
+                    next_person += 1
+                    rl = role()
+                holders.append(p)
+                idno, name, phone = person(p)
+                if rand() < 0.1:
+                    phone = ""
+                d, ra = reg_at()
+                st = status()
+                r = rand()
+                rp = "" if r < 0.8 else ("Y" if r < 0.92 else "N")
+                t = "A" if rand() < 0.9 else ""
+                if p > 50 and p % 211 == 5:  # a few foreign holders (passport, type F)
+                    t, idno = "F", f"E{p % 100000000:08d}"
+                c = code
+                if rand() < BAD:
+                    r = rand()
+                    if r < 0.4:
+                        idno = bad_id(idno)
+                    elif r < 0.7:
+                        ra = bad_dates[randrange(len(bad_dates))]
+                    else:
+                        c = ghost[randrange(len(ghost))]
+                r = rand()
+                rem = remarks[randrange(7)] if r < 0.75 else ("" if r < 0.999 else remarks[randrange(7, 10)])
+                legacy = d < reg_legacy_cut and rand() < 0.8
+                rows.append((legacy, f",{c},{t},{idno},{name},{phone},{ra},{st},{rl},{rp},{rem}{NL}"))
+        rng.shuffle(rows)
+        out = []
+        for legacy, row in rows:
+            if legacy:  # 8-digit ids from the old system, 12-digit since
+                legacy_id += 1
+                aid = 10000000 + legacy_id * 3
+            else:
+                new_id += 1
+                aid = 200000000000 + new_id * 7
+            line = f"{aid}{row}"
+            out.append(line)
+            if rand() < 0.0002:
+                out.append(line)  # exact duplicate line (export glitch; collapses)
+        n_acc += len(rows)
+        f.write("".join(out))
+    f.close()
+    t_acc = time.time()
+
+    # ---------------------------------------------------------------- exam enrollments
+    people_used = next_person
+    exam_dates = Dates(dt.date(2005, 1, 1), dt.date(2024, 12, 31))
+    d2023 = (dt.date(2023, 6, 1) - exam_dates.start).days
+    d_exp_lo = (dt.date(2008, 1, 1) - exam_dates.start).days
+    d_exp_hi = (dt.date(2023, 12, 31) - exam_dates.start).days
+    orig_cls = [("C1", 35), ("C2", 10), ("C1C6", 5), ("C1,C6", 2), ("A2D", 3), ("A2、D", 1), ("B2", 8),
+                ("A1", 3), ("B1", 3), ("C1E", 3), ("D", 3), ("C2C6", 2), ("A2", 3), ("B2D", 2), ("A3", 1),
+                ("C3", 1), ("C1 C6", 1), ("A1A2", 1), ("C1/D", 1)]
+    orig_table = [c for c, w in orig_cls for _ in range(w)]
+    req_cls = [("C1", 45), ("C2", 8), ("C1C6", 6), ("C2C6", 2), (None, 20), ("B2", 5), ("D", 3), ("C1D", 2),
+               ("C1，C6", 1), ("A2", 2)]
+    req_table = [c for c, w in req_cls for _ in range(w)]
+    reasons = ["overdue_renewal"] * 55 + ["逾期未换证"] * 15 + ["overdue_inspection"] * 12 + ["revoked"] * 8 + \
+              ["voluntary"] * 6 + ["other"] * 4
+    subj = ["passed"] * 30 + ["合格"] * 5 + ["not_taken"] * 15 + [""] * 15 + ["未考"] * 5 + ["booked"] * 12 + \
+           ["已预约"] * 3 + ["failed"] * 12 + ["不合格"] * 3
+    exclusions = ["注销后已重新取得驾驶证", "注销期间被吊销驾驶证", "无证期间有驾驶证被吊销情形"]
+    lines = ["enrollment_id,applicant_id_type,applicant_id_no,applicant_name,applicant_phone,region_code,"
+             "original_classes,requested_classes,cancel_reason,license_expiry_date,enrolled_on,subject1,subject2,"
+             "subject3_road,subject3_safety,subject2_booked_on,exclusion" + NL]
+    n_exam = N // 2
+    for i in range(n_exam):
+        p = randrange(people_used)
+        idno, name, phone = person(p)
+        ri = region_table[randrange(len(region_table))]
+        o = orig_table[randrange(len(orig_table))]
+        q = req_table[randrange(len(req_table))] or o
+        reason = reasons[randrange(100)]
+        exp = exam_dates.mixed(randrange(d_exp_lo, d_exp_hi), rand()) if reason in ("overdue_renewal", "逾期未换证") or rand() < 0.3 else ""
+        enr = exam_dates.mixed(randrange(d2023, exam_dates.n), rand())
+        s1, s2, s3r, s3s = subj[randrange(100)], subj[randrange(100)], subj[randrange(100)], subj[randrange(100)]
+        booked = exam_dates.iso[randrange(d2023, exam_dates.n)] if (s2 in ("booked", "已预约") or rand() < 0.05) else ""
+        exc = exclusions[randrange(3)] if rand() < 0.03 else ""
+        if rand() < BAD:
+            r = rand()
+            if r < 0.3:
+                idno = bad_id(idno)
+            elif r < 0.6:
+                enr = bad_dates[randrange(len(bad_dates))]
+            else:
+                o = "C9"
+        lines.append(f"BM{44000000000 + i * 13},A,{idno},{name},{phone},{regions[ri]},{csvq(o)},{csvq(q)},"
+                     f"{reason},{exp},{enr},{s1},{s2},{s3r},{s3s},{booked},{exc}{NL}")
+    write(a, "exam_enrollments.csv", lines)
+    del lines
+    t_exam = time.time()
+
+    # ---------------------------------------------------------------- vehicles
+    veh_dates = Dates(dt.date(2004, 1, 1), dt.date(2026, 12, 31))
+    d_reg_hi = (dt.date(2024, 5, 31) - veh_dates.start).days
+    d_ins_lo = (dt.date(2023, 9, 1) - veh_dates.start).days
+    d_ins_hi = (dt.date(2026, 6, 30) - veh_dates.start).days
+    d_scr_lo = (dt.date(2024, 3, 1) - veh_dates.start).days
+    d_scr_hi = (dt.date(2024, 8, 31) - veh_dates.start).days
+    vds = ["".join(VIN_CHARS[randrange(10, 33) if j % 2 == 0 else randrange(33)] for j in range(5)) for _ in range(400)]
+    prefix_sum = [(w, v, sum(VIN_TR[c] * VIN_W[j] for j, c in enumerate(w + v))) for w in WMI for v in vds]
+    plant = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+    ser_hi = [sum(int(c) * w for c, w in zip(f"{x:03d}", VIN_W[11:14])) for x in range(1000)]
+    ser_lo = [sum(int(c) * w for c, w in zip(f"{x:03d}", VIN_W[14:17])) for x in range(1000)]
+    # (vehicle_type, use_nature, plate_type, weight) per owner kind
+    vt_person = [("K33", "A", 70), ("K31", "A", 6), ("K32", "A", 3), ("K43", "A", 2), ("M21", "A", 6),
+                 ("M22", "A", 2), ("H31", "F", 4), ("K33", "T", 4), ("K33", "U", 1), ("N11", "A", 2)]
+    vt_unit = {
+        "company": [("K33", "A", 60), ("K31", "A", 10), ("K32", "A", 5), ("K11", "A", 4), ("H31", "F", 10),
+                    ("H21", "F", 6), ("K33", "L", 5)],
+        "logistics": [("H11", "F", 25), ("H21", "F", 20), ("H31", "F", 15), ("Q11", "F", 15), ("H41", "F", 5),
+                      ("H11", "R", 8), ("K33", "A", 12)],
+        "rental": [("K33", "G", 70), ("K32", "G", 15), ("K31", "G", 10), ("K33", "A", 5)],
+        "taxi": [("K33", "D", 80), ("K33", "T", 10), ("K33", "M", 5), ("K33", "A", 5)],
+        "school": [("K33", "N", 55), ("K21", "N", 5), ("H21", "N", 5), ("M21", "N", 10), ("K11", "S", 10),
+                   ("K33", "A", 15)],
+        "public": [("K33", "A", 60), ("K11", "C", 20), ("K21", "B", 10), ("K31", "E", 10)],
+    }
+    vt_tables = {k: [(t, n) for t, n, w in v for _ in range(w)] for k, v in vt_unit.items()}
+    vt_ptable = [(t, n) for t, n, w in vt_person for _ in range(w)]
+    statuses = [""] * 60 + ["A"] * 28 + ["E"] * 5 + ["M"] * 1 + ["G"] * 3 + ["D"] * 2 + ["K"] * 1
+    lines = ["vin,plate_no,plate_type,vehicle_type,use_nature,owner_type,owner_id_type,owner_id_no,owner_name,"
+             "owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code" + NL]
+    n_veh = 2 * N
+    for i in range(n_veh):
+        u = randrange(N)
+        ri = unit_region[u]
+        if rand() < 0.4:
+            otype, oidt, oid, oname = "unit", "B", unit_code[u], unit_name[u]
+            ophone = person(unit_lp[u], False)[2]
+            vt, un = vt_tables[unit_kind[u]][randrange(len(vt_tables[unit_kind[u]]))]
+        else:
+            otype, oidt = "person", "A"
+            oid, oname, ophone = person(randrange(people_used))
+            ri = region_table[randrange(len(region_table))]
+            vt, un = vt_ptable[randrange(len(vt_ptable))]
+        if rand() < 0.05:
+            otype = "个人" if otype == "person" else "单位"
+        regd = randrange(d_reg_hi)
+        year = veh_dates.days[regd].year
+        w, v, ps = prefix_sum[randrange(len(prefix_sum))]
+        yc = VIN_YEAR[year - 2000] if year >= 2000 else "Y"
+        pc = plant[randrange(33)]
+        ser = randrange(1000000)
+        sh, sl = divmod(ser, 1000)
+        chk = (ps + VIN_TR[yc] * 9 + VIN_TR[pc] * 8 + ser_hi[sh] + ser_lo[sl]) % 11
+        chk_c = "X" if chk == 10 else str(chk)
+        if rand() < 0.03:  # imports / bad data: wrong position-9 check digit (warning only)
+            chk_c = str((chk + 1) % 10)
+        vin = f"{w}{v}{chk_c}{yc}{pc}{ser:06d}"
+        # plate
+        pre = CITIES[region_city[ri]][2]
+        r = rand()
+        ev = vt in ("K33", "K32", "K31") and year >= 2018 and r < 0.3
+        if ev:
+            if rand() < 0.9:
+                plate, ptype = f"{pre}{'DF'[randrange(2)]}{(PLATE_LETTERS + '0123456789')[randrange(34)]}{randrange(10000):04d}", "52"
+            else:
+                plate, ptype = f"{pre}{randrange(100000):05d}{'DF'[randrange(2)]}", "51"
+        else:
+            big = vt[0] in "HQ" or vt in ("K11", "K21")
+            ptype = "01" if big else ("07" if vt[0] == "M" else "02")
+            if rand() < 0.5:
+                j = randrange(5)
+                tail = f"{randrange(10000):04d}"
+                serial = tail[:j] + PLATE_LETTERS[randrange(24)] + tail[j:]
+            else:
+                serial = f"{randrange(100000):05d}"
+            if un == "N":
+                serial = serial[:4] + "学"
+                ptype = "16"
+            elif vt == "Q11" and rand() < 0.3:
+                serial = serial[:4] + "挂"
+                ptype = "15"
+            plate = pre + serial
+        r = rand()
+        if r < 0.03:
+            plate = plate[:2] + "·" + plate[2:]
+        elif r < 0.04:
+            plate = plate[:2] + " " + plate[2:]
+        st = statuses[randrange(100)]
+        if st in ("E", "M") and rand() < 0.5:
+            plate = ""
+        ins = veh_dates.mixed(randrange(d_ins_lo, d_ins_hi), rand()) if st not in ("E", "M") else ""
+        if rand() < 0.02:
+            src = veh_dates.iso[randrange(d_scr_lo, d_scr_hi)]
+            srg = regions[ri] if rand() < 0.8 else regions[region_table[randrange(len(region_table))]]
+        else:
+            src = srg = ""
+        regs = veh_dates.mixed(regd, rand())
+        if rand() < BAD:
+            r = rand()
+            if r < 0.3:
+                plate = plate[:2] + "I0O12"
+            elif r < 0.6:
+                regs = bad_dates[randrange(len(bad_dates))]
+            else:
+                vin = vin[:10] + "O" + vin[11:]
+        lines.append(f"{vin},{plate},{ptype},{vt},{un},{otype},{oidt},{oid},{oname},{ophone},{regions[ri]},"
+                     f"{regs},{ins},{st},{src},{srg}{NL}")
+    write(a, "vehicles.csv", lines)
+    t_end = time.time()
+    sizes = {fn: os.path.getsize(os.path.join(a.out, fn)) for fn in
+             ("units.csv", "unit_accounts.csv", "exam_enrollments.csv", "vehicles.csv")}
+    print(f"generate: units={N} accounts={n_acc} enrollments={n_exam} vehicles={n_veh} seed={a.seed} "
+          f"encoding={a.encoding} in {t_end - t0:.1f}s (units {t_units - t0:.1f}s, accounts {t_acc - t_units:.1f}s, "
+          f"exams {t_exam - t_acc:.1f}s, vehicles {t_end - t_exam:.1f}s)", file=sys.stderr)
+    for fn, s in sizes.items():
+        print(f"  {fn:24s} {s / 1e6:9.1f} MB", file=sys.stderr)
+
+
+def _gcd(x, y):
+    while y:
+        x, y = y, x % y
+    return x
+
+
+def write(a, name, lines, chunk=200000):
+    with open(os.path.join(a.out, name), "w", encoding=a.encoding, newline="") as f:
+        for i in range(0, len(lines), chunk):
+            f.write("".join(lines[i:i + chunk]))
+
+
+if __name__ == "__main__":
+    main()
