@@ -58,10 +58,35 @@ enum ReportLabels {
         "notifications": "通知",
     ]
 
+    /// Summary keys of the shared sections and the unit-account stage; a stage added later
+    /// may add its own here, else its keys show as written (rule IDs still get their label).
+    static let keys: [String: String] = [
+        "total": "通知合计",
+        "unreachable_no_phone": "无手机号（无法短信送达）",
+        "written": "本次写入 notifications.csv",
+        "suppressed_already_published": "此前已发布，本次不重复",
+        "by_type": "按通知类型",
+        "by_detachment": "按支队",
+        "invalid_contact_phone_warnings": "联系电话无效（警告，不拒绝）",
+        "active_before_cleanup": "清理前正常账号",
+        "removed_total": "清理停用合计",
+        "removed_by_rule": "按规则清理停用",
+        "active_after_cleanup": "清理后正常账号",
+        "accounts": "账号数",
+        "converted": "账号转换",
+        "C1_legal_person": "C1 空类型转为法人账号",
+        "C1_ordinary": "C1 空类型转为普通用户",
+        "C2_permit_Y": "C2 授予补换领牌证权限",
+        "C2_permit_N": "C2 不授予补换领牌证权限",
+        "C3_no_legal_person": "C3 无法人账号的单位",
+        "C3_units_without_legal_person": "C3 无法人账号的单位",
+        "C3_units_with_several_legal_persons": "C3 有多个法人账号的单位（警告）",
+    ]
+
     /// The Chinese label of a summary key: an exact match, else the rule a key names
     /// (`R1`, `C1_legal_person`, `removed_R2`), else nil.
     static func label(_ key: String) -> String? {
-        if let label = noticeTypes[key] ?? errorCodes[key] ?? datasets[key] ?? rules[key] { return label }
+        if let label = keys[key] ?? noticeTypes[key] ?? errorCodes[key] ?? datasets[key] ?? rules[key] { return label }
         for part in key.split(separator: "_") where part.count == 2 {
             if let label = rules[String(part)] { return label }
         }

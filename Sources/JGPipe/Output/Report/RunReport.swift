@@ -23,7 +23,7 @@ public enum RunReport {
         overview(&page, datasets: datasets, notifications: notifications)
         conservation(&page, datasets: datasets)
         for (name, value) in summary.pairs where !headerKeys.contains(name) {
-            page.raw("<section>\n<h2>\(heading(name))</h2>\n")
+            page.raw("<section id=\"\(escape(name))\">\n<h2>\(heading(name))</h2>\n")
             generic(&page, value, depth: 0)
             page.raw("</section>\n")
         }
@@ -57,8 +57,8 @@ public enum RunReport {
 
     private static func conservation(_ page: inout HTMLPage, datasets: [(String, JSONValue)]) {
         guard !datasets.isEmpty else { return }
-        page.raw("<section>\n<h2>数据守恒 <span class=\"en\">conservation: input = cleaned + rejected + collapsed duplicates</span></h2>\n")
-        page.raw("<table class=\"data\"><thead><tr><th>数据集 dataset</th><th class=\"num\">输入 input</th><th class=\"num\">有效 cleaned</th><th class=\"num\">拒绝 rejected</th><th class=\"num\">合并重复 collapsed</th><th class=\"num\">拒绝率</th><th>守恒</th><th class=\"bar\">构成</th></tr></thead><tbody>\n")
+        page.raw("<section id=\"conservation\">\n<h2>数据守恒 <span class=\"en\">conservation: input = cleaned + rejected + collapsed duplicates</span></h2>\n")
+        page.raw("<table class=\"data\"><thead><tr><th>数据集 dataset</th><th class=\"num\">输入 input</th><th class=\"num\">有效 cleaned</th><th class=\"num\">拒绝 rejected</th><th class=\"num\">合并重复 collapsed</th><th class=\"num\">拒绝率 share</th><th>守恒</th><th class=\"bar\">构成 composition</th></tr></thead><tbody>\n")
         for (name, counts) in datasets {
             let input = counts["input_records"]?.intValue ?? 0
             let cleaned = counts["cleaned"]?.intValue ?? 0
@@ -74,7 +74,7 @@ public enum RunReport {
     }
 
     private static func notificationSection(_ page: inout HTMLPage, _ notifications: JSONValue) {
-        page.raw("<section>\n<h2>通知 <span class=\"en\">notifications</span></h2>\n")
+        page.raw("<section id=\"notifications\">\n<h2>通知 <span class=\"en\">notifications</span></h2>\n")
         let scalars = notifications.pairs.filter { $0.1.intValue != nil }
         keyValueTable(&page, scalars)
         for (key, title) in [("by_type", "按通知类型 by notice type"), ("by_detachment", "按支队 by detachment")] {
@@ -91,14 +91,14 @@ public enum RunReport {
     }
 
     private static func rejectionSection(_ page: inout HTMLPage, _ rejections: [RejectionDigest]) {
-        page.raw("<section>\n<h2>拒绝原因 <span class=\"en\">rejected rows: top reasons with sample lines</span></h2>\n")
+        page.raw("<section id=\"rejections\">\n<h2>拒绝原因 <span class=\"en\">rejected rows: top reasons with sample lines</span></h2>\n")
         let withRows = rejections.filter { !$0.counts.isEmpty }
         if withRows.isEmpty {
             page.raw("<p class=\"empty\">没有被拒绝的记录。 No row was rejected.</p>\n</section>\n")
             return
         }
         for digest in withRows {
-            page.raw("<h3>\(heading(digest.dataset)) <span class=\"en\">\(escape(digest.dataset)).rejected.csv</span></h3>\n")
+            page.raw("<h3>\(escape(ReportLabels.label(digest.dataset) ?? "")) <span class=\"en\">\(escape(digest.dataset)).rejected.csv</span></h3>\n")
             let codes = digest.codesByCount
             barTable(&page, codes.map { ($0.code.rawValue, $0.count) }, tone: "reject")
             let shownColumns = min(digest.header.count, 6)
@@ -284,7 +284,7 @@ public enum RunReport {
     thead th{background:#f0f4f8;font-weight:600;font-size:13px}
     .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     table.data{width:100%}
-    td.bar{width:40%;min-width:160px;vertical-align:middle}
+    td.bar,th.bar{width:34%;min-width:160px;vertical-align:middle}
     td.bar svg{width:100%;height:14px;display:block;background:#f0f4f8}
     table.bars{width:100%}table.bars th{width:45%;font-weight:normal}
     table.bars rect{fill:var(--accent)}table.bars.reject rect{fill:var(--bad)}
@@ -296,12 +296,13 @@ public enum RunReport {
     table.kv th{font-weight:normal;min-width:260px}
     code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12px;background:#f0f4f8;padding:1px 4px;border-radius:3px}
     .zh{color:var(--ink)}
+    .ok,.bad{white-space:nowrap}
     .ok{color:var(--good);font-weight:600}.bad{color:var(--bad);font-weight:600}
     .empty{color:var(--muted)}
     .scroll{overflow-x:auto}
     table.matrix th,table.matrix td{font-size:12px}
     details{margin:8px 0}summary{cursor:pointer;font-weight:600}
-    table.samples td{font-size:12px;word-break:break-all}
+    table.samples td{font-size:12px;overflow-wrap:anywhere}
     footer{color:var(--muted);font-size:12px;text-align:center;padding:0 0 24px}
     """
 }
