@@ -42,7 +42,7 @@ public enum DatasetLoader {
             store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
         } row: { row in
             counts.inputRecords += 1
-            if counts.inputRecords & 0xFFFF == 0 { progress(counts.inputRecords) }
+            if counts.inputRecords & 0x3FFF == 0 { progress(counts.inputRecords) }
             let map = headerMap!
             guard row.fields.count == map.header.count else {
                 rejected.append(RejectedRow(line: row.line, code: .fieldCount,

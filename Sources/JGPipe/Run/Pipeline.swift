@@ -116,6 +116,7 @@ public enum Pipeline {
                 logger.info("stage finished", metadata: RunContext.rate(dataset: stage.name, rows: context.recordsRead - rowsBefore,
                                                                         since: stageStarted).renamed("dataset", to: "stage"))
             }
+            let sharedStarted = monotonicSeconds()
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
             let delivery = try writeNotifications(context, leavingOut: published)
@@ -126,12 +127,15 @@ public enum Pipeline {
             try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
             try writeText(RunReport.html(summary: summary, rejections: context.rejections),
                           to: context.stagingDirectory + "/report.html")
+            logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
+            let hashStarted = monotonicSeconds()
             inputs = try context.inputFiles.map { input in
                 let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
                 return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
             }
             try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs, runID: session?.runID,
                                startedAt: startedAt, finishedAt: wallClockNow())
+            logger.info("manifest written", metadata: ["ms": "\(Int((monotonicSeconds() - hashStarted) * 1000))"])
         } catch {
             folder.discard()
             return finish(exitCode(for: error), "\(error)", .failed)

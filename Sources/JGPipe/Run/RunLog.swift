@@ -114,9 +114,10 @@ public struct TerminalLogHandler: LogHandler {
         case "run finished":
             sink.emit("jgpipe: run finished in \(seconds()): \(count("notices_written")) notices written, \(count("notices_suppressed")) left out as already published\n")
         default:
-            let level = event.level >= .warning ? "\(event.level.rawValue): " : ""
-            let extra = m.keys.sorted().map { "\($0)=\(m[$0]!)" }.joined(separator: " ")
-            sink.emit("jgpipe: \(level)\(event.message)\(extra.isEmpty ? "" : " (\(extra))")\n")
+            // An info line says it all in words; a warning's or error's details may matter.
+            let serious = event.level >= .warning
+            let extra = serious ? m.keys.sorted().map { "\($0)=\(m[$0]!)" }.joined(separator: " ") : ""
+            sink.emit("jgpipe: \(serious ? "\(event.level.rawValue): " : "")\(event.message)\(extra.isEmpty ? "" : " (\(extra))")\n")
         }
     }
 }
