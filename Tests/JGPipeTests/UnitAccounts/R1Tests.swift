@@ -1,0 +1,43 @@
+import Testing
+@testable import JGPipe
+
+@Suite("R1 one account per person per unit") struct R1Tests {
+    @Test func keepsTheNewestOfAPersonsAccountsInAUnit() {
+        let accounts = [
+            account("1", unit: 0, holder: 7, day: 100),
+            account("2", unit: 0, holder: 7, day: 300),  // newest: kept
+            account("3", unit: 0, holder: 7, day: 200),
+            account("4", unit: 1, holder: 7, day: 50),   // another unit: untouched
+            account("5", unit: 0, holder: 8, day: 10),   // another person: untouched
+        ]
+        let result = applyR1(Array(accounts.indices), accounts, cap: 1)
+        #expect(ids(result.removed, accounts) == ["1", "3"])
+        #expect(ids(result.kept, accounts) == ["2", "4", "5"])
+    }
+
+    @Test func aTieOnRegisteredAtGoesToTheNumericallyLargerId() {
+        // Same instant: "10" > "9" numerically, although "9" > "10" as bytes.
+        let accounts = [account("9", unit: 0, holder: 1, day: 5), account("10", unit: 0, holder: 1, day: 5)]
+        let result = applyR1([0, 1], accounts, cap: 1)
+        #expect(ids(result.kept, accounts) == ["10"])
+        #expect(ids(result.removed, accounts) == ["9"])
+    }
+
+    @Test func aTieBetweenNonNumericIdsGoesToTheLargerBytes() {
+        let accounts = [account("A-2", unit: 0, holder: 1, day: 5), account("A-10", unit: 0, holder: 1, day: 5)]
+        // "A-2" > "A-10" byte-wise ("2" > "1").
+        #expect(ids(applyR1([0, 1], accounts, cap: 1).kept, accounts) == ["A-2"])
+    }
+
+    @Test func onlyTheCandidatesTakePart() {
+        // The caller passes active accounts only: a newer disabled account does not win.
+        let accounts = [account("1", unit: 0, holder: 1, day: 1), account("2", unit: 0, holder: 1, day: 9, active: false)]
+        #expect(ids(applyR1([0], accounts, cap: 1).kept, accounts) == ["1"])
+    }
+
+    @Test func aHigherCapKeepsThatMany() {
+        let accounts = (1...4).map { account(String($0), unit: 0, holder: 1, day: Int64($0)) }
+        let result = applyR1(Array(accounts.indices), accounts, cap: 2)
+        #expect(ids(result.kept, accounts) == ["3", "4"])
+    }
+}
