@@ -182,7 +182,7 @@ public enum RunReport {
         }
         columns.sort()
         page.raw("<div class=\"scroll\"><table class=\"data matrix\"><thead><tr><th></th>")
-        for column in columns { page.raw("<th class=\"num\">\(keyLabel(column))</th>") }
+        for column in columns { page.raw("<th class=\"num\">\(keyLabel(column).replacing("</code> ", with: "</code><br>"))</th>") }
         page.raw("</tr></thead><tbody>\n")
         for (name, row) in value.pairs {
             page.raw("<tr><th>\(escape(name))</th>")
