@@ -10,11 +10,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "CPosix"),
         .target(
@@ -22,7 +27,9 @@ let package = Package(
             dependencies: [
                 "CLibCSV",
                 "CPosix",
+                "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -30,11 +37,12 @@ let package = Package(
             dependencies: [
                 "JGPipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "JGPipeTests",
-            dependencies: ["JGPipe"]
+            dependencies: ["JGPipe", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

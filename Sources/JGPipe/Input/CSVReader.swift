@@ -39,6 +39,22 @@ public struct RecordBatch: Sendable {
         records.append(Record(line: line, firstField: firstField, fieldCount: fieldEnds.count - firstField))
     }
 
+    /// Drops the delivered records. The fields of a record still being parsed (from field
+    /// index `partial` on) are kept and moved to the front; returns their new first index.
+    mutating func removeDelivered(keepingFieldsFrom partial: Int?) -> Int? {
+        records.removeAll(keepingCapacity: true)
+        guard let partial else {
+            bytes.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
+            return nil
+        }
+        let start = partial == 0 ? 0 : fieldEnds[partial - 1]
+        bytes.removeSubrange(0..<start)
+        fieldEnds.removeSubrange(0..<partial)
+        for i in fieldEnds.indices { fieldEnds[i] -= start }
+        return 0
+    }
+
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
@@ -103,7 +119,9 @@ public final class CSVReader {
             }
             if state.batch.count > 0 {
                 try deliver(state.batch)
-                state.batch.removeAll()
+                // A record that straddles the slice boundary keeps the fields it already has.
+                let partial = state.recordFirstField >= 0 ? state.recordFirstField : nil
+                if let first = state.batch.removeDelivered(keepingFieldsFrom: partial) { state.recordFirstField = first }
             }
         }
     }

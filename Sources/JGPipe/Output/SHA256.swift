@@ -1,11 +1,15 @@
+import Glibc
+
 /// FIPS 180-4 SHA-256, for `manifest.json` hashes and stable notice ids. Small and dependency-free:
 /// swift-crypto would cost every CI run a minute of build time for one function.
 public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
+    /// The bytes of an unfinished 64-byte block.
     private var block: [UInt8] = []
     private var length: UInt64 = 0
+    private var w = [UInt32](repeating: 0, count: 64)
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,18 +25,28 @@ public struct SHA256 {
     public init() { block.reserveCapacity(64) }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            block.append(byte)
-            length &+= 1
-            if block.count == 64 {
-                compress()
-                block.removeAll(keepingCapacity: true)
-            }
+        if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
+            update(Array(bytes))
         }
     }
 
+    /// Whole blocks are compressed straight from `bytes`; only a tail is copied.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        update(bytes.bindMemory(to: UInt8.self))
+        length &+= UInt64(bytes.count)
+        var rest = bytes[...]
+        if !block.isEmpty {
+            let take = min(64 - block.count, rest.count)
+            block.append(contentsOf: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            guard block.count == 64 else { return }
+            block.withUnsafeBytes { compress($0) }
+            block.removeAll(keepingCapacity: true)
+        }
+        while rest.count >= 64 {
+            compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)))
+            rest = rest.dropFirst(64)
+        }
+        block.append(contentsOf: rest)
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -40,45 +54,83 @@ public struct SHA256 {
         block.append(0x80)
         if block.count > 56 {
             block.append(contentsOf: repeatElement(0, count: 64 - block.count))
-            compress()
+            block.withUnsafeBytes { compress($0) }
             block.removeAll(keepingCapacity: true)
         }
         block.append(contentsOf: repeatElement(0, count: 56 - block.count))
         for shift in stride(from: 56, through: 0, by: -8) { block.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress()
+        block.withUnsafeBytes { compress($0) }
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
-        return hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        return hexString(hasher.finalize())
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+    private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
+        w.withUnsafeMutableBufferPointer { w in
+            for i in 0..<16 {
+                w[i] = UInt32(chunk[4 * i]) << 24 | UInt32(chunk[4 * i + 1]) << 16 | UInt32(chunk[4 * i + 2]) << 8
+                    | UInt32(chunk[4 * i + 3])
+            }
+            for i in 16..<64 {
+                let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+                let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            state.withUnsafeMutableBufferPointer { state in
+                var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+                SHA256.k.withUnsafeBufferPointer { k in
+                    for i in 0..<64 {
+                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    }
+                }
+                state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+                state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    }
+
+    /// Lower-case hex of a digest.
+    public static func hexString(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(digest.count * 2)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
         }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Streams a file through the hash in 1 MiB reads: (size in bytes, hex digest).
+    public static func file(_ path: String) throws(OutputFileError) -> (bytes: Int64, hex: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputFileError(file: path, message: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            total += Int64(n)
         }
-        for (i, v) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ v }
+        return (total, hexString(hasher.finalize()))
     }
 }
 

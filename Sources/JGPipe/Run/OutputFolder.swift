@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 private import CPosix
 
 /// SPEC §5 "Outputs appear in --out complete or not at all": a run writes into a sibling
@@ -47,6 +48,26 @@ public struct OutputFolder {
             throw RunError(.cannotCreate, "cannot move \(staging) to \(held): \(String(cString: strerror(errno)))")
         }
         return held
+    }
+
+    /// Removes staging folders of this target left by runs that died (their pid is gone).
+    /// A staging folder of a live process is left alone.
+    public func removeStaleStaging(logger: Logger) {
+        let parentPath = parent(of: target)
+        let prefix = (target.split(separator: "/").last.map(String.init) ?? target) + ".staging-"
+        guard let dir = opendir(parentPath) else { return }
+        var stale: [(path: String, pid: Int32)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { stale.append((parentPath + "/" + name, pid)) }
+        }
+        closedir(dir)
+        for folder in stale {
+            logger.warning("removing the staging folder of a run that did not finish",
+                           metadata: ["folder": "\(folder.path)", "pid": "\(folder.pid)"])
+            try? removeTree(folder.path)
+        }
     }
 
     public func discard() {

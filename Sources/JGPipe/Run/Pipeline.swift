@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 
 /// What one `jgpipe run` is asked to do.
 public struct RunRequest: Sendable {
@@ -6,70 +7,166 @@ public struct RunRequest: Sendable {
     public var inputDirectory: String
     public var outputDirectory: String
     public var asOf: CalendarDate
+    /// The folder of the run ledger and the lock; nil runs without either (tests, one-off use).
+    public var stateDirectory: String?
+    /// Write every notice, also those an earlier successful run published.
+    public var allNotices: Bool
 
-    public init(settings: PipelineSettings, inputDirectory: String, outputDirectory: String, asOf: CalendarDate) {
+    public init(settings: PipelineSettings, inputDirectory: String, outputDirectory: String, asOf: CalendarDate,
+                stateDirectory: String? = nil, allNotices: Bool = false) {
         self.settings = settings
         self.inputDirectory = inputDirectory
         self.outputDirectory = outputDirectory
         self.asOf = asOf
+        self.stateDirectory = stateDirectory
+        self.allNotices = allNotices
     }
 }
 
 public struct RunOutcome: Sendable {
     public var exitCode: ExitCode
     public var message: String
-    public var datasets: [(String, DatasetCounts)]
-    public var notices: Int
+    public var datasets: [(String, DatasetCounts)] = []
+    /// Notices the rules produced.
+    public var notices = 0
+    /// Notices in `notifications.csv`: all of them, less those already published.
+    public var noticesWritten = 0
+    public var noticesSuppressed = 0
+    /// The ledger's id of this run, when it ran with a state folder.
+    public var runID: Int64?
+
+    init(_ exitCode: ExitCode, _ message: String) {
+        self.exitCode = exitCode
+        self.message = message
+    }
 }
 
-/// The imperative shell of a run: stages in order, then the shared outputs, then publish.
+/// The imperative shell of a run: lock and ledger, stages in order, the shared outputs, then
+/// publish, then record what was published.
 public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
         [try UnitAccountStage(settings: settings)]
     }
 
-    public static func run(_ request: RunRequest, log: @escaping (String) -> Void = { _ in }) -> RunOutcome {
-        var isDirectory = stat()
-        guard stat(request.inputDirectory, &isDirectory) == 0, isDirectory.st_mode & S_IFMT == S_IFDIR else {
-            return RunOutcome(exitCode: .noInput, message: "input folder \(request.inputDirectory) does not exist",
-                              datasets: [], notices: 0)
-        }
+    public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {
+        let startedAt = wallClockNow()
+        let started = monotonicSeconds()
         let stages: [any PipelineStage]
         do {
-            stages = try Self.stages(for: request.settings)
+            stages = try prepare(request)
         } catch {
-            return RunOutcome(exitCode: .config, message: "pipeline file: \(error)", datasets: [], notices: 0)
+            return RunOutcome(error.exitCode, error.message)
         }
         let folder = OutputFolder(target: request.outputDirectory)
+        var session: LedgerSession?
+        if let state = request.stateDirectory {
+            do {
+                session = try LedgerSession(stateDirectory: state, request: request, startedAt: startedAt, logger: logger)
+            } catch {
+                return RunOutcome(exitCode(for: error), "\(error)")
+            }
+        }
+        defer { session?.lock.release() }
+        folder.removeStaleStaging(logger: logger)
+
         let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
-                                 stagingDirectory: folder.staging, log: log)
+                                 stagingDirectory: folder.staging, logger: logger)
+        var outcome = RunOutcome(.ok, "")
+        outcome.runID = session?.runID
+        var inputs: [InputFileDigest] = []
+        var written: [Notice] = []
+        func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome) -> RunOutcome {
+            outcome.exitCode = code
+            outcome.message = message
+            outcome.datasets = context.datasets
+            outcome.notices = context.notices.count
+            if let session {
+                let record = RunLedger.Finish(
+                    outcome: ledgerOutcome, exitCode: code.rawValue, message: message,
+                    countsJSON: JSONValue.object(context.datasets.map { ($0.0, $0.1.json) }).rendered(), inputs: inputs,
+                    noticesTotal: context.notices.count, noticesWritten: outcome.noticesWritten,
+                    noticesSuppressed: outcome.noticesSuppressed, endedAt: wallClockNow())
+                // SPEC §4: only a published run's notices count as published.
+                let published = ledgerOutcome == .succeeded ? written.map { (id: $0.id, type: $0.type) } : []
+                do {
+                    try session.ledger.finishRun(session.runID, record, published: published)
+                } catch {
+                    if ledgerOutcome == .succeeded {
+                        outcome.exitCode = .cannotCreate
+                        outcome.message = "\(message), but the run ledger could not record them (\(error)): the next run will write these notices again"
+                    } else {
+                        logger.error("the run ledger could not record this run", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+            logger.info("run finished", metadata: [
+                "exit": "\(outcome.exitCode.rawValue)", "outcome": "\(ledgerOutcome.rawValue)",
+                "ms": "\(Int((monotonicSeconds() - started) * 1000))", "rows": "\(context.recordsRead)",
+                "notices_written": "\(outcome.noticesWritten)", "notices_suppressed": "\(outcome.noticesSuppressed)",
+            ])
+            return outcome
+        }
+
         do {
             try folder.prepare()
             for stage in stages {
+                let stageStarted = monotonicSeconds()
+                let rowsBefore = context.recordsRead
                 try stage.run(context)
+                logger.info("stage finished", metadata: RunContext.rate(dataset: stage.name, rows: context.recordsRead - rowsBefore,
+                                                                        since: stageStarted).renamed("dataset", to: "stage"))
             }
-            try writeNotifications(context)
-            try writeSummary(context)
+            let sharedStarted = monotonicSeconds()
+            var published = Set<String>()
+            if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
+            let delivery = try writeNotifications(context, leavingOut: published)
+            written = delivery.written
+            outcome.noticesWritten = delivery.written.count
+            outcome.noticesSuppressed = delivery.suppressed
+            let summary = summaryJSON(context, delivery: delivery)
+            try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
+            try writeText(RunReport.html(summary: summary, rejections: context.rejections),
+                          to: context.stagingDirectory + "/report.html")
+            logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
+            let hashStarted = monotonicSeconds()
+            inputs = try context.inputFiles.map { input in
+                let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
+                return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
+            }
+            try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs, runID: session?.runID,
+                               startedAt: startedAt, finishedAt: wallClockNow())
+            logger.info("manifest written", metadata: ["ms": "\(Int((monotonicSeconds() - hashStarted) * 1000))"])
         } catch {
             folder.discard()
-            return RunOutcome(exitCode: exitCode(for: error), message: "\(error)", datasets: context.datasets,
-                              notices: context.notices.count)
+            return finish(exitCode(for: error), "\(error)", .failed)
         }
         if let over = context.datasets.first(where: { $0.1.rejectedRatio > request.settings.maxRejectedRatio }) {
             let held = (try? folder.holdAside()) ?? folder.staging
-            return RunOutcome(exitCode: .dataError,
-                              message: "\(over.0): \(over.1.rejected) of \(over.1.inputRecords) records rejected, more than run.max_rejected_ratio = \(request.settings.maxRejectedRatio); nothing was published, the outputs are kept for inspection in \(held)",
-                              datasets: context.datasets, notices: context.notices.count)
+            return finish(.dataError,
+                          "\(over.0): \(over.1.rejected) of \(over.1.inputRecords) records rejected, more than run.max_rejected_ratio = \(request.settings.maxRejectedRatio); nothing was published, the outputs are kept for inspection in \(held)",
+                          .refused)
         }
         do {
             try folder.publish()
         } catch {
             folder.discard()
-            return RunOutcome(exitCode: exitCode(for: error), message: "\(error)", datasets: context.datasets,
-                              notices: context.notices.count)
+            return finish(exitCode(for: error), "\(error)", .failed)
         }
-        return RunOutcome(exitCode: .ok, message: "outputs published in \(folder.target)", datasets: context.datasets,
-                          notices: context.notices.count)
+        return finish(.ok, "outputs published in \(folder.target)", .succeeded)
+    }
+
+    /// Checks that come before any lock or output: the input folder (66) and the stages'
+    /// settings (78).
+    static func prepare(_ request: RunRequest) throws(RunError) -> [any PipelineStage] {
+        var isDirectory = stat()
+        guard stat(request.inputDirectory, &isDirectory) == 0, isDirectory.st_mode & S_IFMT == S_IFDIR else {
+            throw RunError(.noInput, "input folder \(request.inputDirectory) does not exist")
+        }
+        do {
+            return try stages(for: request.settings)
+        } catch {
+            throw RunError(.config, "pipeline file: \(error)")
+        }
     }
 
     static func exitCode(for error: Error) -> ExitCode {
@@ -78,21 +175,35 @@ public enum Pipeline {
         case let error as InputFileError: error.kind == .unreadable ? .noInput : .dataError
         case is SettingsError: .config
         case is OutputFileError: .cannotCreate
+        case is SQLiteError: .cannotCreate
         default: .dataError
         }
     }
 
-    static func writeNotifications(_ context: RunContext) throws {
+    struct NoticeDelivery {
+        var written: [Notice]
+        var suppressed: Int
+    }
+
+    /// `notifications.csv` in SPEC §4 order, leaving out notices already published.
+    static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
+        var delivery = NoticeDelivery(written: [], suppressed: 0)
         for notice in context.notices.sorted(by: Notice.inOutputOrder) {
+            if published.contains(notice.id) {
+                delivery.suppressed += 1
+                continue
+            }
             try writer.writeRow(notice.fields)
+            delivery.written.append(notice)
         }
         try writer.close()
+        return delivery
     }
 
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the
-    /// same inputs give the same bytes.
-    static func writeSummary(_ context: RunContext) throws {
+    /// same inputs (and ledger) give the same bytes. The report is drawn from the same value.
+    static func summaryJSON(_ context: RunContext, delivery: NoticeDelivery) -> JSONValue {
         var byType: [String: Int] = [:]
         var byDetachment: [String: Int] = [:]
         var unreachable = 0
@@ -101,7 +212,7 @@ public enum Pipeline {
             byDetachment[notice.detachmentCode, default: 0] += 1
             if notice.phone.isEmpty { unreachable += 1 }
         }
-        let summary = JSONValue.object([
+        return JSONValue.object([
             ("tool_version", .string(JGPipeVersion.current)),
             ("as_of", .string(context.asOf.iso)),
             ("cutover_date", .string(context.settings.cutoverDate.iso)),
@@ -113,16 +224,103 @@ public enum Pipeline {
                 ("unreachable_no_phone", .int(unreachable)),
                 ("by_type", .counts(byType)),
                 ("by_detachment", .counts(byDetachment)),
+                ("written", .int(delivery.written.count)),
+                ("suppressed_already_published", .int(delivery.suppressed)),
             ])),
         ])
-        let path = context.stagingDirectory + "/summary.json"
-        let text = summary.rendered() + "\n"
+    }
+
+    static func writeText(_ text: String, to path: String) throws {
         guard let file = fopen(path, "w") else {
             throw OutputFileError(file: path, message: "cannot create: \(String(cString: strerror(errno)))")
         }
-        defer { fclose(file) }
         guard fputs(text, file) >= 0 else {
+            fclose(file)
             throw OutputFileError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
+        guard fclose(file) == 0 else {
+            throw OutputFileError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// The ledger and the lock of one run, held from before any output is written until the end.
+struct LedgerSession {
+    let lock: RunLock
+    let ledger: RunLedger
+    let runID: Int64
+
+    init(stateDirectory: String, request: RunRequest, startedAt: String, logger: Logger) throws {
+        try makeDirectories(stateDirectory)
+        lock = try RunLock.acquire(stateDirectory: stateDirectory, startedAt: startedAt)
+        if let previous = lock.previousHolder {
+            logger.warning("took over the run lock left by a run that did not finish", metadata: [
+                "previous_pid": "\(previous.pid)", "previous_started_at": "\(previous.startedAt)", "lock": "\(lock.path)",
+            ])
+        }
+        do {
+            ledger = try RunLedger(path: stateDirectory + "/" + RunLedger.fileName)
+            for id in try ledger.closeAbandonedRuns(endedAt: startedAt) {
+                logger.warning("an earlier run never finished; recorded as killed", metadata: ["run_id": "\(id)"])
+            }
+            runID = try ledger.beginRun(asOf: request.asOf.iso, pipelineSHA256: request.settings.fileHash,
+                                        toolVersion: JGPipeVersion.current, outputDirectory: request.outputDirectory,
+                                        startedAt: startedAt)
+        } catch {
+            throw RunError(.cannotCreate, "run ledger \(stateDirectory)/\(RunLedger.fileName): \(error)")
+        }
+    }
+}
+
+extension Logger.Metadata {
+    func renamed(_ key: String, to newKey: String) -> Logger.Metadata {
+        var copy = self
+        copy[newKey] = copy.removeValue(forKey: key)
+        return copy
+    }
+}
+
+/// What `jgpipe validate` found.
+public struct ValidationOutcome: Sendable {
+    public var exitCode: ExitCode
+    public var message: String
+    public var datasets: [(String, DatasetCounts)] = []
+    public var rejections: [RejectionDigest] = []
+}
+
+extension Pipeline {
+    /// `jgpipe validate`: reads and checks the inputs with the stages' own loading code, and
+    /// publishes only their `*.rejected.csv` into the output folder. Exit 65 when a file is
+    /// unusable, or when a dataset's rejected share is over `run.max_rejected_ratio` (the night
+    /// run would refuse it); the rejected files are published in that case too, to be read.
+    public static func validate(_ request: RunRequest, logger: Logger = .silent) -> ValidationOutcome {
+        let stages: [any PipelineStage]
+        do {
+            stages = try prepare(request)
+        } catch {
+            return ValidationOutcome(exitCode: error.exitCode, message: error.message)
+        }
+        let folder = OutputFolder(target: request.outputDirectory)
+        let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
+                                 stagingDirectory: folder.staging, logger: logger)
+        do {
+            try folder.prepare()
+            for stage in stages { try stage.validate(context) }
+            for name in try Manifest.fileNames(in: folder.staging) where !name.hasSuffix(".rejected.csv") {
+                unlink(folder.staging + "/" + name)
+            }
+            try folder.publish()
+        } catch {
+            folder.discard()
+            return ValidationOutcome(exitCode: exitCode(for: error), message: "\(error)", datasets: context.datasets,
+                                     rejections: context.rejections)
+        }
+        var outcome = ValidationOutcome(exitCode: .ok, message: "rejected rows written in \(folder.target)",
+                                        datasets: context.datasets, rejections: context.rejections)
+        if let over = context.datasets.first(where: { $0.1.rejectedRatio > request.settings.maxRejectedRatio }) {
+            outcome.exitCode = .dataError
+            outcome.message = "\(over.0): \(over.1.rejected) of \(over.1.inputRecords) records rejected, more than run.max_rejected_ratio = \(request.settings.maxRejectedRatio): a run would refuse this dump; rejected rows written in \(folder.target)"
+        }
+        return outcome
     }
 }

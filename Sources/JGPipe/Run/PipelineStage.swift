@@ -5,4 +5,15 @@
 public protocol PipelineStage {
     var name: String { get }
     func run(_ context: RunContext) throws
+    /// `jgpipe validate`: load (and so check) the stage's datasets with the same code as `run`
+    /// and write their `*.rejected.csv`, without applying rules.
+    func validate(_ context: RunContext) throws
+}
+
+extension PipelineStage {
+    /// A stage without its own `validate` runs whole; `jgpipe validate` keeps only its
+    /// rejected files. Correct but slower: a stage should share its loading with `run`.
+    public func validate(_ context: RunContext) throws {
+        try run(context)
+    }
 }

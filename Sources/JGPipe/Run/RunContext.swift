@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 
 /// What a stage needs from the run: settings, dates, folders, and the shared notice list and
 /// summary it adds to.
@@ -13,16 +14,26 @@ public final class RunContext {
     public private(set) var sections: [(String, JSONValue)] = []
     public private(set) var datasets: [(String, DatasetCounts)] = []
     public private(set) var outputFiles: [String] = []
-    public let log: (String) -> Void
+    /// The input files read, in reading order: (dataset, file name inside the input folder).
+    public private(set) var inputFiles: [(dataset: String, file: String)] = []
+    /// Per dataset, the rejected rows' counts by code with a few sample rows, for the report.
+    public private(set) var rejections: [RejectionDigest] = []
+    /// Records read so far (all datasets), for the per-stage rate.
+    public private(set) var recordsRead = 0
+    public let logger: Logger
 
     public init(settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String, stagingDirectory: String,
-                log: @escaping (String) -> Void = { _ in }) {
+                logger: Logger = .silent) {
         self.settings = settings
         self.asOf = asOf
         effectiveDate = max(asOf, settings.cutoverDate)
         self.inputDirectory = inputDirectory
         self.stagingDirectory = stagingDirectory
-        self.log = log
+        self.logger = logger
+    }
+
+    public func log(_ message: String) {
+        logger.info("\(message)")
     }
 
     /// The path of a dataset's input file, or nil when the dataset is absent (its stage skips).
@@ -33,11 +44,20 @@ public final class RunContext {
 
     public func load<V: DatasetValidator>(_ path: String, _ validator: V) throws -> LoadedDataset<V.Record> {
         let started = monotonicSeconds()
+        let name = validator.schema.name
+        let logger = logger
         let loaded = try DatasetLoader.load(path: path, validator: validator,
-                                            extraAliases: settings.extraAliases(for: validator.schema.name),
-                                            options: settings.read)
-        datasets.append((validator.schema.name, loaded.counts))
-        log("\(validator.schema.name): \(loaded.counts.inputRecords) records read, \(loaded.counts.rejected) rejected, in \(formatSeconds(monotonicSeconds() - started))")
+                                            extraAliases: settings.extraAliases(for: name),
+                                            options: settings.read) { rows in
+            logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows, since: started))
+        }
+        datasets.append((name, loaded.counts))
+        inputFiles.append((name, String(path.dropFirst(inputDirectory.count + 1))))
+        recordsRead += loaded.counts.inputRecords
+        var metadata = RunContext.rate(dataset: name, rows: loaded.counts.inputRecords, since: started)
+        metadata["rejected"] = "\(loaded.counts.rejected)"
+        metadata["collapsed"] = "\(loaded.counts.collapsedDuplicates)"
+        logger.info("dataset read", metadata: metadata)
         return loaded
     }
 
@@ -52,10 +72,13 @@ public final class RunContext {
     /// `<dataset>.rejected.csv`: line, error_code, error, then the original fields as read.
     public func writeRejected(_ dataset: String, header: HeaderMap, rows: [RejectedRow]) throws {
         let writer = try csv("\(dataset).rejected.csv", header: RejectedRow.leadingColumns + header.header)
+        var digest = RejectionDigest(dataset: dataset, header: header.header)
         for row in rows {
             try writer.writeRow([String(row.line), row.code.rawValue, row.message] + row.fields)
+            digest.add(row)
         }
         try writer.close()
+        rejections.append(digest)
     }
 
     /// The canonical rows of a dataset, SPEC column order: schema columns, the stage's added
@@ -77,6 +100,46 @@ public final class RunContext {
     public func add(_ notices: [Notice]) { self.notices += notices }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
+}
+
+extension RunContext {
+    static func rate(dataset: String, rows: Int, since started: Double) -> Logger.Metadata {
+        let seconds = monotonicSeconds() - started
+        return [
+            "dataset": "\(dataset)", "rows": "\(rows)", "ms": "\(Int(seconds * 1000))",
+            "rows_per_s": "\(seconds > 0 ? Int(Double(rows) / seconds) : 0)",
+        ]
+    }
+}
+
+/// What the report shows of one dataset's rejected rows: every count, a few examples.
+public struct RejectionDigest: Sendable {
+    public static let samplesPerCode = 3
+
+    public let dataset: String
+    public let header: [String]
+    public private(set) var counts: [ErrorCode: Int] = [:]
+    public private(set) var samples: [ErrorCode: [RejectedRow]] = [:]
+
+    public init(dataset: String, header: [String]) {
+        self.dataset = dataset
+        self.header = header
+    }
+
+    mutating func add(_ row: RejectedRow) {
+        counts[row.code, default: 0] += 1
+        if samples[row.code, default: []].count < Self.samplesPerCode { samples[row.code, default: []].append(row) }
+    }
+
+    /// Codes by count, most frequent first (ties by code).
+    public var codesByCount: [(code: ErrorCode, count: Int)] {
+        counts.map { (code: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.code < $1.code }
+    }
+}
+
+extension Logger {
+    /// A logger that drops everything: the library default when the caller wants no log.
+    public static var silent: Logger { Logger(label: "jgpipe", factory: { _ in SwiftLogNoOpLogHandler() }) }
 }
 
 func monotonicSeconds() -> Double {

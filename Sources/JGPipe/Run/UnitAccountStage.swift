@@ -16,29 +16,45 @@ public struct UnitAccountStage: PipelineStage {
         caps = try CleanupCaps(settings.root.table("unit_accounts"))
     }
 
-    public func run(_ context: RunContext) throws {
+    /// Loads units, then accounts (checked against the units), writing both rejected files;
+    /// `afterUnits` runs between the two. Nil when units are absent. Shared by `run` and `validate`.
+    private func load(_ context: RunContext, afterUnits: (LoadedDataset<Unit>) throws -> Void = { _ in })
+        throws -> (units: LoadedDataset<Unit>, accounts: LoadedDataset<UnitAccount>?)? {
         let accountsPath = context.inputPath("unit_accounts")
         guard let unitsPath = context.inputPath("units") else {
             if accountsPath != nil {
                 throw RunError(.noInput, "\(context.settings.inputFile(for: "unit_accounts")) is present but \(context.settings.inputFile(for: "units")) is not: unit accounts are checked against their units")
             }
-            return
+            return nil
         }
         let units = try context.load(unitsPath, UnitValidator())
-        let detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
         try context.writeRejected("units", header: units.header, rows: units.rejected)
-        try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i, _ in
-            [detachment[i], context.effectiveDate.iso]
-        }
+        try afterUnits(units)
+        guard let accountsPath else { return (units, nil) }
         var unitIndex: [String: Int32] = [:]
         for (i, unit) in units.records.enumerated() { unitIndex[unit.code] = Int32(i) }
+        let accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
+        return (units, accounts)
+    }
 
-        guard let accountsPath else {
+    public func validate(_ context: RunContext) throws {
+        _ = try load(context)
+    }
+
+    public func run(_ context: RunContext) throws {
+        var detachment: [String] = []
+        let loaded = try load(context) { units in
+            detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
+            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i, _ in
+                [detachment[i], context.effectiveDate.iso]
+            }
+        }
+        guard let (units, accounts) = loaded else { return }
+        guard let accounts else {
             context.addSection("units", unitSummary(units))
             return
         }
-        let accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
-        try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
 
         var people = PersonKeys()
         let unitLegalPerson = units.records.map { people.key($0.legalPerson) }

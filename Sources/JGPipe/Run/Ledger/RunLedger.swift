@@ -1,0 +1,207 @@
+/// How a run ended, as the ledger records it.
+public enum RunLedgerOutcome: String, Sendable, CaseIterable {
+    /// Still going, or killed before it could say otherwise (see `closeAbandonedRuns`).
+    case running
+    case succeeded
+    /// The rejected share of a dataset was over `run.max_rejected_ratio`: outputs held aside.
+    case refused
+    case failed
+    /// Found still `running` by a later run that held the lock: the process died.
+    case killed
+}
+
+/// One input file as the run read it.
+public struct InputFileDigest: Sendable, Equatable {
+    public let dataset: String
+    public let file: String
+    public let bytes: Int64
+    public let sha256: String
+}
+
+/// One row of the `runs` table.
+public struct LedgerRun: Sendable, Equatable {
+    public let id: Int64
+    public let asOf: String
+    public let pipelineSHA256: String
+    public let outcome: RunLedgerOutcome
+    public let exitCode: Int32?
+    public let noticesWritten: Int64?
+    public let noticesSuppressed: Int64?
+    public let startedAt: String
+    public let endedAt: String?
+}
+
+/// The run ledger (SPEC §5): a SQLite file in the state folder recording each run and each
+/// published notice, so a later run leaves out what an earlier successful run already published.
+public final class RunLedger {
+    public static let fileName = "ledger.sqlite"
+
+    /// Migration `i` takes the schema from version `i` to `i + 1`; append, never edit.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            as_of TEXT NOT NULL,
+            pipeline_sha256 TEXT NOT NULL,
+            tool_version TEXT NOT NULL,
+            output_dir TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            exit_code INTEGER,
+            message TEXT,
+            counts_json TEXT,
+            notices_total INTEGER,
+            notices_written INTEGER,
+            notices_suppressed INTEGER,
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE TABLE run_inputs (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            dataset TEXT NOT NULL,
+            file TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (run_id, file)
+        );
+        CREATE TABLE published_notices (
+            notice_id TEXT PRIMARY KEY,
+            notice_type TEXT NOT NULL,
+            first_run_id INTEGER NOT NULL REFERENCES runs(id)
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    public static var schemaVersion: Int { migrations.count }
+
+    private let db: SQLiteConnection
+
+    /// Opens (creating when missing) the ledger at `path` and brings its schema up to date.
+    public init(path: String) throws(SQLiteError) {
+        db = try SQLiteConnection(path: path)
+        try db.execute("PRAGMA foreign_keys = ON")
+        let found = try storedVersion()
+        guard found <= Self.schemaVersion else {
+            throw SQLiteError(code: 0, message: "the ledger has schema version \(found), newer than this jgpipe knows (\(Self.schemaVersion)); use a newer jgpipe",
+                              sql: "PRAGMA user_version")
+        }
+        for version in found..<Self.schemaVersion {
+            try db.transaction { () throws(SQLiteError) in
+                try db.execute(Self.migrations[version])
+                try db.execute("PRAGMA user_version = \(version + 1)")
+            }
+        }
+    }
+
+    public func storedVersion() throws(SQLiteError) -> Int {
+        Int(try db.prepare("PRAGMA user_version").run().first?.first?.int ?? 0)
+    }
+
+    /// Marks runs still `running` as `killed`. Call only while holding the run lock: then no
+    /// other run can be going on.
+    @discardableResult
+    public func closeAbandonedRuns(endedAt: String) throws(SQLiteError) -> [Int64] {
+        try db.transaction { () throws(SQLiteError) in
+            let ids = try db.prepare("SELECT id FROM runs WHERE outcome = 'running' ORDER BY id").run().compactMap { $0[0].int }
+            try db.prepare("UPDATE runs SET outcome = 'killed', ended_at = ?, message = 'the process ended without finishing the run' WHERE outcome = 'running'")
+                .run([.text(endedAt)])
+            return ids
+        }
+    }
+
+    /// Records the start of a run; returns its id.
+    public func beginRun(asOf: String, pipelineSHA256: String, toolVersion: String, outputDirectory: String,
+                         startedAt: String) throws(SQLiteError) -> Int64 {
+        try db.prepare("""
+            INSERT INTO runs (as_of, pipeline_sha256, tool_version, output_dir, outcome, started_at)
+            VALUES (?, ?, ?, ?, 'running', ?)
+            """).run([.text(asOf), .text(pipelineSHA256), .text(toolVersion), .text(outputDirectory), .text(startedAt)])
+        return db.lastInsertRowID
+    }
+
+    /// Ids of every notice an earlier successful run published.
+    public func publishedNoticeIDs() throws(SQLiteError) -> Set<String> {
+        var ids = Set<String>()
+        for row in try db.prepare("SELECT notice_id FROM published_notices").run() {
+            if let id = row[0].text { ids.insert(id) }
+        }
+        return ids
+    }
+
+    public struct Finish {
+        public var outcome: RunLedgerOutcome
+        public var exitCode: Int32
+        public var message: String
+        public var countsJSON: String?
+        public var inputs: [InputFileDigest]
+        public var noticesTotal: Int
+        public var noticesWritten: Int
+        public var noticesSuppressed: Int
+        public var endedAt: String
+
+        public init(outcome: RunLedgerOutcome, exitCode: Int32, message: String, countsJSON: String? = nil,
+                    inputs: [InputFileDigest] = [], noticesTotal: Int = 0, noticesWritten: Int = 0,
+                    noticesSuppressed: Int = 0, endedAt: String) {
+            self.outcome = outcome
+            self.exitCode = exitCode
+            self.message = message
+            self.countsJSON = countsJSON
+            self.inputs = inputs
+            self.noticesTotal = noticesTotal
+            self.noticesWritten = noticesWritten
+            self.noticesSuppressed = noticesSuppressed
+            self.endedAt = endedAt
+        }
+    }
+
+    /// Closes a run and, for a published run, records its notices: all in one transaction, so
+    /// the run's outcome and its notices are recorded together or not at all. Notices already
+    /// recorded keep their first run.
+    public func finishRun(_ id: Int64, _ finish: Finish,
+                          published notices: [(id: String, type: String)] = []) throws(SQLiteError) {
+        try db.transaction { () throws(SQLiteError) in
+            try db.prepare("""
+                UPDATE runs SET outcome = ?, exit_code = ?, message = ?, counts_json = ?, notices_total = ?,
+                    notices_written = ?, notices_suppressed = ?, ended_at = ?
+                WHERE id = ?
+                """).run([
+                    .text(finish.outcome.rawValue), .int(Int64(finish.exitCode)), .text(finish.message),
+                    finish.countsJSON.map(SQLiteValue.text) ?? .null, .int(Int64(finish.noticesTotal)),
+                    .int(Int64(finish.noticesWritten)), .int(Int64(finish.noticesSuppressed)), .text(finish.endedAt),
+                    .int(id),
+                ])
+            let input = try db.prepare("INSERT OR REPLACE INTO run_inputs (run_id, dataset, file, bytes, sha256) VALUES (?, ?, ?, ?, ?)")
+            for file in finish.inputs {
+                try input.run([.int(id), .text(file.dataset), .text(file.file), .int(file.bytes), .text(file.sha256)])
+            }
+            let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id) VALUES (?, ?, ?)")
+            for published in notices {
+                try notice.run([.text(published.id), .text(published.type), .int(id)])
+            }
+        }
+    }
+
+    public func runs() throws(SQLiteError) -> [LedgerRun] {
+        try db.prepare("""
+            SELECT id, as_of, pipeline_sha256, outcome, exit_code, notices_written, notices_suppressed, started_at, ended_at
+            FROM runs ORDER BY id
+            """).run().map { row in
+            LedgerRun(id: row[0].int ?? 0, asOf: row[1].text ?? "", pipelineSHA256: row[2].text ?? "",
+                      outcome: RunLedgerOutcome(rawValue: row[3].text ?? "") ?? .failed,
+                      exitCode: row[4].int.map(Int32.init), noticesWritten: row[5].int, noticesSuppressed: row[6].int,
+                      startedAt: row[7].text ?? "", endedAt: row[8].text)
+        }
+    }
+
+    public func inputs(ofRun id: Int64) throws(SQLiteError) -> [InputFileDigest] {
+        try db.prepare("SELECT dataset, file, bytes, sha256 FROM run_inputs WHERE run_id = ? ORDER BY file").run([.int(id)]).map {
+            InputFileDigest(dataset: $0[0].text ?? "", file: $0[1].text ?? "", bytes: $0[2].int ?? 0, sha256: $0[3].text ?? "")
+        }
+    }
+
+    /// Published notices and the run that first published each.
+    public func publishedNotices() throws(SQLiteError) -> [(id: String, firstRun: Int64)] {
+        try db.prepare("SELECT notice_id, first_run_id FROM published_notices ORDER BY notice_id").run().map {
+            (id: $0[0].text ?? "", firstRun: $0[1].int ?? 0)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Glibc
+
+/// `manifest.json` (SPEC §5): every input and output with its size and SHA-256, the as-of date,
+/// the pipeline file's hash, the tool version and the run's times. The only output that holds
+/// a clock time; written last, so it can list every other output.
+enum Manifest {
+    static let fileName = "manifest.json"
+    static let version = 1
+
+    static func write(into folder: String, request: RunRequest, inputs: [InputFileDigest], runID: Int64?,
+                      startedAt: String, finishedAt: String) throws {
+        var outputs: [JSONValue] = []
+        for name in try fileNames(in: folder) where name != fileName {
+            let hashed = try SHA256.file(folder + "/" + name)
+            outputs.append(.object([("file", .string(name)), ("bytes", .int(Int(hashed.bytes))), ("sha256", .string(hashed.hex))]))
+        }
+        let manifest = JSONValue.object([
+            ("manifest_version", .int(version)),
+            ("tool", .string("jgpipe")),
+            ("tool_version", .string(JGPipeVersion.current)),
+            ("run_id", runID.map { .int(Int($0)) } ?? .null),
+            ("as_of", .string(request.asOf.iso)),
+            ("effective_date", .string(max(request.asOf, request.settings.cutoverDate).iso)),
+            ("pipeline_sha256", .string(request.settings.fileHash)),
+            ("all_notices", .bool(request.allNotices)),
+            ("started_at", .string(startedAt)),
+            ("finished_at", .string(finishedAt)),
+            ("input_dir", .string(request.inputDirectory)),
+            ("inputs", .array(inputs.map {
+                .object([("dataset", .string($0.dataset)), ("file", .string($0.file)), ("bytes", .int(Int($0.bytes))),
+                         ("sha256", .string($0.sha256))])
+            })),
+            ("outputs", .array(outputs)),
+        ])
+        try Pipeline.writeText(manifest.rendered() + "\n", to: folder + "/" + fileName)
+    }
+
+    /// Plain files of a folder, sorted by name (bytes), so the manifest lists them in a stable order.
+    static func fileNames(in folder: String) throws -> [String] {
+        guard let dir = opendir(folder) else {
+            throw OutputFileError(file: folder, message: "cannot list: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            guard entry.pointee.d_type == UInt8(DT_REG) else { continue }
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}

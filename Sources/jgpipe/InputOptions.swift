@@ -1,0 +1,76 @@
+import ArgumentParser
+import Glibc
+import JGPipe
+import Logging
+
+/// The options `run` and `validate` share: which pipeline file, which dumps, which date.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Pipeline file (TOML). Default: pipelines/default.toml, else the built-in national defaults.")
+    var pipeline: String?
+
+    @Option(name: .customLong("input-dir"), help: "Folder holding the CSV dumps.")
+    var inputDirectory: String
+
+    @Option(name: .customLong("as-of"), help: "The run date (YYYY-MM-DD). Default: today. The state shown is that of max(as-of, cutover).")
+    var asOf: String?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override one pipeline value, e.g. --set unit_accounts.max_accounts_per_unit=12 (lists comma-separated).", valueName: "SECTION.KEY=VALUE"))
+    var overrides: [String] = []
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let asOf, (try? CalendarDate(parsing: asOf)) == nil {
+            throw ValidationError("--as-of \(asOf) is not a date; write it as YYYY-MM-DD, e.g. --as-of 2024-06-01")
+        }
+    }
+
+    /// On a terminal: progress lines for a person; otherwise (cron): key=value lines.
+    func makeLogger() -> Logger {
+        let sink = LogSink()
+        let quiet = quiet
+        if isatty(2) == 1 {
+            return Logger(label: "jgpipe") { _ in TerminalLogHandler(level: quiet ? .error : .trace, sink: sink) }
+        }
+        return Logger(label: "jgpipe") { _ in KeyValueLogHandler(level: quiet ? .error : .info, sink: sink) }
+    }
+
+    var date: CalendarDate {
+        asOf.flatMap { try? CalendarDate(parsing: $0) } ?? today()
+    }
+
+    func loadSettings(logger: Logger) throws -> PipelineSettings {
+        if let pipeline {
+            return try PipelineSettings.load(path: pipeline, overrides: overrides)
+        }
+        let defaultPath = "pipelines/default.toml"
+        if access(defaultPath, R_OK) == 0 {
+            return try PipelineSettings.load(path: defaultPath, overrides: overrides)
+        }
+        logger.notice("\(defaultPath) not found here; using the built-in national defaults")
+        var values: [String: SettingValue] = [:]
+        for override in overrides { try PipelineFile.apply(override: override, to: &values) }
+        return try PipelineSettings(values: values)
+    }
+
+    private func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+/// Ends the process with `code` after logging `message` as an error (also under --quiet).
+func fail(_ code: JGPipe.ExitCode, _ message: String, logger: Logger) -> Never {
+    logger.error("\(message)", metadata: ["exit": "\(code.rawValue)"])
+    exit(code.rawValue)
+}
+
+/// A line for standard output (the validate report): what the user asked to see.
+func printOut(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
+}

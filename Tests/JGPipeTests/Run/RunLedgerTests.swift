@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import JGPipe
+
+/// SPEC §4–§5 run ledger: a notice an earlier successful run published is left out, unless
+/// --all-notices; runs that do not publish record nothing as published.
+@Suite struct RunLedgerTests {
+    func ledger(_ state: String) throws -> RunLedger { try RunLedger(path: state + "/" + RunLedger.fileName) }
+
+    func noticeIDs(_ output: String) throws -> [String] {
+        try RunHarness.records(output + "/notifications.csv").map { $0["notice_id"]! }
+    }
+
+    @Test func secondRunLeavesOutPublishedNotices() throws {
+        let base = RunHarness.temporaryFolder()
+        let state = base + "/state"
+        let first = try ledgerRun(output: base + "/night1", state: state)
+        #expect(first.exitCode == .ok, "\(first.message)")
+        let published = try noticeIDs(base + "/night1")
+        // samples/expectations/utf8/notices.csv: 9 notices derived by hand (7 clean-ups, 2 C3).
+        #expect(try RunHarness.records(repositoryRoot + "/samples/expectations/utf8/notices.csv").count == 9)
+        #expect(published.count == 9)
+        #expect(first.noticesWritten == 9 && first.noticesSuppressed == 0)
+
+        let second = try ledgerRun(output: base + "/night2", state: state)
+        #expect(second.exitCode == .ok, "\(second.message)")
+        #expect(try noticeIDs(base + "/night2").isEmpty)
+        #expect(second.notices == 9 && second.noticesWritten == 0 && second.noticesSuppressed == 9)
+        let summary = try readText(base + "/night2/summary.json")
+        #expect(summary.contains("\"suppressed_already_published\": 9"))
+        #expect(summary.contains("\"written\": 0"))
+
+        let recorded = try ledger(state).publishedNotices()
+        #expect(recorded.map(\.id) == published.sorted())
+        #expect(recorded.allSatisfy { $0.firstRun == first.runID })
+        let runs = try ledger(state).runs()
+        #expect(runs.map(\.outcome) == [.succeeded, .succeeded])
+        #expect(runs.map(\.noticesWritten) == [9, 0])
+        #expect(runs.map(\.noticesSuppressed) == [0, 9])
+        #expect(runs.allSatisfy { $0.asOf == "2024-06-01" && $0.pipelineSHA256 == "test-pipeline-hash" && $0.endedAt != nil })
+        let inputs = try ledger(state).inputs(ofRun: first.runID!)
+        #expect(inputs.map(\.file) == ["unit_accounts.csv", "units.csv"])
+        #expect(inputs.first { $0.file == "units.csv" }?.sha256 == (try systemSHA256(sampleInput + "/units.csv")))
+    }
+
+    @Test func allNoticesPutsEveryNoticeBack() throws {
+        let base = RunHarness.temporaryFolder()
+        let state = base + "/state"
+        #expect(try ledgerRun(output: base + "/a", state: state).exitCode == .ok)
+        #expect(try ledgerRun(output: base + "/b", state: state).noticesWritten == 0)
+        let again = try ledgerRun(output: base + "/c", state: state, allNotices: true)
+        #expect(again.exitCode == .ok)
+        #expect(again.noticesWritten == 9 && again.noticesSuppressed == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: base + "/a/notifications.csv"))
+        let rerun = try Data(contentsOf: URL(fileURLWithPath: base + "/c/notifications.csv"))
+        #expect(first == rerun)
+        // Re-publishing keeps each notice's first run.
+        #expect(try ledger(state).publishedNotices().allSatisfy { $0.firstRun == 1 })
+    }
+
+    /// max_rejected_ratio refusal: exit 65, nothing published, outputs held aside, and the
+    /// ledger records the refusal but no notice, so the next good run writes them all.
+    @Test func refusedRunPublishesAndRecordsNothing() throws {
+        let base = RunHarness.temporaryFolder()
+        let state = base + "/state"
+        let out = base + "/out"
+        // units.csv of the samples has 2 rejected rows of 10: 20 % > 5 %.
+        let refused = try ledgerRun(output: out, state: state, overrides: [])
+        #expect(refused.exitCode == .dataError)
+        #expect(refused.message.contains("units: 2 of 10 records rejected"))
+        #expect(!fileExists(out))
+        #expect(fileExists(out + ".held/notifications.csv"))
+        #expect(fileExists(out + ".held/manifest.json"))
+        #expect(try ledger(state).publishedNotices().isEmpty)
+        #expect(try ledger(state).runs().map(\.outcome) == [.refused])
+        #expect(try ledger(state).runs().first?.exitCode == 65)
+
+        let accepted = try ledgerRun(output: out, state: state)
+        #expect(accepted.exitCode == .ok)
+        #expect(accepted.noticesWritten == 9)
+        #expect(try ledger(state).publishedNotices().count == 9)
+    }
+
+    @Test func failedRunRecordsNothingPublished() throws {
+        let base = RunHarness.temporaryFolder()
+        let input = RunHarness.inputFolder(["units.csv": "unit_name\n穗天河物流有限公司\n"])
+        let outcome = try ledgerRun(input: input, output: base + "/out", state: base + "/state")
+        #expect(outcome.exitCode == .dataError)
+        #expect(!fileExists(base + "/out"))
+        let runs = try ledger(base + "/state").runs()
+        #expect(runs.map(\.outcome) == [.failed])
+        #expect(try ledger(base + "/state").publishedNotices().isEmpty)
+    }
+
+    @Test func schemaIsMigratedOnceAndVersioned() throws {
+        let state = RunHarness.temporaryFolder()
+        let path = state + "/" + RunLedger.fileName
+        let first = try RunLedger(path: path)
+        #expect(try first.storedVersion() == RunLedger.schemaVersion)
+        let id = try first.beginRun(asOf: "2024-06-01", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o",
+                                    startedAt: "s")
+        // Opening again must not re-run migrations (which would fail on existing tables) or lose rows.
+        let reopened = try RunLedger(path: path)
+        #expect(try reopened.runs().map(\.id) == [id])
+        #expect(try reopened.runs().first?.outcome == .running)
+        #expect(try reopened.closeAbandonedRuns(endedAt: "later") == [id])
+        #expect(try reopened.runs().first?.outcome == .killed)
+    }
+
+    @Test func sqlErrorsCarryTheStatementAndCode() throws {
+        let state = RunHarness.temporaryFolder()
+        let db = try SQLiteConnection(path: state + "/x.sqlite")
+        do {
+            try db.execute("SELECT * FROM no_such_table")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.sql == "SELECT * FROM no_such_table")
+            #expect(error.code == 1) // SQLITE_ERROR
+            #expect(error.message.contains("no_such_table"))
+        }
+    }
+
+    /// A ledger written by a newer jgpipe is refused rather than misread.
+    @Test func newerSchemaIsRefused() throws {
+        let state = RunHarness.temporaryFolder()
+        let path = state + "/" + RunLedger.fileName
+        try SQLiteConnection(path: path).execute("PRAGMA user_version = 99")
+        #expect(throws: SQLiteError.self) { try RunLedger(path: path) }
+    }
+}
