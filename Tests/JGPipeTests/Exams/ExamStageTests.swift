@@ -59,7 +59,7 @@ import Testing
         #expect(waived["phone"] == "")
         #expect(waived["record_id"] == "BM02")
         #expect(waived["due_on"] == "2024-07-01")
-        #expect(waived["message"] == "【交管12123】李四：根据公安交管便民利企改革新措施，自2024-07-01起，您报名的驾驶证注销恢复考试（报名编号BM02）不再需要参加科目三安全文明常识考试，请按预约参加其余科目考试。")
+        #expect(waived["message"] == "【交管12123】李四：根据公安交管便民利企改革新措施，自2024-07-01起，您报名的驾驶证注销恢复考试（报名编号BM02）不再需要参加科目三安全文明常识考试，详情请登录“交管12123”查询。")
         #expect(booking["detachment_code"] == "440199")
         #expect(booking["recipient_id"] == "440106198001010019")
         #expect(booking["record_id"] == "BM01")
@@ -96,5 +96,15 @@ import Testing
         let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder([:]))
         #expect(outcome.exitCode == .ok)
         #expect(!FileManager.default.fileExists(atPath: out + "/exam_enrollments.cleaned.csv"))
+    }
+
+    @Test func defaultPipelineFileMatchesTheCode() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        let settings = try PipelineSettings.load(path: root + "/pipelines/default.toml")
+        #expect(try ExamClassSets(settings.root.table("exams")) == ExamClassSets())
+        for type in ExamNoticeType.allCases {
+            #expect(settings.templates.template(type.rawValue) == NoticeTemplates.defaults[type.rawValue], "\(type)")
+        }
     }
 }
