@@ -1,0 +1,126 @@
+/// SPEC §2 class sets from `[exams]`; a bad class code, overlapping sets or C6 among the small-car
+/// classes is a pipeline-file error (exit 78).
+extension ExamClassSets {
+    init(_ table: SettingsTable) throws {
+        func classes(_ key: String, _ fallback: LicenceClasses) throws -> LicenceClasses {
+            let codes = try table.stringList(key, default: fallback.codes)
+            do throws(FieldError) {
+                return try LicenceClasses(codes: codes)
+            } catch {
+                throw SettingsError("\(table.path).\(key): \(error.message)")
+            }
+        }
+        let defaults = ExamClassSets()
+        self.init(smallCar: try classes("small_car_classes", defaults.smallCar),
+                  large: try classes("large_classes", defaults.large),
+                  motorcycle: try classes("motorcycle_classes", defaults.motorcycle))
+        for (a, b, shared) in [("small_car_classes", "large_classes", smallCar.intersection(large)),
+                               ("small_car_classes", "motorcycle_classes", smallCar.intersection(motorcycle)),
+                               ("large_classes", "motorcycle_classes", large.intersection(motorcycle))]
+            where !shared.isEmpty {
+            throw SettingsError("\(table.path).\(a) and \(table.path).\(b) must not share classes, both hold \(shared.codes.joined(separator: " "))")
+        }
+        if smallCar.contains(.c6) {
+            throw SettingsError("\(table.path).small_car_classes must not hold C6: C6 is the trailer class of cases E3 and E4")
+        }
+    }
+}
+
+/// Driving-licence restoration exams (SPEC §2, measure 五): validation, scope, path E1–E4,
+/// transition T1/T2, outputs and the exam notices of SPEC §4.
+public struct ExamStage: PipelineStage {
+    public let name = "exam_enrollments"
+    let sets: ExamClassSets
+
+    public init(settings: PipelineSettings) throws {
+        sets = try ExamClassSets(settings.root.table("exams"))
+    }
+
+    static let addedColumns = [
+        "scope", "case", "path", "required_subjects", "waived_subjects", "remaining_subjects", "transition_rule",
+        "auto_restore_classes", "restored_classes", "effective_on",
+    ]
+
+    public func run(_ context: RunContext) throws {
+        guard let path = context.inputPath("exam_enrollments") else { return }
+        let enrollments = try context.load(path, ExamEnrollmentValidator())
+        try context.writeRejected("exam_enrollments", header: enrollments.header, rows: enrollments.rejected)
+        let cutover = context.settings.cutoverDate
+        let outcomes = enrollments.records.map { examOutcome($0, sets: sets, cutover: cutover) }
+        let effectiveOn = context.effectiveDate.iso
+        try context.writeCleaned(enrollments, schema: ExamEnrollmentValidator.schema, added: Self.addedColumns) { i, _ in
+            let o = outcomes[i]
+            return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "", o.decision.path.rawValue,
+                    o.decision.required.list, o.decision.waived.list, o.remaining.list,
+                    o.transition?.rule.rawValue ?? "", o.decision.autoRestore.description, o.restored.description,
+                    effectiveOn]
+        }
+        let detachment = enrollments.records.map { context.settings.detachments.code(for: $0.region) }
+        let notices = examNotices(enrollments, outcomes, detachment, context)
+        context.add(notices)
+        context.addSection("exam_enrollments", summary(outcomes, detachment, notices))
+    }
+
+    private func examNotices(_ enrollments: LoadedDataset<ExamEnrollment>, _ outcomes: [ExamOutcome],
+                             _ detachment: [String], _ context: RunContext) -> [Notice] {
+        typealias Column = ExamEnrollmentValidator.Column
+        let cutover = context.settings.cutoverDate
+        var notices: [Notice] = []
+        for (i, enrollment) in enrollments.records.enumerated() {
+            guard let decision = examNotice(path: outcomes[i].decision.path, transition: outcomes[i].transition,
+                                            subjects: enrollment.subjects, subject2BookedOn: enrollment.subject2BookedOn,
+                                            cutover: cutover) else { continue }
+            let fields = enrollments.store.fields(i)
+            let type = decision.type.rawValue
+            let name = fields[Column.applicantName]
+            notices.append(Notice(
+                type: type, detachmentCode: detachment[i], recipientType: .person,
+                recipientID: enrollment.applicant.number, recipientName: name, phone: fields[Column.applicantPhone],
+                recordID: enrollment.enrollmentID, dueOn: decision.dueOn,
+                message: context.settings.templates.message(type, [
+                    "applicant_name": name, "enrollment_id": enrollment.enrollmentID,
+                    "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso,
+                    "cutover_date": cutover.iso, "effective_on": context.effectiveDate.iso,
+                ])))
+        }
+        return notices
+    }
+
+    private func summary(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) -> JSONValue {
+        func zeros<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String: Int] where T.RawValue == String {
+            Dictionary(uniqueKeysWithValues: T.allCases.map { ($0.rawValue, 0) })
+        }
+        var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
+        var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
+        var noticeTypes = zeros(ExamNoticeType.self)
+        var autoRestore = 0, restored = 0
+        var byDetachment: [String: [String: Int]] = [:]
+        for (i, o) in outcomes.enumerated() {
+            var keys = ["enrollments", o.scope.rawValue, o.decision.path.rawValue]
+            scopes[o.scope.rawValue, default: 0] += 1
+            paths[o.decision.path.rawValue, default: 0] += 1
+            if let c = o.decision.examCase { cases[c.rawValue, default: 0] += 1; keys.append(c.rawValue) }
+            if let r = o.decision.fullReason { fullReasons[r.rawValue, default: 0] += 1 }
+            if let t = o.transition { transitions[t.rule.rawValue, default: 0] += 1; keys.append(t.rule.rawValue) }
+            if !o.decision.autoRestore.isEmpty { autoRestore += 1 }
+            if !o.restored.isEmpty { restored += 1; keys.append("restored") }
+            for key in keys { byDetachment[detachment[i], default: [:]][key, default: 0] += 1 }
+        }
+        for notice in notices {
+            noticeTypes[notice.type, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+        }
+        return .object([
+            ("enrollments", .int(outcomes.count)),
+            ("by_scope", .counts(scopes)),
+            ("by_path", .counts(paths)),
+            ("by_case", .counts(cases)),
+            ("full_path_reasons", .counts(fullReasons)),
+            ("by_transition_rule", .counts(transitions)),
+            ("auto_restore_C6", .int(autoRestore)),
+            ("restored", .int(restored)),
+            ("notices", .counts(noticeTypes)),
+            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+        ])
+    }
+}
