@@ -8,6 +8,24 @@ public struct NoticeTemplates: Sendable {
         // 八、二: every unit account system needs its legal-person account.
         "UNIT_NO_LEGAL_PERSON":
             "【交管12123】{unit_name}：自{effective_on}起单位账号分为法人、管理员和普通用户。贵单位目前没有法人账号，请法定代表人通过“交管12123”注册单位法人账号。",
+        // 三.二.2: owners of vehicles close to the scrapping age are told to deregister (V2).
+        "SCRAP_DUE_SOON":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车将于{due_on}达到强制报废标准规定的使用年限，请及时交售报废机动车回收企业，并通过“交管12123”APP网上办理注销登记、下载机动车注销证明电子版。",
+        // 三.二.2: the vehicle is past its scrapping age (V2).
+        "SCRAP_OVERDUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车已于{due_on}达到强制报废标准规定的使用年限，不得上道路行驶，请尽快交售报废机动车回收企业，并通过“交管12123”APP网上办理注销登记。",
+        // 七.二: precise to-do guidance, 机动车年检 (V4).
+        "INSPECTION_DUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期至{due_on}，请及时办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程、所需材料和服务网点。",
+        // 七.二: 机动车年检, the inspection validity has ended (V4).
+        "INSPECTION_OVERDUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期已于{due_on}届满，逾期未检验的机动车不得上道路行驶，请尽快办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程和服务网点。",
+        // 七.二: 申领免检标志, for exempt vehicles at 2, 4 and 8 years (V4).
+        "EXEMPT_STICKER_DUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期至{due_on}，符合免予上线检验条件，请通过“交管12123”APP“待办业务”在线申领检验标志（免检标志）。",
+        // 一.四.2: owners in the pilot cities are told how to apply for the electronic registration certificate (V5).
+        "ECERT_AVAILABLE":
+            "【交管12123】{owner_name}：自{effective_on}起，您名下号牌为{plate_no}的机动车可通过“交管12123”APP申领电子行驶证，全国范围内有效。上道路行驶仍应随车携带纸质行驶证。",
     ]
 
     private let templates: [String: String]

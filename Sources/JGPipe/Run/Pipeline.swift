@@ -25,7 +25,7 @@ public struct RunOutcome: Sendable {
 /// The imperative shell of a run: stages in order, then the shared outputs, then publish.
 public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
-        [try UnitAccountStage(settings: settings)]
+        [try UnitAccountStage(settings: settings), try VehicleStage(settings: settings)]
     }
 
     public static func run(_ request: RunRequest, log: @escaping (String) -> Void = { _ in }) -> RunOutcome {
