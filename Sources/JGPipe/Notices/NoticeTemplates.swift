@@ -14,6 +14,24 @@ public struct NoticeTemplates: Sendable {
         // 五、三: applicants who booked subject 2 are told it is no longer needed from the cutover.
         "S2_BOOKING_NOT_NEEDED":
             "【交管12123】{applicant_name}：根据公安交管便民利企改革新措施，自{cutover_date}起，您报名的驾驶证注销恢复考试（报名编号{enrollment_id}）不再需要参加{subjects}考试。您已预约的科目二考试自{cutover_date}起无需参加，可登录“交管12123”取消预约。",
+        // 三.二.2: owners of vehicles close to the scrapping age are told to deregister (V2).
+        "SCRAP_DUE_SOON":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车将于{due_on}达到强制报废标准规定的使用年限，请及时交售报废机动车回收企业，并通过“交管12123”APP网上办理注销登记、下载机动车注销证明电子版。",
+        // 三.二.2: the vehicle is past its scrapping age (V2).
+        "SCRAP_OVERDUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车已于{due_on}达到强制报废标准规定的使用年限，不得上道路行驶，请尽快交售报废机动车回收企业，并通过“交管12123”APP网上办理注销登记。",
+        // 七.二: precise to-do guidance, 机动车年检 (V4).
+        "INSPECTION_DUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期至{due_on}，请及时办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程、所需材料和服务网点。",
+        // 七.二: 机动车年检, the inspection validity has ended (V4).
+        "INSPECTION_OVERDUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期已于{due_on}届满，逾期未检验的机动车不得上道路行驶，请尽快办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程和服务网点。",
+        // 七.二: 申领免检标志, for exempt vehicles at 2, 4 and 8 years (V4).
+        "EXEMPT_STICKER_DUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期至{due_on}，符合免予上线检验条件，请通过“交管12123”APP“待办业务”在线申领检验标志（免检标志）。",
+        // 一.四.2: owners in the pilot cities are told how to apply for the electronic registration certificate (V5).
+        "ECERT_AVAILABLE":
+            "【交管12123】{owner_name}：自{effective_on}起，您名下号牌为{plate_no}的机动车可通过“交管12123”APP申领电子行驶证，全国范围内有效。上道路行驶仍应随车携带纸质行驶证。",
     ]
 
     private let templates: [String: String]

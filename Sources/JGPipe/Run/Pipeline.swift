@@ -45,7 +45,8 @@ public struct RunOutcome: Sendable {
 /// publish, then record what was published.
 public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
-        [try UnitAccountStage(settings: settings), try ExamStage(settings: settings)]
+        [try UnitAccountStage(settings: settings), try ExamStage(settings: settings),
+         try VehicleStage(settings: settings)]
     }
 
     public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {

@@ -110,6 +110,20 @@ public struct SettingsTable: Sendable {
         }
     }
 
+    /// An array of tables (`[[section.name]]` in TOML), each named `path.name[n]` (from 1) in
+    /// errors; nil when the key is absent, so the caller can tell "not given" from "empty".
+    public func tableList(_ name: String) throws -> [SettingsTable]? {
+        switch values[name] {
+        case nil: return nil
+        case let .array(items)?:
+            return try items.enumerated().map { n, item in
+                guard case let .table(t) = item else { throw mismatch(name, "a list of tables", item) }
+                return SettingsTable(path: "\(key(name))[\(n + 1)]", values: t)
+            }
+        case let other?: throw mismatch(name, "a list of tables", other)
+        }
+    }
+
     /// A table whose values are all strings, e.g. `[detachments]` or `[templates]`.
     public func stringMap(_ name: String) throws -> [String: String] {
         let t = try table(name)

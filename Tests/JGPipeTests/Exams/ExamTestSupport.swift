@@ -5,11 +5,6 @@ func classes(_ text: String) -> LicenceClasses {
     try! LicenceClasses(parsing: text)
 }
 
-/// A date written in a test table.
-func day(_ text: String) -> CalendarDate {
-    try! CalendarDate(parsing: text)
-}
-
 /// Subject statuses from four one-letter codes in S1, S2, S3_ROAD, S3_SAFETY order:
 /// `-` not taken, `b` booked, `p` passed, `f` failed. E.g. "pb--".
 func statuses(_ code: String) -> SubjectStatuses {
@@ -17,9 +12,6 @@ func statuses(_ code: String) -> SubjectStatuses {
     let s = code.map { map[$0]! }
     return SubjectStatuses(s1: s[0], s2: s[1], s3Road: s[2], s3Safety: s[3])
 }
-
-/// The national cutover of 五、二.
-let cutover = CalendarDate(year: 2024, month: 7, day: 1)!
 
 let defaultSets = ExamClassSets()
 

@@ -73,8 +73,8 @@ import Testing
     }
 
     @Test func mixedEncodingsStopWithTheLine() {
-        // UTF-8 first (decides UTF-8), then GB18030 bytes for 张 (D5 C5) on line 3.
-        let bytes = Array("a\n中\n".utf8) + [0xD5, 0xC5, 0x0A]
+        // The first read holds UTF-8 中 (decides UTF-8); GB18030 bytes for 张 (D5 C5) follow on line 3.
+        let bytes = Array("中\na\n".utf8) + [0xD5, 0xC5, 0x0A]
         #expect(throws: StreamDecoder.Failure.self) { try parse(bytes, chunk: 4) }
         do {
             _ = try parse(bytes, chunk: 4)

@@ -1,0 +1,170 @@
+/// SPEC §3 `owner_type` (所有人类型): decides how the owner's identity is checked and who is notified.
+public enum OwnerType: String, Sendable {
+    case person, unit
+}
+
+/// A vehicle's owner as notices address them: a person's identity number or a unit's credit code.
+public enum VehicleOwner: Hashable, Sendable {
+    case person(IdentityNumber)
+    case unit(CreditCode)
+
+    public var type: OwnerType {
+        switch self {
+        case .person: .person
+        case .unit: .unit
+        }
+    }
+
+    /// The identity number or credit code, as written in `owner_id_no` and `recipient_id`.
+    public var id: String {
+        switch self {
+        case let .person(person): person.number
+        case let .unit(unit): unit.value
+        }
+    }
+}
+
+/// SPEC §3 `status` (机动车状态): one or more status letters; `E` (注销) and `M` (强制注销) close the
+/// vehicle, every other letter leaves it open.
+public struct VehicleStatus: Hashable, Sendable {
+    public let letters: String
+
+    /// Chinese names some exports use instead of the letter.
+    static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M"]
+
+    public init(_ raw: String) throws(FieldError) {
+        let text = Text.normalizeCode(raw)
+        if text.isEmpty {
+            letters = "A"
+        } else if let letter = VehicleStatus.names[text] {
+            letters = letter
+        } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+            letters = text
+        } else {
+            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E and M are closed)")
+        }
+    }
+
+    /// Deregistered (E) or forcibly deregistered (M): no rule but V1 applies (SPEC §3).
+    public var isClosed: Bool { letters.contains("E") || letters.contains("M") }
+}
+
+/// A vehicle (机动车) from `vehicles.csv` (SPEC §3), typed for the rules V1–V5.
+public struct Vehicle: Sendable {
+    public let vin: VIN
+    /// nil when the plate is empty, which only a closed vehicle may have.
+    public let plate: Plate?
+    /// GA 24.4 vehicle type, e.g. `K33`.
+    public let vehicleType: String
+    /// Use nature letter A–U (`A` 非营运).
+    public let useNature: String
+    public let owner: VehicleOwner
+    public let region: RegionCode
+    public let registeredOn: CalendarDate
+    public let inspectionValidUntil: CalendarDate?
+    public let status: VehicleStatus
+    public let scrapReceivedOn: CalendarDate?
+    public let scrapRegion: RegionCode?
+    /// SPEC §3: an invalid owner phone is counted as a warning, never a rejection.
+    public let phoneIsValid: Bool
+}
+
+public struct VehicleValidator: DatasetValidator {
+    public static let schema = DatasetSchema(name: "vehicles", columns: [
+        ColumnSpec("vin", aliases: ["车辆识别代号"], required: true),
+        ColumnSpec("plate_no", aliases: ["号牌号码"]),
+        ColumnSpec("plate_type", aliases: ["号牌种类"]),
+        ColumnSpec("vehicle_type", aliases: ["车辆类型"]),
+        ColumnSpec("use_nature", aliases: ["使用性质"]),
+        ColumnSpec("owner_type", aliases: ["所有人类型"], required: true),
+        ColumnSpec("owner_id_type", aliases: ["所有人证件类型"]),
+        ColumnSpec("owner_id_no", aliases: ["所有人证件号码"]),
+        ColumnSpec("owner_name", aliases: ["所有人"]),
+        ColumnSpec("owner_phone", aliases: ["联系电话"]),
+        ColumnSpec("region_code", aliases: ["登记地区划"], required: true),
+        ColumnSpec("registered_on", aliases: ["初次登记日期"], required: true),
+        ColumnSpec("inspection_valid_until", aliases: ["检验有效期止"]),
+        ColumnSpec("status", aliases: ["机动车状态"]),
+        ColumnSpec("scrap_received_on", aliases: ["报废信息接收日期"]),
+        ColumnSpec("scrap_region_code", aliases: ["报废地区划"]),
+    ])
+    public var schema: DatasetSchema { Self.schema }
+
+    enum Column {
+        static let vin = 0, plate = 1, plateType = 2, vehicleType = 3, useNature = 4, ownerType = 5,
+                   ownerIDType = 6, ownerIDNumber = 7, ownerName = 8, ownerPhone = 9, region = 10,
+                   registeredOn = 11, inspectionValidUntil = 12, status = 13, scrapReceivedOn = 14,
+                   scrapRegion = 15
+    }
+
+    static let ownerTypes: [String: OwnerType] = ["person": .person, "个人": .person, "unit": .unit, "单位": .unit]
+
+    public init() {}
+
+    public func validate(_ row: SchemaRow) throws(FieldError) -> Vehicle {
+        _ = try row.required(Column.vin)
+        let vin = try row.parse(Column.vin, VIN.init)
+        let plateText = Plate.normalize(row.raw(Column.plate))
+        let plate = plateText.isEmpty ? nil : try row.parse(Column.plate, Plate.init)
+        let vehicleType = try row.required(Column.vehicleType).uppercased()
+        guard Self.isVehicleType(vehicleType) else {
+            throw FieldError(.invalidCode, "vehicle_type: \"\(vehicleType)\" is not a GA 24.4 code (a letter and 2 digits, e.g. K33)")
+        }
+        let useNature = try row.required(Column.useNature).uppercased()
+        guard useNature.utf8.count == 1, let letter = useNature.utf8.first, (0x41...0x55).contains(letter) else {
+            throw FieldError(.invalidCode, "use_nature: \"\(useNature)\" is not one letter A-U")
+        }
+        _ = try row.required(Column.ownerType)
+        let ownerType = try row.choice(Column.ownerType, Self.ownerTypes)
+        _ = try row.required(Column.ownerIDNumber)
+        let owner: VehicleOwner = switch ownerType {
+        case .person:
+            .person(try row.parse(Column.ownerIDNumber) { (number: String) throws(FieldError) in
+                try IdentityNumber(type: row.raw(Column.ownerIDType), number: number)
+            })
+        case .unit:
+            .unit(try row.parse(Column.ownerIDNumber, CreditCode.init))
+        }
+        let phone = row.text(Column.ownerPhone)
+        _ = try row.required(Column.region)
+        let region = try row.parse(Column.region, RegionCode.init)
+        _ = try row.required(Column.registeredOn)
+        let registeredOn = try row.parse(Column.registeredOn, CalendarDate.init(parsing:))
+        let inspection = try optionalDate(row, Column.inspectionValidUntil)
+        let status = try row.parse(Column.status, VehicleStatus.init)
+        let scrapReceivedOn = try optionalDate(row, Column.scrapReceivedOn)
+        let scrapRegion = row.text(Column.scrapRegion).isEmpty ? nil : try row.parse(Column.scrapRegion, RegionCode.init)
+        // Cross-field check last: whether an empty plate is allowed depends on the status.
+        if plate == nil && !status.isClosed {
+            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only deregistered vehicles (E, M) may have no plate")
+        }
+        return Vehicle(vin: vin, plate: plate, vehicleType: vehicleType, useNature: useNature, owner: owner,
+                       region: region, registeredOn: registeredOn, inspectionValidUntil: inspection, status: status,
+                       scrapReceivedOn: scrapReceivedOn, scrapRegion: scrapRegion,
+                       phoneIsValid: phone.isEmpty || Phone.isValid(phone))
+    }
+
+    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
+        row.text(column).isEmpty ? nil : try row.parse(column, CalendarDate.init(parsing:))
+    }
+
+    /// GA 24.4: one upper-case letter and two digits.
+    static func isVehicleType(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        return b.count == 3 && (0x41...0x5A).contains(b[0]) && ASCII.isDigit(b[1]) && ASCII.isDigit(b[2])
+    }
+
+    public func canonicalFields(_ vehicle: Vehicle, _ row: SchemaRow) -> [String] {
+        let ownerIDType: String = switch vehicle.owner {
+        case let .person(person): person.type
+        case .unit: row.code(Column.ownerIDType)
+        }
+        return [vehicle.vin.value, vehicle.plate?.value ?? "", row.text(Column.plateType), vehicle.vehicleType,
+                vehicle.useNature, vehicle.owner.type.rawValue, ownerIDType, vehicle.owner.id,
+                row.text(Column.ownerName), row.text(Column.ownerPhone), vehicle.region.value,
+                vehicle.registeredOn.iso, vehicle.inspectionValidUntil?.iso ?? "", vehicle.status.letters,
+                vehicle.scrapReceivedOn?.iso ?? "", vehicle.scrapRegion?.value ?? ""] + row.passThrough
+    }
+
+    public func key(_ vehicle: Vehicle) -> String { vehicle.vin.value }
+}

@@ -1,0 +1,20 @@
+/// One row of `vehicles.deregistration_worklist.csv`.
+struct DeregistrationTask: Equatable {
+    let dueOn: CalendarDate
+    /// The vehicle was scrapped outside its registration city (first four region digits differ).
+    let crossRegion: Bool
+    let overdue: Bool
+}
+
+/// V3 (SPEC §3; measure 三.三.2 "登记地车辆管理所应当自接到机动车报废信息之日起一日内办理注销登记"):
+/// an open vehicle whose scrap information has reached the registration office is to be
+/// deregistered by the day after; overdue when E is past that day. A missing scrap region cannot
+/// show another city, so it counts as the same region.
+func v3DeregistrationTask(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCode?, region: RegionCode,
+                          effective: CalendarDate) -> DeregistrationTask? {
+    guard let scrapReceivedOn else { return nil }
+    let dueOn = scrapReceivedOn.adding(days: 1)
+    return DeregistrationTask(dueOn: dueOn,
+                              crossRegion: scrapRegion.map { $0.prefix4 != region.prefix4 } ?? false,
+                              overdue: effective > dueOn)
+}
