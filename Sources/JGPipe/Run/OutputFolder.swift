@@ -15,9 +15,10 @@ public struct OutputFolder {
         staging = target + ".staging-\(getpid())"
     }
 
-    /// Creates the staging folder (the parent of `--out` must exist).
+    /// Creates the staging folder, and the folders above `--out` when they are missing.
     public func prepare() throws {
         try removeTree(staging)
+        try makeFolders(parent(of: target))
         guard mkdir(staging, 0o755) == 0 else {
             throw RunError(.cannotCreate, "cannot create \(staging): \(String(cString: strerror(errno)))")
         }
@@ -72,6 +73,14 @@ public struct OutputFolder {
 
     public func discard() {
         try? removeTree(staging)
+    }
+
+    private func makeFolders(_ path: String) throws {
+        if access(path, F_OK) == 0 { return }
+        try makeFolders(parent(of: path))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw RunError(.cannotCreate, "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     private func parent(of path: String) -> String {
