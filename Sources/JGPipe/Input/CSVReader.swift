@@ -55,6 +55,11 @@ public struct RecordBatch: Sendable {
         return 0
     }
 
+    /// Drops the records starting on or after `line` (they follow an error).
+    mutating func keepRecords(before line: Int) {
+        records.removeAll { $0.line >= line }
+    }
+
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
@@ -88,10 +93,14 @@ public final class CSVReader {
         var lastWasCR = false
         var recordLine = 0
         var recordFirstField = -1
+        var maxFieldBytes = Int.max
+        /// Line of the first record holding a completed field over the cap.
+        var overlongLine: Int?
     }
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), maxFieldBytes: Int = 1 << 20) {
         self.maxFieldBytes = maxFieldBytes
+        state.maxFieldBytes = maxFieldBytes
         csv_init(&parser, UInt8(CSV_REPALL_NL))
         csv_set_delim(&parser, delimiter)
         csv_set_space_func(&parser, noSpaces)
@@ -113,9 +122,13 @@ public final class CSVReader {
                 throw Failure.parser(String(cString: csv_strerror(csv_error(&parser))))
             }
             offset += n
+            // A field over the cap fails whether it ended inside this slice or is still open,
+            // so the outcome does not depend on where reads and slices cut the text.
+            if let line = state.overlongLine {
+                try failBeforeLine(line, deliver)
+            }
             if parser.entry_pos > maxFieldBytes {
-                throw Failure.fieldTooLong(line: state.recordFirstField >= 0 ? state.recordLine : state.newlines + 1,
-                                           limit: maxFieldBytes)
+                try failBeforeLine(state.recordFirstField >= 0 ? state.recordLine : state.newlines + 1, deliver)
             }
             if state.batch.count > 0 {
                 try deliver(state.batch)
@@ -126,6 +139,14 @@ public final class CSVReader {
         }
     }
 
+    /// Hands over the records before `line`, then fails with `fieldTooLong` there: errors come
+    /// in file order (a header that does not map before a long field further down).
+    private func failBeforeLine(_ line: Int, _ deliver: (RecordBatch) throws -> Void) throws -> Never {
+        state.batch.keepRecords(before: line)
+        if state.batch.count > 0 { try deliver(state.batch) }
+        throw Failure.fieldTooLong(line: line, limit: maxFieldBytes)
+    }
+
     /// Ends the input: the last record without a final newline is delivered here.
     public func finish(_ deliver: (RecordBatch) throws -> Void) throws {
         // pstate 2 is libcsv's FIELD_BEGUN; with `quoted` set the closing quote never came.
@@ -133,6 +154,9 @@ public final class CSVReader {
             throw Failure.unterminatedQuote(line: state.recordFirstField >= 0 ? state.recordLine : state.newlines + 1)
         }
         _ = withUnsafeMutablePointer(to: &state) { csv_fini(&parser, onField, onRecordEnd, $0) }
+        if let line = state.overlongLine {
+            try failBeforeLine(line, deliver)
+        }
         if state.batch.count > 0 {
             try deliver(state.batch)
             state.batch.removeAll()
@@ -147,6 +171,9 @@ private func onField(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _ data:
     if state.pointee.recordFirstField < 0 {
         state.pointee.recordLine = state.pointee.newlines + 1
         state.pointee.recordFirstField = state.pointee.batch.fieldEnds.count
+    }
+    if length > state.pointee.maxFieldBytes && state.pointee.overlongLine == nil {
+        state.pointee.overlongLine = state.pointee.recordLine
     }
     state.pointee.batch.appendField(pointer, length)
     state.pointee.lastWasCR = false

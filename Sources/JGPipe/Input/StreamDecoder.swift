@@ -42,11 +42,16 @@ public final class StreamDecoder {
         if encoding == .auto {
             decideEncoding(final: final)
         }
-        let usable: Int
         switch encoding {
         case .auto, .utf8:
-            usable = try validateUTF8(final: final)
+            // The valid text before a bad byte goes out first, so an earlier problem (a header
+            // that does not map) is reported before a later one, whatever the read size.
+            let (usable, invalid) = validateUTF8(final: final)
             try emit(count: usable, sink)
+            if invalid {
+                throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
+                              message: "bytes that are not valid UTF-8 (0x\(hex(pending.prefix(4)))) in a file read as UTF-8; mixed encodings in one file cannot be decoded")
+            }
         case .gb18030:
             try convertGB18030(final: final, sink)
         }
@@ -67,17 +72,14 @@ public final class StreamDecoder {
         }
     }
 
-    /// Returns how many leading bytes of `pending` may be emitted; throws on invalid UTF-8.
-    private func validateUTF8(final: Bool) throws -> Int {
+    /// How many leading bytes of `pending` may be emitted, and whether invalid UTF-8 follows them.
+    private func validateUTF8(final: Bool) -> (usable: Int, invalid: Bool) {
         let valid = pending.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
-        if valid == pending.count { return valid }
+        if valid == pending.count { return (valid, false) }
         let rest = pending[valid...]
-        if !final && rest.count < 4 && UTF8Validation.isIncompleteSequence(rest) {
-            return valid
-        }
-        countLines(pending[..<valid])
-        throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
-                      message: "bytes that are not valid UTF-8 (0x\(hex(rest.prefix(4)))) in a file read as UTF-8; mixed encodings in one file cannot be decoded")
+        // Fewer than 4 bytes left: wait for more, also when they are already invalid, so the
+        // error quotes the same bytes whatever the read size.
+        return (valid, final || rest.count >= 4)
     }
 
     private func emit(count: Int, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -114,8 +116,12 @@ public final class StreamDecoder {
             }
             initialized = produced
         }
+        // The text before a bad byte goes out first (see the UTF-8 case).
+        if produced > 0 {
+            try output.withUnsafeBytes { try sink($0) }
+        }
         let rest = pending[consumed...]
-        if failure == EILSEQ || (failure == EINVAL && final) || (failure == EINVAL && rest.count >= 4) {
+        if (failure == EILSEQ || failure == EINVAL) && (final || rest.count >= 4) {
             countLines(pending[..<consumed])
             let what = failure == EILSEQ ? "bytes that are not valid GB18030" : "a GB18030 character cut off at the end of the file"
             throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
@@ -123,9 +129,6 @@ public final class StreamDecoder {
         }
         countLines(pending[..<consumed])
         pending.removeFirst(consumed)
-        if produced > 0 {
-            try output.withUnsafeBytes { try sink($0) }
-        }
     }
 
     /// Keeps the line and column of the next undecoded byte, for error messages.
