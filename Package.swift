@@ -42,7 +42,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JGPipeTests",
-            dependencies: ["JGPipe", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["JGPipe", .product(name: "Logging", package: "swift-log")],
+            // Input files the hostile-input tests read by path.
+            exclude: ["Hostile/corpus", "Hostile/fuzz-crashes"]
         ),
     ]
 )

@@ -26,6 +26,7 @@ struct RunCommand: ParsableCommand {
     var allNotices = false
 
     func run() throws {
+        StopRequest.install()
         let logger = input.makeLogger()
         let settings: PipelineSettings
         do {

@@ -20,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
     var outputDirectory: String
 
     func run() throws {
+        StopRequest.install()
         let logger = input.makeLogger()
         let settings: PipelineSettings
         do {

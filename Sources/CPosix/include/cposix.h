@@ -4,4 +4,11 @@
 /// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE); 0 or -1 with errno.
 int jg_rename_exchange(const char *a, const char *b);
 
+/// Handles SIGTERM, SIGINT and SIGHUP by recording the signal (see jg_stop_signal), so the run
+/// can stop at its next check and clean up; a second signal ends the process at once.
+void jg_install_stop_handlers(void);
+
+/// The signal that asked the process to stop, or 0.
+int jg_stop_signal(void);
+
 #endif

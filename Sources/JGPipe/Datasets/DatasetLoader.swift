@@ -27,7 +27,7 @@ public struct LoadedDataset<Record> {
 public enum DatasetLoader {
     public static func load<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
                                                  options: ReadOptions,
-                                                 progress: (Int) -> Void = { _ in }) throws -> LoadedDataset<V.Record> {
+                                                 progress: (Int) throws -> Void = { _ in }) throws -> LoadedDataset<V.Record> {
         var records: [V.Record] = []
         var lines: [Int] = []
         var keys: [String] = []
@@ -42,7 +42,8 @@ public enum DatasetLoader {
             store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
         } row: { row in
             counts.inputRecords += 1
-            if counts.inputRecords & 0x3FFF == 0 { progress(counts.inputRecords) }
+            // `progress` may throw to stop the read (a stop request, see `StopRequest`).
+            if counts.inputRecords & 0x3FFF == 0 { try progress(counts.inputRecords) }
             let map = headerMap!
             guard row.fields.count == map.header.count else {
                 rejected.append(RejectedRow(line: row.line, code: .fieldCount,

@@ -3,14 +3,20 @@ import Glibc
 /// Turns the raw bytes of an input file into UTF-8, chunk by chunk, with no whole-file load.
 ///
 /// A multi-byte character split across two reads is carried over to the next one. In `auto`
-/// mode the decision is taken at the first non-ASCII byte, over everything read so far: a
-/// GBK file whose first rows are plain ASCII is still recognised (SPEC §0 "Reading").
+/// mode the decision is taken at the first non-ASCII byte, over the `decisionWindow` bytes from
+/// there (or up to the end of a shorter file): a GBK file whose first rows are plain ASCII is
+/// still recognised (SPEC §0 "Reading"), and the decision does not depend on the read size.
 public final class StreamDecoder {
     public struct Failure: Error, Equatable {
         public let line: Int
         public let column: Int
         public let message: String
     }
+
+    /// GB18030 text with a few Chinese characters is almost never valid UTF-8, so 4 KiB from
+    /// the first non-ASCII byte decide; a fixed window keeps the decision independent of where
+    /// the reads cut the file.
+    static let decisionWindow = 4096
 
     public private(set) var encoding: InputEncoding
     private var pending: [UInt8] = []
@@ -43,7 +49,10 @@ public final class StreamDecoder {
             decideEncoding(final: final)
         }
         switch encoding {
-        case .auto, .utf8:
+        case .auto:
+            // Undecided: only the ASCII before the first non-ASCII byte may go out.
+            try emit(count: pending.firstIndex(where: { $0 >= 0x80 }) ?? pending.count, sink)
+        case .utf8:
             // The valid text before a bad byte goes out first, so an earlier problem (a header
             // that does not map) is reported before a later one, whatever the read size.
             let (usable, invalid) = validateUTF8(final: final)
@@ -57,19 +66,17 @@ public final class StreamDecoder {
         }
     }
 
-    /// Looks for the first non-ASCII byte; stays undecided (emitting ASCII) until one appears.
+    /// Looks for the first non-ASCII byte; stays undecided (emitting ASCII) until one appears
+    /// and the window after it has been read.
     private func decideEncoding(final: Bool) {
         guard let first = pending.firstIndex(where: { $0 >= 0x80 }) else { return }
-        let tail = pending[first...]
-        let valid = tail.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
-        let incompleteAtEnd = !final && tail.count - valid < 4 && UTF8Validation.isIncompleteSequence(tail.dropFirst(valid))
-        if valid == tail.count || incompleteAtEnd {
-            // Only incomplete bytes at the very end of what we have: wait for more input.
-            if valid == 0 && incompleteAtEnd { return }
-            encoding = .utf8
-        } else {
-            encoding = .gb18030
-        }
+        let window = pending[first...].prefix(Self.decisionWindow)
+        if window.count < Self.decisionWindow && !final { return }
+        let valid = window.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+        // A character cut by the window's end is not held against UTF-8.
+        let cutAtEnd = window.count == Self.decisionWindow && window.count - valid < 4
+            && UTF8Validation.isIncompleteSequence(window.dropFirst(valid))
+        encoding = valid == window.count || cutAtEnd ? .utf8 : .gb18030
     }
 
     /// How many leading bytes of `pending` may be emitted, and whether invalid UTF-8 follows them.

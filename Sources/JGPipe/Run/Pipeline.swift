@@ -111,12 +111,14 @@ public enum Pipeline {
         do {
             try folder.prepare()
             for stage in stages {
+                try StopRequest.check()
                 let stageStarted = monotonicSeconds()
                 let rowsBefore = context.recordsRead
                 try stage.run(context)
                 logger.info("stage finished", metadata: RunContext.rate(dataset: stage.name, rows: context.recordsRead - rowsBefore,
                                                                         since: stageStarted).renamed("dataset", to: "stage"))
             }
+            try StopRequest.check()
             let sharedStarted = monotonicSeconds()
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
@@ -148,6 +150,8 @@ public enum Pipeline {
                           .refused)
         }
         do {
+            // The last moment a stop request can keep the outputs from being published.
+            try StopRequest.check()
             try folder.publish()
         } catch {
             folder.discard()
@@ -306,10 +310,14 @@ extension Pipeline {
                                  stagingDirectory: folder.staging, logger: logger)
         do {
             try folder.prepare()
-            for stage in stages { try stage.validate(context) }
+            for stage in stages {
+                try StopRequest.check()
+                try stage.validate(context)
+            }
             for name in try Manifest.fileNames(in: folder.staging) where !name.hasSuffix(".rejected.csv") {
                 unlink(folder.staging + "/" + name)
             }
+            try StopRequest.check()
             try folder.publish()
         } catch {
             folder.discard()

@@ -49,6 +49,7 @@ public final class RunContext {
         let loaded = try DatasetLoader.load(path: path, validator: validator,
                                             extraAliases: settings.extraAliases(for: name),
                                             options: settings.read) { rows in
+            try StopRequest.check()
             logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows, since: started))
         }
         datasets.append((name, loaded.counts))
@@ -90,6 +91,7 @@ public final class RunContext {
         let writer = try csv("\(schema.name).cleaned.csv",
                              header: schema.columnNames + added + loaded.header.passThroughNames)
         for i in loaded.records.indices {
+            if i & 0x3FFF == 0 { try StopRequest.check() }
             var fields = loaded.store.fields(i)
             let extra = row(i, &fields)
             try writer.writeRow(Array(fields[..<width]) + extra + fields[width...])

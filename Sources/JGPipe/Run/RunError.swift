@@ -12,6 +12,10 @@ public enum ExitCode: Int32, Sendable {
     case tempFail = 75
     /// The pipeline file is wrong.
     case config = 78
+    /// Stopped by a signal before publishing (128 + SIGHUP, SIGINT, SIGTERM); see `StopRequest`.
+    case hangUp = 129
+    case interrupted = 130
+    case terminated = 143
 }
 
 /// A run-level failure: nothing is published.

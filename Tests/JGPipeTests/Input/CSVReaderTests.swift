@@ -73,16 +73,35 @@ import Testing
     }
 
     @Test func mixedEncodingsStopWithTheLine() {
-        // The first read holds UTF-8 中 (decides UTF-8); GB18030 bytes for 张 (D5 C5) follow on line 3.
+        // 4 KiB of UTF-8 from 中 on decide UTF-8, whatever the read size; GB18030 bytes for 张
+        // (D5 C5) follow on line 302.
+        let bytes = Array(("中\n" + String(repeating: "abcdefghijklmn\n", count: 300)).utf8) + [0xD5, 0xC5, 0x0A]
+        for chunk in [4, 4096, 1 << 20] {
+            #expect(throws: StreamDecoder.Failure(line: 302, column: 1,
+                                                  message: "bytes that are not valid UTF-8 (0xD5C50A) in a file read as UTF-8; mixed encodings in one file cannot be decoded"),
+                    "read size \(chunk)") { try parse(bytes, chunk: chunk) }
+        }
+    }
+
+    @Test func aSmallMixedFileIsDecidedOverItsWholeLength() {
+        // Under 4 KiB, the whole file decides: not valid UTF-8, so GB18030, where UTF-8 中
+        // (E4 B8 AD) is 涓 (E4 B8) then AD, which 0A cannot follow: line 1, byte 3.
         let bytes = Array("中\na\n".utf8) + [0xD5, 0xC5, 0x0A]
-        #expect(throws: StreamDecoder.Failure.self) { try parse(bytes, chunk: 4) }
-        do {
-            _ = try parse(bytes, chunk: 4)
-        } catch let failure as StreamDecoder.Failure {
-            #expect(failure.line == 3)
-            #expect(failure.column == 1)
-        } catch {
-            Issue.record("unexpected \(error)")
+        for chunk in 1...bytes.count {
+            #expect(throws: StreamDecoder.Failure(line: 1, column: 3, message: "bytes that are not valid GB18030 (0xAD0A610A)"),
+                    "read size \(chunk)") { try parse(bytes, chunk: chunk) }
+        }
+    }
+
+    @Test func aGB18030FileWhoseFirstCharacterLooksLikeUTF8IsStillGB18030() throws {
+        // 摇 is D2 A1 in GB18030, also a valid two-byte UTF-8 sequence (U+04A1): when the
+        // decision looked only at what the reads so far held, a read ending right after it
+        // decided UTF-8 and failed on the next Chinese character.
+        let bytes: [UInt8] = Array("h\n".utf8) + [0xD2, 0xA1] + Array(",x\n".utf8) + [0xD5, 0xC5, 0xC8, 0xFD, 0x0A]
+        for chunk in 1...bytes.count {
+            #expect(try parse(bytes, chunk: chunk) == [ParsedRecord(line: 1, fields: ["h"]),
+                                                       ParsedRecord(line: 2, fields: ["摇", "x"]),
+                                                       ParsedRecord(line: 3, fields: ["张三"])], "read size \(chunk)")
         }
     }
 

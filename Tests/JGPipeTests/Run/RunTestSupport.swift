@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import JGPipe
 
@@ -50,14 +51,41 @@ enum JGPipeBinary {
         return (process, out, err)
     }
 
-    static func run(_ arguments: [String], directory: String = repositoryRoot) throws -> Result {
+    /// Runs the binary to its end; after `timeout` seconds it is killed and the test fails
+    /// (a hang must not stall the suite).
+    static func run(_ arguments: [String], directory: String = repositoryRoot, timeout: Double = 600) throws -> Result {
         let (process, out, err) = try start(arguments, directory: directory)
-        // Read before waiting, so a full pipe cannot stall the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        // Read both pipes while waiting, so a full pipe cannot stall the child.
+        let output = PipeOutput()
+        let group = DispatchGroup()
+        for (pipe, isError) in [(out, false), (err, true)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                output.set(data, isError: isError)
+                group.leave()
+            }
+        }
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            Issue.record("jgpipe \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s; killed")
+            kill(process.processIdentifier, SIGKILL)
+            group.wait()
+        }
         process.waitUntilExit()
-        return Result(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(code: process.terminationStatus, stdout: String(decoding: output.stdout, as: UTF8.self),
+                      stderr: String(decoding: output.stderr, as: UTF8.self))
+    }
+
+    private final class PipeOutput: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var stdout = Data()
+        private(set) var stderr = Data()
+
+        func set(_ data: Data, isError: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            if isError { stderr = data } else { stdout = data }
+        }
     }
 }
 
