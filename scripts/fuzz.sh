@@ -9,8 +9,7 @@
 # fuzz/make_corpus.py) and keeps what it learns in fuzz/work-corpus/ (not committed). A crash
 # or a failed oracle stops the run with exit 1 and leaves the input in fuzz/crashes/; turn it
 # into a regression test in Tests/JGPipeTests/Hostile/ (see docs/RELIABILITY.md).
-# Environment: FUZZ_JOBS (default 1: the machine's cores are shared), FUZZ_ARGS (more
-# libFuzzer flags).
+# Environment: FUZZ_ARGS (more libFuzzer flags). One process: the machine's cores are shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -24,5 +23,5 @@ mkdir -p fuzz/work-corpus fuzz/crashes
 # -detect_leaks=0: the Swift runtime keeps metadata caches alive for the process lifetime.
 SWIFT_BACKTRACE=enable=no fuzz/.build/release/JGPipeFuzz fuzz/work-corpus fuzz/corpus \
     -dict=fuzz/jgpipe.dict -max_len=16384 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
-    -max_total_time="$seconds" -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+    -max_total_time="$seconds" \
     -artifact_prefix=fuzz/crashes/ -print_final_stats=1 ${FUZZ_ARGS:-}
