@@ -2,13 +2,24 @@
 public protocol DatasetValidator {
     associatedtype Record
     var schema: DatasetSchema { get }
-    /// Field checks in schema column order, then cross-file checks; the first failure names
-    /// the row's error (SPEC §0 "Error codes").
+    /// The typed record and the row's canonical values: schema columns normalised, then
+    /// pass-through as read; the first schema column is the dataset's key (SPEC §0
+    /// "Duplicates"). Field checks run in schema column order, then cross-file checks; the first
+    /// failure names the row's error (SPEC §0 "Error codes").
+    func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Record, canonical: [String])
+}
+
+/// A validator whose canonical values can be written from the record and the row.
+public protocol RecordValidator: DatasetValidator {
     func validate(_ row: SchemaRow) throws(FieldError) -> Record
-    /// The row's canonical values: schema columns normalised, then pass-through as read.
     func canonicalFields(_ record: Record, _ row: SchemaRow) -> [String]
-    /// The duplicate key (SPEC §0 "Duplicates").
-    func key(_ record: Record) -> String
+}
+
+extension RecordValidator {
+    public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Record, canonical: [String]) {
+        let record = try validate(row)
+        return (record, canonicalFields(record, row))
+    }
 }
 
 /// A dataset after validation and duplicate handling.
@@ -30,7 +41,6 @@ public enum DatasetLoader {
                                                  progress: (Int) -> Void = { _ in }) throws -> LoadedDataset<V.Record> {
         var records: [V.Record] = []
         var lines: [Int] = []
-        var keys: [String] = []
         var store = RowStore(width: 0)
         var rejected: [RejectedRow] = []
         var counts = DatasetCounts()
@@ -52,20 +62,19 @@ public enum DatasetLoader {
             }
             let schemaRow = SchemaRow(row: row, map: map, schema: validator.schema)
             do throws(FieldError) {
-                let record = try validator.validate(schemaRow)
+                let (record, canonical) = try validator.validateRow(schemaRow)
                 records.append(record)
                 lines.append(row.line)
-                keys.append(validator.key(record))
-                store.append(validator.canonicalFields(record, schemaRow))
+                store.append(canonical)
             } catch {
                 rejected.append(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
             }
         }
 
-        let resolution = DuplicateKeys.resolve(keys: keys, store: store)
+        let resolution = DuplicateKeys.resolve(store: store)
         if !resolution.conflicting.isEmpty {
             // Rejected rows carry the fields as read, which only the file still has.
-            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], keys[$0]) })
+            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], store.field($0, 0)) })
             try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
                 if let key = wanted[row.line] {
                     rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
@@ -77,14 +86,9 @@ public enum DatasetLoader {
         var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
                                  counts: counts, header: header)
         if resolution.keep.contains(false) {
-            kept.records = []
-            kept.lines = []
-            kept.store = RowStore(width: store.width)
-            for i in records.indices where resolution.keep[i] {
-                kept.records.append(records[i])
-                kept.lines.append(lines[i])
-                kept.store.append(store.fields(i))
-            }
+            kept.records = records.indices.filter { resolution.keep[$0] }.map { records[$0] }
+            kept.lines = lines.indices.filter { resolution.keep[$0] }.map { lines[$0] }
+            kept.store = store.filtered(resolution.keep)
         }
         kept.rejected = rejected.sorted { $0.line < $1.line }
         kept.counts.cleaned = kept.records.count

@@ -33,7 +33,11 @@ public struct UnitAccountStage: PipelineStage {
         guard let accountsPath else { return (units, nil) }
         var unitIndex: [String: Int32] = [:]
         for (i, unit) in units.records.enumerated() { unitIndex[unit.code] = Int32(i) }
-        let accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
+            let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })
+            for i in accounts.records.indices { accounts.records[i].idKey = keys[i] }
+        }
         try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
         return (units, accounts)
     }
@@ -46,7 +50,7 @@ public struct UnitAccountStage: PipelineStage {
         var detachment: [String] = []
         let loaded = try load(context) { units in
             detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
-            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i, _ in
+            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i in
                 [detachment[i], context.effectiveDate.iso]
             }
         }
@@ -56,17 +60,11 @@ public struct UnitAccountStage: PipelineStage {
             return
         }
 
-        var people = PersonKeys()
-        let unitLegalPerson = units.records.map { people.key($0.legalPerson) }
-        let ruleAccounts = accounts.records.map { account in
-            RuleAccount(unit: account.unit, holder: people.key(account.holder), registeredAt: account.registeredAt.sortKey,
-                        id: account.accountID, isActive: account.status == .active, role: account.role)
-        }
-        let decisions = cleanUpAccounts(ruleAccounts, unitLegalPerson: unitLegalPerson, caps: caps,
-                                        permits: accounts.records.map(\.permit),
+        let unitLegalPerson = units.records.map { PersonKey.of($0.legalPerson) }
+        let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: unitLegalPerson, caps: caps,
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
         let activeRoles = decisions.indices.compactMap { i in
-            decisions[i].status == .active ? (unit: ruleAccounts[i].unit, role: decisions[i].role) : nil
+            decisions[i].status == .active ? (unit: accounts.records[i].unit, role: decisions[i].role) : nil
         }
         let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
 
@@ -83,12 +81,11 @@ public struct UnitAccountStage: PipelineStage {
         typealias Column = UnitAccountValidator.Column
         let effectiveOn = context.effectiveDate.iso
         try context.writeCleaned(accounts, schema: UnitAccountValidator.schema,
-                                 added: ["cleanup_rule", "disable_on", "effective_on"]) { i, fields in
+                                 added: ["cleanup_rule", "disable_on", "effective_on"],
+                                 replacing: [Column.status, Column.role, Column.permit]) { i in
             let decision = decisions[i]
-            fields[Column.status] = decision.status.rawValue
-            fields[Column.role] = decision.role.rawValue
-            fields[Column.permit] = decision.permit.rawValue
-            return [decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
+            return [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
+                    decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
         }
     }
 
@@ -100,7 +97,7 @@ public struct UnitAccountStage: PipelineStage {
             let ua = Int(accounts.records[a].unit), ub = Int(accounts.records[b].unit)
             if detachment[ua] != detachment[ub] { return detachment[ua] < detachment[ub] }
             if ua != ub { return units.records[ua].code < units.records[ub].code }
-            return accounts.records[a].accountID < accounts.records[b].accountID
+            return accounts.records[a].idKey < accounts.records[b].idKey
         }
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
@@ -198,17 +195,5 @@ public struct UnitAccountStage: PipelineStage {
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
-    }
-}
-
-/// Interns person keys (type, normalised number) to dense integers for the rules.
-struct PersonKeys {
-    private var keys: [IdentityNumber: Int32] = [:]
-
-    mutating func key(_ person: IdentityNumber) -> Int32 {
-        if let key = keys[person] { return key }
-        let key = Int32(keys.count)
-        keys[person] = key
-        return key
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("R2 at most 10 accounts per unit") struct R2Tests {
     /// `count` accounts of different people in unit 0, registered on days 1…count.
-    func unit(of count: Int) -> [RuleAccount] {
+    func unit(of count: Int) -> [UnitAccount] {
         (1...count).map { account(String($0), unit: 0, holder: Int32($0), day: Int64($0)) }
     }
 
