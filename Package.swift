@@ -21,11 +21,16 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CPosix"),
         .target(
             name: "JGPipe",
             dependencies: [
                 "CLibCSV",
+                "CCrypto",
                 "CPosix",
                 "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -11,6 +11,9 @@ public struct Notice: Sendable, Equatable {
     public let recordID: String
     public let dueOn: CalendarDate
     public let message: String
+    /// Stable across runs: the same notice for the same record and date has the same id, which
+    /// is what lets the run ledger tell an already published notice.
+    public let id: String
 
     public init(type: String, detachmentCode: String, recipientType: RecipientType, recipientID: String,
                 recipientName: String, phone: String, recordID: String, dueOn: CalendarDate, message: String) {
@@ -23,13 +26,9 @@ public struct Notice: Sendable, Equatable {
         self.recordID = recordID
         self.dueOn = dueOn
         self.message = message
+        id = String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
     }
 
-    /// Stable across runs: the same notice for the same record and date has the same id, which
-    /// is what lets the run ledger tell an already published notice.
-    public var id: String {
-        String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
-    }
 
     public static let columns = [
         "notice_id", "notice_type", "detachment_code", "recipient_type", "recipient_id", "recipient_name",
