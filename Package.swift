@@ -35,7 +35,10 @@ let package = Package(
                 "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Release builds drop the run-time exclusivity checks (each one a thread-local look-up
+            // on the per-row hot path); debug builds and the tests keep them. docs/BENCHMARKS.md.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "jgpipe",

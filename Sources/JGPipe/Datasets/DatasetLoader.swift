@@ -88,7 +88,7 @@ public enum DatasetLoader {
         if resolution.keep.contains(false) {
             kept.records = records.indices.filter { resolution.keep[$0] }.map { records[$0] }
             kept.lines = lines.indices.filter { resolution.keep[$0] }.map { lines[$0] }
-            kept.store = store.filtered(resolution.keep)
+            store.removeRows(keeping: resolution.keep)
         }
         kept.rejected = rejected.sorted { $0.line < $1.line }
         kept.counts.cleaned = kept.records.count

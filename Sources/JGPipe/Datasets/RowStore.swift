@@ -1,3 +1,5 @@
+import Glibc
+
 /// The canonical fields of a dataset's valid rows, packed into one byte buffer: a row costs its
 /// bytes, one 8-byte start and one 4-byte end per field, instead of an array and a `String`
 /// per field.
@@ -64,15 +66,26 @@ public final class RowStore {
         }
     }
 
-    /// A store holding only the rows where `keep` is true, in order.
-    func filtered(_ keep: [Bool]) -> RowStore {
-        let kept = RowStore(width: width)
+    /// Drops the rows where `keep` is false, moving the others down in place.
+    func removeRows(keeping keep: [Bool]) {
+        var byteEnd = 0
+        var kept = 0
         for row in 0..<count where keep[row] {
             let r = range(row, 0).lowerBound..<range(row, width - 1).upperBound
-            kept.rowStarts.append(kept.bytes.count)
-            kept.bytes.append(contentsOf: bytes[r])
-            kept.fieldEnds.append(contentsOf: fieldEnds[(row * width)..<((row + 1) * width)])
+            if r.lowerBound != byteEnd {
+                bytes.withUnsafeMutableBufferPointer { buffer in
+                    _ = memmove(buffer.baseAddress! + byteEnd, buffer.baseAddress! + r.lowerBound, r.count)
+                }
+                for column in 0..<width { fieldEnds[kept * width + column] = fieldEnds[row * width + column] }
+            } else if kept != row {
+                for column in 0..<width { fieldEnds[kept * width + column] = fieldEnds[row * width + column] }
+            }
+            rowStarts[kept] = byteEnd
+            byteEnd += r.count
+            kept += 1
         }
-        return kept
+        bytes.removeSubrange(byteEnd...)
+        rowStarts.removeSubrange(kept...)
+        fieldEnds.removeSubrange((kept * width)...)
     }
 }
