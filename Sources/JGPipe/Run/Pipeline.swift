@@ -190,8 +190,7 @@ public enum Pipeline {
     static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
         var delivery = NoticeDelivery(written: [], suppressed: 0)
-        let notices = context.notices
-        for notice in notices.indices.sorted(by: { Notice.inOutputOrder(notices[$0], notices[$1]) }).map({ notices[$0] }) {
+        for notice in Notice.inOutputOrder(context.notices) {
             if published.contains(notice.id) {
                 delivery.suppressed += 1
                 continue

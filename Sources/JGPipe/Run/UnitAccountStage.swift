@@ -93,11 +93,15 @@ public struct UnitAccountStage: PipelineStage {
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                               _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
         typealias Column = UnitAccountValidator.Column
+        // Units ranked once by (detachment, unit code); accounts then sort on integers.
+        var unitRank = [Int32](repeating: 0, count: units.records.count)
+        let unitOrder = units.records.indices.sorted {
+            (detachment[$0], units.records[$0].code) < (detachment[$1], units.records[$1].code)
+        }
+        for (rank, u) in unitOrder.enumerated() { unitRank[u] = Int32(rank) }
         let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
-            let ua = Int(accounts.records[a].unit), ub = Int(accounts.records[b].unit)
-            if detachment[ua] != detachment[ub] { return detachment[ua] < detachment[ub] }
-            if ua != ub { return units.records[ua].code < units.records[ub].code }
-            return accounts.records[a].idKey < accounts.records[b].idKey
+            let x = accounts.records[a], y = accounts.records[b]
+            return (unitRank[Int(x.unit)], x.idKey) < (unitRank[Int(y.unit)], y.idKey)
         }
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
@@ -165,22 +169,39 @@ public struct UnitAccountStage: PipelineStage {
     private func accountSummary(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                                 _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>, _ detachment: [String],
                                 _ notices: [Notice]) -> JSONValue {
-        var removed: [String: Int] = Dictionary(uniqueKeysWithValues: CleanupRule.allCases.map { ($0.rawValue, 0) })
-        var converted: [String: Int] = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
-        var byDetachment: [String: [String: Int]] = [:]
+        // Counted per unit in arrays, then added up per detachment: no string keys per account.
+        let unitCount = units.records.count
+        var accountsPerUnit = [Int](repeating: 0, count: unitCount)
+        var activePerUnit = [Int](repeating: 0, count: unitCount)
+        var removedPerUnit = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
+        var converted = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
+        var grantedRole = [AccountRole: Int]()
+        var grantedPermit = [ReplacePermit: Int]()
         for (i, decision) in decisions.enumerated() {
             let account = accounts.records[i]
-            let d = detachment[Int(account.unit)]
-            byDetachment[d, default: [:]]["accounts", default: 0] += 1
-            if let rule = decision.removedBy {
-                removed[rule.rawValue, default: 0] += 1
-                byDetachment[d, default: [:]]["removed_\(rule.rawValue)", default: 0] += 1
-            }
+            let u = Int(account.unit)
+            accountsPerUnit[u] += 1
+            if let rule = decision.removedBy { removedPerUnit[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
             guard decision.status == .active else { continue }
-            byDetachment[d, default: [:]]["active_after_cleanup", default: 0] += 1
-            if account.role == .legacy { converted["C1_\(decision.role.rawValue)", default: 0] += 1 }
-            if account.permit == .unset { converted["C2_permit_\(decision.permit.rawValue)", default: 0] += 1 }
+            activePerUnit[u] += 1
+            if account.role == .legacy { grantedRole[decision.role, default: 0] += 1 }
+            if account.permit == .unset { grantedPermit[decision.permit, default: 0] += 1 }
         }
+        for (role, count) in grantedRole { converted["C1_\(role.rawValue)", default: 0] += count }
+        for (permit, count) in grantedPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
+        var removed = [String: Int]()
+        var byDetachment: [String: [String: Int]] = [:]
+        for u in 0..<unitCount where accountsPerUnit[u] > 0 {
+            var counts = byDetachment[detachment[u], default: [:]]
+            counts["accounts", default: 0] += accountsPerUnit[u]
+            counts["active_after_cleanup", default: 0] += activePerUnit[u]
+            for (r, rule) in CleanupRule.allCases.enumerated() {
+                counts["removed_\(rule.rawValue)", default: 0] += removedPerUnit[r][u]
+            }
+            counts["C3_no_legal_person"] = counts["C3_no_legal_person"] ?? 0
+            byDetachment[detachment[u]] = counts
+        }
+        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = removedPerUnit[r].reduce(0, +) }
         for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
             byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
         }
