@@ -1,6 +1,8 @@
+import Dispatch
+
 /// How one dataset's rows become typed records (one conformance per dataset).
-public protocol DatasetValidator {
-    associatedtype Record
+public protocol DatasetValidator: Sendable {
+    associatedtype Record: Sendable
     var schema: DatasetSchema { get }
     /// The typed record and the row's canonical values: schema columns normalised, then
     /// pass-through as read; the first schema column is the dataset's key (SPEC §0
@@ -46,6 +48,23 @@ public enum DatasetLoader {
         var counts = DatasetCounts()
         var headerMap: HeaderMap?
 
+        // Rows are validated in slices on both cores (validation is pure), then kept in input order.
+        var pending: [InputRow] = []
+        func validatePending() {
+            guard let map = headerMap, !pending.isEmpty else { return }
+            for outcome in validateInParallel(pending, map: map, validator: validator) {
+                switch outcome {
+                case let .valid(line, record, canonical):
+                    records.append(record)
+                    lines.append(line)
+                    store.append(canonical)
+                case let .rejected(row):
+                    rejected.append(row)
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
         let header = try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases,
                                           options: options) { map in
             headerMap = map
@@ -53,23 +72,10 @@ public enum DatasetLoader {
         } row: { row in
             counts.inputRecords += 1
             if counts.inputRecords & 0x3FFF == 0 { progress(counts.inputRecords) }
-            let map = headerMap!
-            guard row.fields.count == map.header.count else {
-                rejected.append(RejectedRow(line: row.line, code: .fieldCount,
-                                            message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
-                                            fields: row.fields))
-                return
-            }
-            let schemaRow = SchemaRow(row: row, map: map, schema: validator.schema)
-            do throws(FieldError) {
-                let (record, canonical) = try validator.validateRow(schemaRow)
-                records.append(record)
-                lines.append(row.line)
-                store.append(canonical)
-            } catch {
-                rejected.append(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
-            }
+            pending.append(row)
+            if pending.count == Self.sliceRows { validatePending() }
         }
+        validatePending()
 
         let resolution = DuplicateKeys.resolve(store: store)
         if !resolution.conflicting.isEmpty {
@@ -96,5 +102,42 @@ public enum DatasetLoader {
         kept.counts.collapsedDuplicates = resolution.collapsed
         for row in kept.rejected { kept.counts.rejectedByCode[row.code, default: 0] += 1 }
         return kept
+    }
+
+    static let sliceRows = 8192
+
+    enum Outcome<Record: Sendable>: Sendable {
+        case valid(line: Int, record: Record, canonical: [String])
+        case rejected(RejectedRow)
+    }
+
+    /// Validates `rows` in two halves at once; the outcomes come back in input order.
+    static func validateInParallel<V: DatasetValidator>(_ rows: [InputRow], map: HeaderMap,
+                                                        validator: V) -> [Outcome<V.Record>] {
+        let halves = rows.count < 512 ? 1 : 2
+        let size = (rows.count + halves - 1) / halves
+        let results = UnsafeMutableBufferPointer<[Outcome<V.Record>]>.allocate(capacity: halves)
+        results.initialize(repeating: [])
+        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            let slice = rows[(half * size)..<min(rows.count, (half + 1) * size)]
+            slots[half] = slice.map { validate($0, map: map, validator: validator) }
+        }
+        return results.flatMap { $0 }
+    }
+
+    static func validate<V: DatasetValidator>(_ row: InputRow, map: HeaderMap, validator: V) -> Outcome<V.Record> {
+        guard row.fields.count == map.header.count else {
+            return .rejected(RejectedRow(line: row.line, code: .fieldCount,
+                                         message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
+                                         fields: row.fields))
+        }
+        do throws(FieldError) {
+            let (record, canonical) = try validator.validateRow(SchemaRow(row: row, map: map, schema: validator.schema))
+            return .valid(line: row.line, record: record, canonical: canonical)
+        } catch {
+            return .rejected(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
+        }
     }
 }
