@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 
 /// How one dataset's rows become typed records (one conformance per dataset).
 public protocol DatasetValidator: Sendable {
@@ -50,8 +51,10 @@ public enum DatasetLoader {
 
         // Rows are validated in slices on both cores (validation is pure), then kept in input order.
         var pending: [InputRow] = []
+        var reserved = false
         func validatePending() {
             guard let map = headerMap, !pending.isEmpty else { return }
+            defer { if !reserved { reserveForWholeFile() } }
             for outcome in validateInParallel(pending, map: map, validator: validator) {
                 switch outcome {
                 case let .valid(line, record, canonical):
@@ -63,6 +66,18 @@ public enum DatasetLoader {
                 }
             }
             pending.removeAll(keepingCapacity: true)
+        }
+
+        /// After the first slice: the file's size over the bytes a row takes gives the row count.
+        func reserveForWholeFile() {
+            reserved = true
+            var info = stat()
+            guard stat(path, &info) == 0, store.count > 0 else { return }
+            let bytesPerRow = max(16, store.byteCount / store.count)
+            let rows = Int(info.st_size) / bytesPerRow * 5 / 4
+            records.reserveCapacity(rows)
+            lines.reserveCapacity(rows)
+            store.reserve(rows: rows, bytes: Int(info.st_size) * 5 / 4)
         }
 
         let header = try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases,

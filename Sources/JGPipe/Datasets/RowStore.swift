@@ -16,6 +16,16 @@ public final class RowStore {
 
     public var count: Int { rowStarts.count }
 
+    public var byteCount: Int { bytes.count }
+
+    /// Reserves room for `rows` rows of `bytes` bytes in all: a big dump then never copies its
+    /// store into a buffer twice the size while growing. Untouched reserved pages cost no memory.
+    public func reserve(rows: Int, bytes byteCount: Int) {
+        bytes.reserveCapacity(byteCount)
+        rowStarts.reserveCapacity(rows)
+        fieldEnds.reserveCapacity(rows * width)
+    }
+
     public func append(_ fields: [String]) {
         precondition(fields.count == width, "row of \(fields.count) fields in a store of width \(width)")
         let start = bytes.count

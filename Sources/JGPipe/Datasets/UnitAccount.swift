@@ -21,8 +21,7 @@ public enum ReplacePermit: String, Sendable {
 /// strings stay in the dataset's `RowStore` — because it is also what the R1–R3 and C1–C2 rules
 /// read, millions of times over.
 public struct UnitAccount: Sendable, Equatable {
-    /// Index of the account's unit in the loaded units.
-    public var unit: Int32
+    // Wide fields first: 32 bytes a record.
     /// The holder's `PersonKey`.
     public var holder: UInt64
     /// `registered_at` as seconds (`DateTime.sortKey`).
@@ -30,6 +29,8 @@ public struct UnitAccount: Sendable, Equatable {
     /// Orders account ids as `AccountID` does: the id's value when it is a plain digit string,
     /// else a rank assigned over the whole dataset (`AccountID.orderKeys`).
     public var idKey: UInt64
+    /// Index of the account's unit in the loaded units.
+    public var unit: Int32
     public var status: AccountStatus
     public var role: AccountRole
     public var permit: ReplacePermit

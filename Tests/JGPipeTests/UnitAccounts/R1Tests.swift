@@ -10,7 +10,7 @@ import Testing
             account("4", unit: 1, holder: 7, day: 50),   // another unit: untouched
             account("5", unit: 0, holder: 8, day: 10),   // another person: untouched
         ]
-        let result = applyR1(Array(accounts.indices), accounts, cap: 1)
+        let result = applyR1(all(accounts), accounts, cap: 1)
         #expect(ids(result.removed, accounts) == ["1", "3"])
         #expect(ids(result.kept, accounts) == ["2", "4", "5"])
     }
@@ -42,7 +42,7 @@ import Testing
 
     @Test func aHigherCapKeepsThatMany() {
         let accounts = (1...4).map { account(String($0), unit: 0, holder: 1, day: Int64($0)) }
-        let result = applyR1(Array(accounts.indices), accounts, cap: 2)
+        let result = applyR1(all(accounts), accounts, cap: 2)
         #expect(ids(result.kept, accounts) == ["3", "4"])
     }
 }

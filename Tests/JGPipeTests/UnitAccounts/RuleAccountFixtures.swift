@@ -17,9 +17,9 @@ func testIDKey(_ id: String) -> UInt64 {
 }
 
 /// Ids of the accounts at `indices`, for readable expectations.
-func ids(_ indices: [Int], _ accounts: [UnitAccount]) -> [String] {
+func ids(_ indices: [Int32], _ accounts: [UnitAccount]) -> [String] {
     indices.map { i in
-        let key = accounts[i].idKey
+        let key = accounts[Int(i)].idKey
         if key < 1 << 40 { return String(key) }
         let bytes = (0..<8).map { UInt8(truncatingIfNeeded: key >> (56 - 8 * UInt64($0))) }.filter { $0 != 0 }
         return String(decoding: bytes, as: UTF8.self)
@@ -28,4 +28,9 @@ func ids(_ indices: [Int], _ accounts: [UnitAccount]) -> [String] {
 
 private extension String {
     var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
+
+/// Every account as a rule candidate.
+func all(_ accounts: [UnitAccount]) -> [Int32] {
+    accounts.indices.map { Int32($0) }
 }

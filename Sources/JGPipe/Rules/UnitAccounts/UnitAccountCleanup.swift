@@ -11,7 +11,7 @@ public struct AccountDecision: Sendable, Equatable {
 public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64], caps: CleanupCaps,
                             cutover: Int64) -> [AccountDecision] {
     let legal = accounts.map { isLegalPersonAccount($0, unitLegalPerson: unitLegalPerson) }
-    let active = accounts.indices.filter { accounts[$0].isActive }
+    let active = accounts.indices.filter { accounts[$0].isActive }.map { Int32($0) }
     let r1 = applyR1(active, accounts, cap: caps.perPersonPerUnit)
     let r2 = applyR2(r1.kept, accounts, cap: caps.perUnit)
     let r3 = applyR3(r2.kept, accounts, isLegalPersonAccount: legal, cap: caps.unitsPerPerson)
@@ -21,12 +21,12 @@ public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64]
                         permit: accounts[i].permit, removedBy: nil)
     }
     for (rule, removed) in [(CleanupRule.r1, r1.removed), (.r2, r2.removed), (.r3, r3.removed)] {
-        for i in removed {
+        for i in removed.lazy.map({ Int($0) }) {
             decisions[i].status = .disabled
             decisions[i].removedBy = rule
         }
     }
-    for i in r3.kept {
+    for i in r3.kept.lazy.map({ Int($0) }) {
         let role = convertRole(accounts[i].role, isLegalPersonAccount: legal[i])
         decisions[i].role = role
         decisions[i].permit = convertPermit(accounts[i].permit, role: role, registeredBeforeCutover: accounts[i].registeredAt < cutover)
