@@ -21,16 +21,24 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CPosix"),
         .target(
             name: "JGPipe",
             dependencies: [
                 "CLibCSV",
+                "CCrypto",
                 "CPosix",
                 "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Release builds drop the run-time exclusivity checks (each one a thread-local look-up
+            // on the per-row hot path); debug builds and the tests keep them. docs/BENCHMARKS.md.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "jgpipe",

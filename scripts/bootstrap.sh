@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages jgpipe builds against, only when they are missing:
-# libcsv-dev (CSV parsing) and libsqlite3-dev (the run ledger).
+# libcsv-dev (CSV parsing), libsqlite3-dev (the run ledger), libssl-dev (SHA-256 for the manifest).
 set -euo pipefail
 
 missing=()
-for package in libcsv-dev libsqlite3-dev; do
+for package in libcsv-dev libsqlite3-dev libssl-dev; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then

@@ -23,4 +23,31 @@ public struct AccountID: Comparable, Hashable, Sendable {
         }
         return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
     }
+
+    /// `UnitAccount.idKey` of an id that is not a plain digit string, until ranks are assigned.
+    public static let unranked = UInt64.max
+
+    /// The value of a plain digit string (no leading zero, up to 19 digits), whose numeric order
+    /// is the `AccountID` order; nil otherwise.
+    public static func numericKey(_ text: String) -> UInt64? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 19, utf8.first != UInt8(ascii: "0") || utf8.count == 1 else { return nil }
+        var value: UInt64 = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+        }
+        return value
+    }
+
+    /// Order keys for a whole dataset: the numeric keys when every id is a plain digit string,
+    /// else every id's rank in `AccountID` order.
+    public static func orderKeys(_ ids: [String]) -> [UInt64] {
+        let numeric = ids.map(numericKey)
+        if numeric.allSatisfy({ $0 != nil }) { return numeric.map { $0! } }
+        let order = ids.indices.sorted { AccountID(ids[$0]) < AccountID(ids[$1]) }
+        var keys = [UInt64](repeating: 0, count: ids.count)
+        for (rank, i) in order.enumerated() { keys[i] = UInt64(rank) }
+        return keys
+    }
 }

@@ -1,14 +1,28 @@
+import Dispatch
+import Glibc
+
 /// How one dataset's rows become typed records (one conformance per dataset).
-public protocol DatasetValidator {
-    associatedtype Record
+public protocol DatasetValidator: Sendable {
+    associatedtype Record: Sendable
     var schema: DatasetSchema { get }
-    /// Field checks in schema column order, then cross-file checks; the first failure names
-    /// the row's error (SPEC §0 "Error codes").
+    /// The typed record and the row's canonical values: schema columns normalised, then
+    /// pass-through as read; the first schema column is the dataset's key (SPEC §0
+    /// "Duplicates"). Field checks run in schema column order, then cross-file checks; the first
+    /// failure names the row's error (SPEC §0 "Error codes").
+    func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Record, canonical: [String])
+}
+
+/// A validator whose canonical values can be written from the record and the row.
+public protocol RecordValidator: DatasetValidator {
     func validate(_ row: SchemaRow) throws(FieldError) -> Record
-    /// The row's canonical values: schema columns normalised, then pass-through as read.
     func canonicalFields(_ record: Record, _ row: SchemaRow) -> [String]
-    /// The duplicate key (SPEC §0 "Duplicates").
-    func key(_ record: Record) -> String
+}
+
+extension RecordValidator {
+    public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Record, canonical: [String]) {
+        let record = try validate(row)
+        return (record, canonicalFields(record, row))
+    }
 }
 
 /// A dataset after validation and duplicate handling.
@@ -30,11 +44,41 @@ public enum DatasetLoader {
                                                  progress: (Int) throws -> Void = { _ in }) throws -> LoadedDataset<V.Record> {
         var records: [V.Record] = []
         var lines: [Int] = []
-        var keys: [String] = []
         var store = RowStore(width: 0)
         var rejected: [RejectedRow] = []
         var counts = DatasetCounts()
         var headerMap: HeaderMap?
+
+        // Rows are validated in slices on both cores (validation is pure), then kept in input order.
+        var pending: [InputRow] = []
+        var reserved = false
+        func validatePending() {
+            guard let map = headerMap, !pending.isEmpty else { return }
+            defer { if !reserved { reserveForWholeFile() } }
+            for outcome in validateInParallel(pending, map: map, validator: validator) {
+                switch outcome {
+                case let .valid(line, record, canonical):
+                    records.append(record)
+                    lines.append(line)
+                    store.append(canonical)
+                case let .rejected(row):
+                    rejected.append(row)
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// After the first slice: the file's size over the bytes a row takes gives the row count.
+        func reserveForWholeFile() {
+            reserved = true
+            var info = stat()
+            guard stat(path, &info) == 0, store.count > 0 else { return }
+            let bytesPerRow = max(16, store.byteCount / store.count)
+            let rows = Int(info.st_size) / bytesPerRow * 5 / 4
+            records.reserveCapacity(rows)
+            lines.reserveCapacity(rows)
+            store.reserve(rows: rows, bytes: Int(info.st_size) * 5 / 4)
+        }
 
         let header = try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases,
                                           options: options) { map in
@@ -44,29 +88,15 @@ public enum DatasetLoader {
             counts.inputRecords += 1
             // `progress` may throw to stop the read (a stop request, see `StopRequest`).
             if counts.inputRecords & 0x3FFF == 0 { try progress(counts.inputRecords) }
-            let map = headerMap!
-            guard row.fields.count == map.header.count else {
-                rejected.append(RejectedRow(line: row.line, code: .fieldCount,
-                                            message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
-                                            fields: row.fields))
-                return
-            }
-            let schemaRow = SchemaRow(row: row, map: map, schema: validator.schema)
-            do throws(FieldError) {
-                let record = try validator.validate(schemaRow)
-                records.append(record)
-                lines.append(row.line)
-                keys.append(validator.key(record))
-                store.append(validator.canonicalFields(record, schemaRow))
-            } catch {
-                rejected.append(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
-            }
+            pending.append(row)
+            if pending.count == Self.sliceRows { validatePending() }
         }
+        validatePending()
 
-        let resolution = DuplicateKeys.resolve(keys: keys, store: store)
+        let resolution = DuplicateKeys.resolve(store: store)
         if !resolution.conflicting.isEmpty {
             // Rejected rows carry the fields as read, which only the file still has.
-            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], keys[$0]) })
+            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], store.field($0, 0)) })
             try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
                 if let key = wanted[row.line] {
                     rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
@@ -78,14 +108,9 @@ public enum DatasetLoader {
         var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
                                  counts: counts, header: header)
         if resolution.keep.contains(false) {
-            kept.records = []
-            kept.lines = []
-            kept.store = RowStore(width: store.width)
-            for i in records.indices where resolution.keep[i] {
-                kept.records.append(records[i])
-                kept.lines.append(lines[i])
-                kept.store.append(store.fields(i))
-            }
+            kept.records = records.indices.filter { resolution.keep[$0] }.map { records[$0] }
+            kept.lines = lines.indices.filter { resolution.keep[$0] }.map { lines[$0] }
+            store.removeRows(keeping: resolution.keep)
         }
         kept.rejected = rejected.sorted { $0.line < $1.line }
         kept.counts.cleaned = kept.records.count
@@ -93,5 +118,42 @@ public enum DatasetLoader {
         kept.counts.collapsedDuplicates = resolution.collapsed
         for row in kept.rejected { kept.counts.rejectedByCode[row.code, default: 0] += 1 }
         return kept
+    }
+
+    static let sliceRows = 8192
+
+    enum Outcome<Record: Sendable>: Sendable {
+        case valid(line: Int, record: Record, canonical: [String])
+        case rejected(RejectedRow)
+    }
+
+    /// Validates `rows` in two halves at once; the outcomes come back in input order.
+    static func validateInParallel<V: DatasetValidator>(_ rows: [InputRow], map: HeaderMap,
+                                                        validator: V) -> [Outcome<V.Record>] {
+        let halves = rows.count < 512 ? 1 : 2
+        let size = (rows.count + halves - 1) / halves
+        let results = UnsafeMutableBufferPointer<[Outcome<V.Record>]>.allocate(capacity: halves)
+        results.initialize(repeating: [])
+        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            let slice = rows[(half * size)..<min(rows.count, (half + 1) * size)]
+            slots[half] = slice.map { validate($0, map: map, validator: validator) }
+        }
+        return results.flatMap { $0 }
+    }
+
+    static func validate<V: DatasetValidator>(_ row: InputRow, map: HeaderMap, validator: V) -> Outcome<V.Record> {
+        guard row.fields.count == map.header.count else {
+            return .rejected(RejectedRow(line: row.line, code: .fieldCount,
+                                         message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
+                                         fields: row.fields))
+        }
+        do throws(FieldError) {
+            let (record, canonical) = try validator.validateRow(SchemaRow(row: row, map: map, schema: validator.schema))
+            return .valid(line: row.line, record: record, canonical: canonical)
+        } catch {
+            return .rejected(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
+        }
     }
 }

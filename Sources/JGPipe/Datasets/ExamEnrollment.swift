@@ -94,7 +94,9 @@ public struct ExamEnrollment: Sendable {
     public let hasExclusion: Bool
 }
 
-public struct ExamEnrollmentValidator: DatasetValidator {
+public struct ExamEnrollmentValidator: RecordValidator {
+    public typealias Record = ExamEnrollment
+
     public static let schema = DatasetSchema(name: "exam_enrollments", columns: [
         ColumnSpec("enrollment_id", aliases: ["报名编号", "流水号"], required: true),
         ColumnSpec("applicant_id_type", aliases: ["证件类型"]),
@@ -190,5 +192,4 @@ public struct ExamEnrollmentValidator: DatasetValidator {
                 enrollment.subject2BookedOn?.iso ?? "", row.text(Column.exclusion)] + row.passThrough
     }
 
-    public func key(_ enrollment: ExamEnrollment) -> String { enrollment.enrollmentID }
 }

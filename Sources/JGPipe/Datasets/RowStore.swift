@@ -1,44 +1,101 @@
+import Glibc
+
 /// The canonical fields of a dataset's valid rows, packed into one byte buffer: a row costs its
-/// bytes plus one offset per field instead of an array and a `String` per field.
+/// bytes, one 8-byte start and one 4-byte end per field, instead of an array and a `String`
+/// per field.
 public final class RowStore {
     public let width: Int
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    private var rowStarts: [Int] = []
+    /// End of each field, relative to its row's start.
+    private var fieldEnds: [UInt32] = []
 
     public init(width: Int) {
         self.width = width
     }
 
-    public var count: Int { width == 0 ? 0 : ends.count / width }
+    public var count: Int { rowStarts.count }
+
+    public var byteCount: Int { bytes.count }
+
+    /// Reserves room for `rows` rows of `bytes` bytes in all: a big dump then never copies its
+    /// store into a buffer twice the size while growing. Untouched reserved pages cost no memory.
+    public func reserve(rows: Int, bytes byteCount: Int) {
+        bytes.reserveCapacity(byteCount)
+        rowStarts.reserveCapacity(rows)
+        fieldEnds.reserveCapacity(rows * width)
+    }
 
     public func append(_ fields: [String]) {
         precondition(fields.count == width, "row of \(fields.count) fields in a store of width \(width)")
+        let start = bytes.count
+        rowStarts.append(start)
         for var field in fields {
             field.withUTF8 { bytes.append(contentsOf: $0) }
-            ends.append(bytes.count)
+            fieldEnds.append(UInt32(bytes.count - start))
         }
     }
 
     private func range(_ row: Int, _ column: Int) -> Range<Int> {
+        let base = rowStarts[row]
         let f = row * width + column
-        return (f == 0 ? 0 : ends[f - 1])..<ends[f]
+        let start = column == 0 ? 0 : Int(fieldEnds[f - 1])
+        return (base + start)..<(base + Int(fieldEnds[f]))
+    }
+
+    /// The field's UTF-8 bytes, valid only inside `body`.
+    public func withField<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = range(row, column)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
     public func field(_ row: Int, _ column: Int) -> String {
-        let r = range(row, column)
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        withField(row, column) { String(decoding: $0, as: UTF8.self) }
     }
 
     public func fields(_ row: Int) -> [String] {
         (0..<width).map { field(row, $0) }
     }
 
+    public func fieldsEqual(_ a: Int, _ b: Int, column: Int) -> Bool {
+        let ra = range(a, column), rb = range(b, column)
+        return ra.count == rb.count && bytes[ra].elementsEqual(bytes[rb])
+    }
+
     /// SPEC §0 "Duplicates": rows identical after normalisation.
     public func rowsEqual(_ a: Int, _ b: Int) -> Bool {
-        let ra = range(a, 0).lowerBound..<range(a, width - 1).upperBound
-        let rb = range(b, 0).lowerBound..<range(b, width - 1).upperBound
-        guard ra.count == rb.count else { return false }
-        for column in 0..<width where range(a, column).count != range(b, column).count { return false }
-        return bytes[ra].elementsEqual(bytes[rb])
+        (0..<width).allSatisfy { fieldsEqual(a, b, column: $0) }
+    }
+
+    /// FNV-1a of a field: a fixed, process-independent hash for grouping equal keys.
+    public func hash(_ row: Int, _ column: Int) -> UInt64 {
+        withField(row, column) { field in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in field { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return h
+        }
+    }
+
+    /// Drops the rows where `keep` is false, moving the others down in place.
+    func removeRows(keeping keep: [Bool]) {
+        var byteEnd = 0
+        var kept = 0
+        for row in 0..<count where keep[row] {
+            let r = range(row, 0).lowerBound..<range(row, width - 1).upperBound
+            if r.lowerBound != byteEnd {
+                bytes.withUnsafeMutableBufferPointer { buffer in
+                    _ = memmove(buffer.baseAddress! + byteEnd, buffer.baseAddress! + r.lowerBound, r.count)
+                }
+                for column in 0..<width { fieldEnds[kept * width + column] = fieldEnds[row * width + column] }
+            } else if kept != row {
+                for column in 0..<width { fieldEnds[kept * width + column] = fieldEnds[row * width + column] }
+            }
+            rowStarts[kept] = byteEnd
+            byteEnd += r.count
+            kept += 1
+        }
+        bytes.removeSubrange(byteEnd...)
+        rowStarts.removeSubrange(kept...)
+        fieldEnds.removeSubrange((kept * width)...)
     }
 }

@@ -33,10 +33,13 @@ public struct SchemaRow {
         }
     }
 
-    /// A value from a closed list (status, role, …): canonical, or INVALID_CODE.
+    /// A value from a closed list (status, role, …): canonical, or INVALID_CODE. The lists hold
+    /// a handful of short strings, so a scan beats hashing on every row.
     public func choice<T>(_ column: Int, _ values: [String: T]) throws(FieldError) -> T {
         let value = text(column)
-        if let result = values[value] ?? values[value.lowercased()] { return result }
+        for (key, result) in values where key == value { return result }
+        let lower = value.lowercased()
+        for (key, result) in values where key == lower { return result }
         throw FieldError(.invalidCode, "\(name(column)): \"\(value)\" is not one of \(values.keys.filter { !$0.isEmpty }.sorted().joined(separator: ", "))")
     }
 

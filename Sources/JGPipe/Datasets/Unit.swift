@@ -9,7 +9,9 @@ public struct Unit: Sendable {
     public let phoneIsValid: Bool
 }
 
-public struct UnitValidator: DatasetValidator {
+public struct UnitValidator: RecordValidator {
+    public typealias Record = Unit
+
     public static let schema = DatasetSchema(name: "units", columns: [
         ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true),
         ColumnSpec("unit_name", aliases: ["单位名称"], required: true),
@@ -47,5 +49,4 @@ public struct UnitValidator: DatasetValidator {
          unit.region.value, unit.phone] + row.passThrough
     }
 
-    public func key(_ unit: Unit) -> String { unit.code }
 }

@@ -17,17 +17,41 @@ public enum ReplacePermit: String, Sendable {
     case no = "N"
 }
 
-/// A unit account (单位注册用户) from `unit_accounts.csv`, kept compact: strings stay in the
-/// dataset's `RowStore`, the rules see integers.
-public struct UnitAccount: Sendable {
-    public let accountID: AccountID
+/// A unit account (单位注册用户) from `unit_accounts.csv`, kept compact — integers only, the
+/// strings stay in the dataset's `RowStore` — because it is also what the R1–R3 and C1–C2 rules
+/// read, millions of times over.
+public struct UnitAccount: Sendable, Equatable {
+    // Wide fields first: 32 bytes a record.
+    /// The holder's `PersonKey`.
+    public var holder: UInt64
+    /// `registered_at` as seconds (`DateTime.sortKey`).
+    public var registeredAt: Int64
+    /// Orders account ids as `AccountID` does: the id's value when it is a plain digit string,
+    /// else a rank assigned over the whole dataset (`AccountID.orderKeys`).
+    public var idKey: UInt64
     /// Index of the account's unit in the loaded units.
-    public let unit: Int32
-    public let holder: IdentityNumber
-    public let registeredAt: DateTime
-    public let status: AccountStatus
-    public let role: AccountRole
-    public let permit: ReplacePermit
+    public var unit: Int32
+    public var status: AccountStatus
+    public var role: AccountRole
+    public var permit: ReplacePermit
+
+    public init(unit: Int32, holder: UInt64, registeredAt: Int64, idKey: UInt64, status: AccountStatus,
+                role: AccountRole, permit: ReplacePermit) {
+        self.unit = unit
+        self.holder = holder
+        self.registeredAt = registeredAt
+        self.idKey = idKey
+        self.status = status
+        self.role = role
+        self.permit = permit
+    }
+
+    public var isActive: Bool { status == .active }
+
+    /// SPEC §1 "Newest": registered_at descending, then account_id descending.
+    public func isNewer(than other: UnitAccount) -> Bool {
+        registeredAt != other.registeredAt ? registeredAt > other.registeredAt : idKey > other.idKey
+    }
 }
 
 public struct UnitAccountValidator: DatasetValidator {
@@ -64,7 +88,7 @@ public struct UnitAccountValidator: DatasetValidator {
         self.units = units
     }
 
-    public func validate(_ row: SchemaRow) throws(FieldError) -> UnitAccount {
+    public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: UnitAccount, canonical: [String]) {
         let accountID = try row.required(Column.accountID)
         let unitCode = Text.normalizeCode(try row.required(Column.unitCode))
         _ = try row.required(Column.holderNumber)
@@ -80,15 +104,16 @@ public struct UnitAccountValidator: DatasetValidator {
         guard let unit = units[unitCode] else {
             throw FieldError(.unknownUnit, "unit_code: \(unitCode) is not a valid unit of units.csv")
         }
-        return UnitAccount(accountID: AccountID(accountID), unit: unit, holder: holder, registeredAt: registeredAt,
-                           status: status, role: role, permit: permit)
+        let account = UnitAccount(unit: unit, holder: PersonKey.of(holder), registeredAt: registeredAt.sortKey,
+                                  idKey: AccountID.numericKey(accountID) ?? AccountID.unranked, status: status,
+                                  role: role, permit: permit)
+        let canonical = [accountID, unitCode, holder.type, holder.number, row.text(Column.holderName),
+                         row.text(Column.holderPhone), registeredAt.iso, status.rawValue, role.rawValue,
+                         permit.rawValue] + row.passThrough
+        return (account, canonical)
     }
 
-    public func canonicalFields(_ account: UnitAccount, _ row: SchemaRow) -> [String] {
-        [account.accountID.text, Text.normalizeCode(row.raw(Column.unitCode)), account.holder.type, account.holder.number,
-         row.text(Column.holderName), row.text(Column.holderPhone), account.registeredAt.iso,
-         account.status.rawValue, account.role.rawValue, account.permit.rawValue] + row.passThrough
+    public func validate(_ row: SchemaRow) throws(FieldError) -> UnitAccount {
+        try validateRow(row).record
     }
-
-    public func key(_ account: UnitAccount) -> String { account.accountID.text }
 }

@@ -69,7 +69,9 @@ public struct Vehicle: Sendable {
     public let phoneIsValid: Bool
 }
 
-public struct VehicleValidator: DatasetValidator {
+public struct VehicleValidator: RecordValidator {
+    public typealias Record = Vehicle
+
     public static let schema = DatasetSchema(name: "vehicles", columns: [
         ColumnSpec("vin", aliases: ["车辆识别代号"], required: true),
         ColumnSpec("plate_no", aliases: ["号牌号码"]),
@@ -166,5 +168,4 @@ public struct VehicleValidator: DatasetValidator {
                 vehicle.scrapReceivedOn?.iso ?? "", vehicle.scrapRegion?.value ?? ""] + row.passThrough
     }
 
-    public func key(_ vehicle: Vehicle) -> String { vehicle.vin.value }
 }

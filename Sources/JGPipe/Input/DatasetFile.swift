@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Reading settings shared by every dataset (SPEC §0 "Reading").
@@ -48,36 +49,74 @@ public enum DatasetFile {
             throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil,
                                  message: "cannot open: \(String(cString: strerror(errno)))")
         }
-        defer { close(fd) }
-        let decoder = StreamDecoder(encoding: options.encoding)
-        let reader = CSVReader(delimiter: options.delimiter, maxFieldBytes: options.maxFieldBytes)
-        var headerMap: HeaderMap?
+        // Decoding and parsing run on a thread of their own, a few batches ahead of the caller,
+        // which validates: the two halves of reading use both cores.
+        let channel = BoundedChannel<[InputRow]>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        let producer = Thread {
+            produceRows(fd: fd, options: options, into: channel)
+            done.signal()
+        }
+        producer.stackSize = 1 << 20
+        producer.start()
+        defer {
+            channel.cancel()
+            done.wait()
+            close(fd)
+        }
 
-        func take(_ batch: RecordBatch) throws {
-            for r in 0..<batch.count {
-                let fields = batch.fields(r)
-                let line = batch.records[r].line
-                if headerMap != nil {
-                    try row(InputRow(line: line, fields: fields))
-                } else {
+        var headerMap: HeaderMap?
+        do {
+            while let rows = try channel.receive() {
+                for input in rows {
+                    if headerMap != nil {
+                        try row(input)
+                        continue
+                    }
                     do {
-                        let map = try HeaderMap(header: fields, schema: schema, extraAliases: extraAliases)
+                        let map = try HeaderMap(header: input.fields, schema: schema, extraAliases: extraAliases)
                         headerMap = map
                         try onHeader(map)
                     } catch let failure as HeaderMap.Failure {
-                        throw headerError(failure, path: path, line: line)
+                        throw headerError(failure, path: path, line: input.line)
                     }
                 }
             }
+        } catch let failure as StreamDecoder.Failure {
+            throw InputFileError(kind: .unusable, file: path, line: failure.line, column: "byte \(failure.column)",
+                                 message: failure.message)
+        } catch let failure as CSVReader.Failure {
+            throw readerError(failure, path: path)
+        } catch let failure as ReadFailure {
+            throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "read failed: \(failure.message)")
         }
+        guard let headerMap else {
+            throw InputFileError(kind: .unusable, file: path, line: 1, column: nil,
+                                 message: "the file is empty: a header row is required")
+        }
+        return headerMap
+    }
 
+    private struct ReadFailure: Error {
+        let message: String
+    }
+
+    /// The producer: read → decode → parse, handing over each batch of records as rows.
+    private static func produceRows(fd: Int32, options: ReadOptions, into channel: BoundedChannel<[InputRow]>) {
+        let decoder = StreamDecoder(encoding: options.encoding)
+        let reader = CSVReader(delimiter: options.delimiter, maxFieldBytes: options.maxFieldBytes)
+        struct Cancelled: Error {}
+        func take(_ batch: RecordBatch) throws {
+            let rows = (0..<batch.count).map { InputRow(line: batch.records[$0].line, fields: batch.fields($0)) }
+            guard channel.send(rows) else { throw Cancelled() }
+        }
         var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
         do {
             while true {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
                 if n < 0 {
-                    throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil,
-                                         message: "read failed: \(String(cString: strerror(errno)))")
+                    if errno == EINTR { continue }
+                    throw ReadFailure(message: String(cString: strerror(errno)))
                 }
                 try buffer.withUnsafeBytes { bytes in
                     try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[..<n]), final: n == 0) { text in
@@ -87,17 +126,12 @@ public enum DatasetFile {
                 if n == 0 { break }
             }
             try reader.finish(take)
-        } catch let failure as StreamDecoder.Failure {
-            throw InputFileError(kind: .unusable, file: path, line: failure.line, column: "byte \(failure.column)",
-                                 message: failure.message)
-        } catch let failure as CSVReader.Failure {
-            throw readerError(failure, path: path)
+            channel.finish()
+        } catch is Cancelled {
+            channel.finish()
+        } catch {
+            channel.finish(throwing: error)
         }
-        guard let headerMap else {
-            throw InputFileError(kind: .unusable, file: path, line: 1, column: nil,
-                                 message: "the file is empty: a header row is required")
-        }
-        return headerMap
     }
 
     private static func headerError(_ failure: HeaderMap.Failure, path: String, line: Int) -> InputFileError {

@@ -11,6 +11,9 @@ public struct Notice: Sendable, Equatable {
     public let recordID: String
     public let dueOn: CalendarDate
     public let message: String
+    /// Stable across runs: the same notice for the same record and date has the same id, which
+    /// is what lets the run ledger tell an already published notice.
+    public let id: String
 
     public init(type: String, detachmentCode: String, recipientType: RecipientType, recipientID: String,
                 recipientName: String, phone: String, recordID: String, dueOn: CalendarDate, message: String) {
@@ -23,13 +26,9 @@ public struct Notice: Sendable, Equatable {
         self.recordID = recordID
         self.dueOn = dueOn
         self.message = message
+        id = String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
     }
 
-    /// Stable across runs: the same notice for the same record and date has the same id, which
-    /// is what lets the run ledger tell an already published notice.
-    public var id: String {
-        String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
-    }
 
     public static let columns = [
         "notice_id", "notice_type", "detachment_code", "recipient_type", "recipient_id", "recipient_name",
@@ -40,9 +39,16 @@ public struct Notice: Sendable, Equatable {
         [id, type, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, recordID, dueOn.iso, message]
     }
 
-    /// SPEC §4 order: detachment_code, notice_type, recipient_id, record_id.
-    static func inOutputOrder(_ a: Notice, _ b: Notice) -> Bool {
-        (a.detachmentCode, a.type, a.recipientID, a.recordID, a.dueOn.dayNumber)
-            < (b.detachmentCode, b.type, b.recipientID, b.recordID, b.dueOn.dayNumber)
+    /// SPEC §4 order: detachment_code, notice_type, recipient_id, record_id (then due_on).
+    /// The fields joined by U+0001, which sorts below every character they hold, order as the
+    /// fields do one after another; one key a notice makes the sort cheap.
+    var outputOrderKey: [UInt8] {
+        Array([detachmentCode, type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1}").utf8)
+    }
+
+    /// `notices` in SPEC §4 order.
+    static func inOutputOrder(_ notices: [Notice]) -> [Notice] {
+        let keys = notices.map(\.outputOrderKey)
+        return notices.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { notices[$0] }
     }
 }

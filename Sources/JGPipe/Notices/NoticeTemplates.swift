@@ -35,18 +35,42 @@ public struct NoticeTemplates: Sendable {
     ]
 
     private let templates: [String: String]
+    /// Each template split once into text and `{placeholder}` parts: a night may fill millions.
+    private let compiled: [String: [Part]]
+
+    private enum Part: Sendable {
+        case text(String)
+        case placeholder(String)
+    }
 
     public init(overrides: [String: String] = [:]) {
         templates = NoticeTemplates.defaults.merging(overrides) { _, new in new }
+        compiled = templates.mapValues(NoticeTemplates.compile)
     }
 
     /// Fills `{key}` placeholders; an unknown placeholder is left as written so a typo shows.
     public func message(_ type: String, _ values: [String: String]) -> String {
-        var text = templates[type] ?? type
-        for (key, value) in values {
-            text = text.replacing("{\(key)}", with: value)
+        guard let parts = compiled[type] else { return type }
+        var text = ""
+        for part in parts {
+            switch part {
+            case let .text(literal): text += literal
+            case let .placeholder(key): text += values[key] ?? "{\(key)}"
+            }
         }
         return text
+    }
+
+    private static func compile(_ template: String) -> [Part] {
+        var parts: [Part] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            parts.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
     }
 
     public func template(_ type: String) -> String? { templates[type] }

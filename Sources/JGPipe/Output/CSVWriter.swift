@@ -57,19 +57,27 @@ public final class CSVWriter {
 
     private func appendField(_ field: String) {
         var field = field
-        field.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            if !needsQuotes {
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            buffer.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                buffer.append(byte)
-            }
-            buffer.append(UInt8(ascii: "\""))
+        field.withUTF8 { appendField(bytes: $0) }
+    }
+
+    /// Appends one field given as UTF-8 bytes (from a `RowStore`), quoting it when needed.
+    public func appendField(bytes: UnsafeBufferPointer<UInt8>, first: Bool) {
+        if !first { buffer.append(UInt8(ascii: ",")) }
+        appendField(bytes: bytes)
+    }
+
+    private func appendField(bytes: UnsafeBufferPointer<UInt8>) {
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if !needsQuotes {
+            buffer.append(contentsOf: bytes)
+            return
         }
+        buffer.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+            buffer.append(byte)
+        }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     public func close() throws {

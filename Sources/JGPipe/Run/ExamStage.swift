@@ -48,7 +48,7 @@ public struct ExamStage: PipelineStage {
         let cutover = context.settings.cutoverDate
         let outcomes = enrollments.records.map { examOutcome($0, sets: sets, cutover: cutover) }
         let effectiveOn = context.effectiveDate.iso
-        try context.writeCleaned(enrollments, schema: ExamEnrollmentValidator.schema, added: Self.addedColumns) { i, _ in
+        try context.writeCleaned(enrollments, schema: ExamEnrollmentValidator.schema, added: Self.addedColumns) { i in
             let o = outcomes[i]
             return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "", o.decision.path.rawValue,
                     o.decision.required.list, o.decision.waived.list, o.remaining.list,

@@ -194,7 +194,7 @@ public enum Pipeline {
     static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
         var delivery = NoticeDelivery(written: [], suppressed: 0)
-        for notice in context.notices.sorted(by: Notice.inOutputOrder) {
+        for notice in Notice.inOutputOrder(context.notices) {
             if published.contains(notice.id) {
                 delivery.suppressed += 1
                 continue

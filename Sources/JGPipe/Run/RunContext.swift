@@ -84,17 +84,34 @@ public final class RunContext {
 
     /// The canonical rows of a dataset, SPEC column order: schema columns, the stage's added
     /// columns, then pass-through.
-    /// `row` may change the schema values of record `i` and returns its added columns.
+    /// `<dataset>.cleaned.csv`: schema columns, `added` columns, then pass-through. `row(i)`
+    /// returns new values for the schema columns listed in `replacing`, then the added columns;
+    /// every other field is copied from the store as bytes.
     public func writeCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema, added: [String],
-                                     row: (Int, inout [String]) -> [String]) throws {
+                                     replacing: [Int] = [], row: (Int) -> [String]) throws {
         let width = schema.columns.count
         let writer = try csv("\(schema.name).cleaned.csv",
                              header: schema.columnNames + added + loaded.header.passThroughNames)
+        let store = loaded.store
         for i in loaded.records.indices {
             if i & 0x3FFF == 0 { try StopRequest.check() }
-            var fields = loaded.store.fields(i)
-            let extra = row(i, &fields)
-            try writer.writeRow(Array(fields[..<width]) + extra + fields[width...])
+            let values = row(i)
+            var next = 0
+            for column in 0..<store.width {
+                if column == width {
+                    for value in values[replacing.count...] { writer.appendField(value, first: false) }
+                }
+                if next < replacing.count && replacing[next] == column {
+                    writer.appendField(values[next], first: column == 0)
+                    next += 1
+                } else {
+                    store.withField(i, column) { writer.appendField(bytes: $0, first: column == 0) }
+                }
+            }
+            if store.width == width {
+                for value in values[replacing.count...] { writer.appendField(value, first: false) }
+            }
+            try writer.endRow()
         }
         try writer.close()
     }

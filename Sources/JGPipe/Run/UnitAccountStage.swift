@@ -33,7 +33,11 @@ public struct UnitAccountStage: PipelineStage {
         guard let accountsPath else { return (units, nil) }
         var unitIndex: [String: Int32] = [:]
         for (i, unit) in units.records.enumerated() { unitIndex[unit.code] = Int32(i) }
-        let accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
+            let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })
+            for i in accounts.records.indices { accounts.records[i].idKey = keys[i] }
+        }
         try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
         return (units, accounts)
     }
@@ -46,7 +50,7 @@ public struct UnitAccountStage: PipelineStage {
         var detachment: [String] = []
         let loaded = try load(context) { units in
             detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
-            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i, _ in
+            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i in
                 [detachment[i], context.effectiveDate.iso]
             }
         }
@@ -56,17 +60,11 @@ public struct UnitAccountStage: PipelineStage {
             return
         }
 
-        var people = PersonKeys()
-        let unitLegalPerson = units.records.map { people.key($0.legalPerson) }
-        let ruleAccounts = accounts.records.map { account in
-            RuleAccount(unit: account.unit, holder: people.key(account.holder), registeredAt: account.registeredAt.sortKey,
-                        id: account.accountID, isActive: account.status == .active, role: account.role)
-        }
-        let decisions = cleanUpAccounts(ruleAccounts, unitLegalPerson: unitLegalPerson, caps: caps,
-                                        permits: accounts.records.map(\.permit),
+        let unitLegalPerson = units.records.map { PersonKey.of($0.legalPerson) }
+        let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: unitLegalPerson, caps: caps,
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
         let activeRoles = decisions.indices.compactMap { i in
-            decisions[i].status == .active ? (unit: ruleAccounts[i].unit, role: decisions[i].role) : nil
+            decisions[i].status == .active ? (unit: accounts.records[i].unit, role: decisions[i].role) : nil
         }
         let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
 
@@ -83,12 +81,11 @@ public struct UnitAccountStage: PipelineStage {
         typealias Column = UnitAccountValidator.Column
         let effectiveOn = context.effectiveDate.iso
         try context.writeCleaned(accounts, schema: UnitAccountValidator.schema,
-                                 added: ["cleanup_rule", "disable_on", "effective_on"]) { i, fields in
+                                 added: ["cleanup_rule", "disable_on", "effective_on"],
+                                 replacing: [Column.status, Column.role, Column.permit]) { i in
             let decision = decisions[i]
-            fields[Column.status] = decision.status.rawValue
-            fields[Column.role] = decision.role.rawValue
-            fields[Column.permit] = decision.permit.rawValue
-            return [decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
+            return [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
+                    decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
         }
     }
 
@@ -96,11 +93,15 @@ public struct UnitAccountStage: PipelineStage {
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                               _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
         typealias Column = UnitAccountValidator.Column
+        // Units ranked once by (detachment, unit code); accounts then sort on integers.
+        var unitRank = [Int32](repeating: 0, count: units.records.count)
+        let unitOrder = units.records.indices.sorted {
+            (detachment[$0], units.records[$0].code) < (detachment[$1], units.records[$1].code)
+        }
+        for (rank, u) in unitOrder.enumerated() { unitRank[u] = Int32(rank) }
         let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
-            let ua = Int(accounts.records[a].unit), ub = Int(accounts.records[b].unit)
-            if detachment[ua] != detachment[ub] { return detachment[ua] < detachment[ub] }
-            if ua != ub { return units.records[ua].code < units.records[ub].code }
-            return accounts.records[a].accountID < accounts.records[b].accountID
+            let x = accounts.records[a], y = accounts.records[b]
+            return (unitRank[Int(x.unit)], x.idKey) < (unitRank[Int(y.unit)], y.idKey)
         }
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
@@ -168,22 +169,39 @@ public struct UnitAccountStage: PipelineStage {
     private func accountSummary(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                                 _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>, _ detachment: [String],
                                 _ notices: [Notice]) -> JSONValue {
-        var removed: [String: Int] = Dictionary(uniqueKeysWithValues: CleanupRule.allCases.map { ($0.rawValue, 0) })
-        var converted: [String: Int] = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
-        var byDetachment: [String: [String: Int]] = [:]
+        // Counted per unit in arrays, then added up per detachment: no string keys per account.
+        let unitCount = units.records.count
+        var accountsPerUnit = [Int](repeating: 0, count: unitCount)
+        var activePerUnit = [Int](repeating: 0, count: unitCount)
+        var removedPerUnit = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
+        var converted = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
+        var grantedRole = [AccountRole: Int]()
+        var grantedPermit = [ReplacePermit: Int]()
         for (i, decision) in decisions.enumerated() {
             let account = accounts.records[i]
-            let d = detachment[Int(account.unit)]
-            byDetachment[d, default: [:]]["accounts", default: 0] += 1
-            if let rule = decision.removedBy {
-                removed[rule.rawValue, default: 0] += 1
-                byDetachment[d, default: [:]]["removed_\(rule.rawValue)", default: 0] += 1
-            }
+            let u = Int(account.unit)
+            accountsPerUnit[u] += 1
+            if let rule = decision.removedBy { removedPerUnit[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
             guard decision.status == .active else { continue }
-            byDetachment[d, default: [:]]["active_after_cleanup", default: 0] += 1
-            if account.role == .legacy { converted["C1_\(decision.role.rawValue)", default: 0] += 1 }
-            if account.permit == .unset { converted["C2_permit_\(decision.permit.rawValue)", default: 0] += 1 }
+            activePerUnit[u] += 1
+            if account.role == .legacy { grantedRole[decision.role, default: 0] += 1 }
+            if account.permit == .unset { grantedPermit[decision.permit, default: 0] += 1 }
         }
+        for (role, count) in grantedRole { converted["C1_\(role.rawValue)", default: 0] += count }
+        for (permit, count) in grantedPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
+        var removed = [String: Int]()
+        var byDetachment: [String: [String: Int]] = [:]
+        for u in 0..<unitCount where accountsPerUnit[u] > 0 {
+            var counts = byDetachment[detachment[u], default: [:]]
+            counts["accounts", default: 0] += accountsPerUnit[u]
+            counts["active_after_cleanup", default: 0] += activePerUnit[u]
+            for (r, rule) in CleanupRule.allCases.enumerated() {
+                counts["removed_\(rule.rawValue)", default: 0] += removedPerUnit[r][u]
+            }
+            counts["C3_no_legal_person"] = counts["C3_no_legal_person"] ?? 0
+            byDetachment[detachment[u]] = counts
+        }
+        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = removedPerUnit[r].reduce(0, +) }
         for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
             byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
         }
@@ -198,17 +216,5 @@ public struct UnitAccountStage: PipelineStage {
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
-    }
-}
-
-/// Interns person keys (type, normalised number) to dense integers for the rules.
-struct PersonKeys {
-    private var keys: [IdentityNumber: Int32] = [:]
-
-    mutating func key(_ person: IdentityNumber) -> Int32 {
-        if let key = keys[person] { return key }
-        let key = Int32(keys.count)
-        keys[person] = key
-        return key
     }
 }

@@ -82,7 +82,7 @@ public struct VehicleStage: PipelineStage {
                         table: settings.scrapTable)
         }
         try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
-                                 added: ["vin_check", "scrap_on", "effective_on"]) { i, _ in
+                                 added: ["vin_check", "scrap_on", "effective_on"]) { i in
             [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", e.iso]
         }
         let detachment = vehicles.records.map { context.settings.detachments.code(for: $0.region) }

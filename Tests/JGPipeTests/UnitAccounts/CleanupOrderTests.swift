@@ -5,9 +5,8 @@ import Testing
 @Suite("R1–R3 order and conversion") struct CleanupOrderTests {
     let cutover: Int64 = 1_000 * 86_400
 
-    func decide(_ accounts: [RuleAccount], legal: [Int32], permits: [ReplacePermit]? = nil) -> [AccountDecision] {
-        cleanUpAccounts(accounts, unitLegalPerson: legal, caps: CleanupCaps(),
-                        permits: permits ?? Array(repeating: .unset, count: accounts.count), cutover: cutover)
+    func decide(_ accounts: [UnitAccount], legal: [UInt64]) -> [AccountDecision] {
+        cleanUpAccounts(accounts, unitLegalPerson: legal, caps: CleanupCaps(), cutover: cutover)
     }
 
     @Test func r3SeesOnlyWhatR2LeftStanding() {
@@ -32,9 +31,9 @@ import Testing
     }
 
     @Test func disabledAccountsPassThroughUnchanged() {
-        let accounts = [account("1", unit: 0, holder: 1, day: 9, active: false, role: .legacy),
+        let accounts = [account("1", unit: 0, holder: 1, day: 9, active: false, role: .legacy, permit: .no),
                         account("2", unit: 0, holder: 1, day: 1)]
-        let decisions = decide(accounts, legal: [1], permits: [.no, .unset])
+        let decisions = decide(accounts, legal: [1])
         #expect(decisions[0] == AccountDecision(status: .disabled, role: .legacy, permit: .no, removedBy: nil))
         // The active one is the legal person's and alone in its group.
         #expect(decisions[1] == AccountDecision(status: .active, role: .legalPerson, permit: .yes, removedBy: nil))
@@ -42,16 +41,16 @@ import Testing
 
     @Test func removedAccountsKeepTheirInputRoleAndPermit() {
         let accounts = [account("1", unit: 0, holder: 1, day: 1, role: .legacy), account("2", unit: 0, holder: 1, day: 2)]
-        let decisions = decide(accounts, legal: [5], permits: [.unset, .unset])
+        let decisions = decide(accounts, legal: [5])
         #expect(decisions[0] == AccountDecision(status: .disabled, role: .legacy, permit: .unset, removedBy: .r1))
         #expect(decisions[1].role == .ordinary)
     }
 
     @Test func decisionsDoNotDependOnInputOrder() {
-        let accounts: [RuleAccount] = (0..<30).map { (i: Int) -> RuleAccount in
+        let accounts: [UnitAccount] = (0..<30).map { (i: Int) -> UnitAccount in
             account(String(i), unit: Int32(i % 3), holder: Int32(i % 7), day: Int64(i % 5))
         }
-        let legal: [Int32] = [0, 1, 2]
+        let legal: [UInt64] = [0, 1, 2]
         let forward = decide(accounts, legal: legal)
         let reversed = decide(accounts.reversed(), legal: legal)
         #expect(forward == reversed.reversed())

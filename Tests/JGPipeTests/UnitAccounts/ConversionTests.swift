@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Legal-person accounts") struct LegalPersonAccountTests {
     @Test func roleOrHolderMakesALegalPersonAccount() {
-        let legal: [Int32] = [7]
+        let legal: [UInt64] = [7]
         #expect(isLegalPersonAccount(account("1", unit: 0, holder: 7, day: 0), unitLegalPerson: legal))
         #expect(isLegalPersonAccount(account("1", unit: 0, holder: 3, day: 0, role: .legalPerson), unitLegalPerson: legal))
         #expect(!isLegalPersonAccount(account("1", unit: 0, holder: 3, day: 0), unitLegalPerson: legal))
@@ -43,10 +43,12 @@ import Testing
 
     @Test func theCutoverInstantItselfIsNotBefore() {
         let cutover: Int64 = 1_000 * 86_400
-        let atCutover = RuleAccount(unit: 0, holder: 1, registeredAt: cutover, id: AccountID("1"), isActive: true, role: .legacy)
-        let secondBefore = RuleAccount(unit: 1, holder: 2, registeredAt: cutover - 1, id: AccountID("2"), isActive: true, role: .legacy)
+        var atCutover = account("1", unit: 0, holder: 1, day: 0)
+        atCutover.registeredAt = cutover
+        var secondBefore = account("2", unit: 1, holder: 2, day: 0)
+        secondBefore.registeredAt = cutover - 1
         let decisions = cleanUpAccounts([atCutover, secondBefore], unitLegalPerson: [9, 9], caps: CleanupCaps(),
-                                        permits: [.unset, .unset], cutover: cutover)
+                                        cutover: cutover)
         #expect(decisions.map(\.permit) == [.no, .yes])
     }
 }
@@ -72,6 +74,13 @@ import Testing
     @Test func otherwiseByBytes() {
         #expect(AccountID("A10") < AccountID("A9"))
         #expect(AccountID("10") < AccountID("9a"))
+    }
+
+    @Test func orderKeysAreNumbersForPlainDigitIdsElseRanks() {
+        #expect(AccountID.orderKeys(["10", "9", "123"]) == [10, 9, 123])
+        // A leading zero is not a plain digit string: every id gets its rank instead.
+        #expect(AccountID.orderKeys(["10", "9", "007"]) == [2, 1, 0])
+        #expect(AccountID.orderKeys(["b", "A10", "A9"]) == [2, 0, 1])
     }
 
     @Test func numericallyEqualStringsFallBackToBytes() {

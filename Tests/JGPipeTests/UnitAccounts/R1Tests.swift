@@ -10,7 +10,7 @@ import Testing
             account("4", unit: 1, holder: 7, day: 50),   // another unit: untouched
             account("5", unit: 0, holder: 8, day: 10),   // another person: untouched
         ]
-        let result = applyR1(Array(accounts.indices), accounts, cap: 1)
+        let result = applyR1(all(accounts), accounts, cap: 1)
         #expect(ids(result.removed, accounts) == ["1", "3"])
         #expect(ids(result.kept, accounts) == ["2", "4", "5"])
     }
@@ -24,9 +24,14 @@ import Testing
     }
 
     @Test func aTieBetweenNonNumericIdsGoesToTheLargerBytes() {
-        let accounts = [account("A-2", unit: 0, holder: 1, day: 5), account("A-10", unit: 0, holder: 1, day: 5)]
-        // "A-2" > "A-10" byte-wise ("2" > "1").
-        #expect(ids(applyR1([0, 1], accounts, cap: 1).kept, accounts) == ["A-2"])
+        // Production keys: ranks from AccountID.orderKeys; "A-2" > "A-10" byte-wise ("2" > "1").
+        let keys = AccountID.orderKeys(["A-2", "A-10", "9"])
+        var accounts = [account("1", unit: 0, holder: 1, day: 5), account("2", unit: 0, holder: 1, day: 5),
+                        account("3", unit: 0, holder: 1, day: 5)]
+        for i in accounts.indices { accounts[i].idKey = keys[i] }
+        // Byte order: "A-2" > "A-10" > "9" ("A" is 0x41, "9" is 0x39).
+        #expect(applyR1([0, 1, 2], accounts, cap: 1).kept == [0])
+        #expect(applyR1([1, 2], accounts, cap: 1).kept == [1])
     }
 
     @Test func onlyTheCandidatesTakePart() {
@@ -37,7 +42,7 @@ import Testing
 
     @Test func aHigherCapKeepsThatMany() {
         let accounts = (1...4).map { account(String($0), unit: 0, holder: 1, day: Int64($0)) }
-        let result = applyR1(Array(accounts.indices), accounts, cap: 2)
+        let result = applyR1(all(accounts), accounts, cap: 2)
         #expect(ids(result.kept, accounts) == ["3", "4"])
     }
 }

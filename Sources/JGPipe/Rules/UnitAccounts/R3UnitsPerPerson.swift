@@ -1,10 +1,11 @@
 /// R3 (八、一): at most 3 units per person, legal-person accounts excepted — among a holder's
 /// surviving accounts that are not legal-person accounts, keep the newest 3. Legal-person
 /// accounts are never removed here and do not count towards the 3.
-public func applyR3(_ survivors: [Int], _ accounts: [RuleAccount], isLegalPersonAccount: [Bool],
-                    cap: Int) -> (kept: [Int], removed: [Int]) {
-    let counted = survivors.filter { !isLegalPersonAccount[$0] }
-    let result = keepNewest(counted, of: accounts, cap: cap) { Int64($0.holder) }
-    let exempt = survivors.filter { isLegalPersonAccount[$0] }
-    return ((result.kept + exempt).sorted(), result.removed)
+public func applyR3(_ survivors: [Int32], _ accounts: [UnitAccount], isLegalPersonAccount: [Bool],
+                    cap: Int) -> (kept: [Int32], removed: [Int32]) {
+    let counted = survivors.filter { !isLegalPersonAccount[Int($0)] }
+    let removed = keepNewest(counted, of: accounts, cap: cap) { ($0.holder, 0) }.removed
+    var isRemoved = [Bool](repeating: false, count: accounts.count)
+    for i in removed { isRemoved[Int(i)] = true }
+    return (survivors.filter { !isRemoved[Int($0)] }, removed)
 }
