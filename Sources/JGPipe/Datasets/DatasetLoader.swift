@@ -104,13 +104,13 @@ public enum DatasetLoader {
                 }
             }
         }
-        var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
-                                 counts: counts, header: header)
         if resolution.keep.contains(false) {
-            kept.records = records.indices.filter { resolution.keep[$0] }.map { records[$0] }
-            kept.lines = lines.indices.filter { resolution.keep[$0] }.map { lines[$0] }
+            compact(&records, keeping: resolution.keep)
+            compact(&lines, keeping: resolution.keep)
             store.removeRows(keeping: resolution.keep)
         }
+        var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
+                                 counts: counts, header: header)
         kept.rejected = rejected.sorted { $0.line < $1.line }
         kept.counts.cleaned = kept.records.count
         kept.counts.rejected = kept.rejected.count
@@ -120,6 +120,16 @@ public enum DatasetLoader {
     }
 
     static let sliceRows = 8192
+
+    /// Keeps the elements where `keep` is true, in place (no second array of a dump's size).
+    static func compact<T>(_ array: inout [T], keeping keep: [Bool]) {
+        var kept = 0
+        for i in array.indices where keep[i] {
+            if kept != i { array.swapAt(kept, i) }
+            kept += 1
+        }
+        array.removeLast(array.count - kept)
+    }
 
     enum Outcome<Record: Sendable>: Sendable {
         case valid(line: Int, record: Record, canonical: [String])
