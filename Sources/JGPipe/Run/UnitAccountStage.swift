@@ -31,8 +31,7 @@ public struct UnitAccountStage: PipelineStage {
         try context.writeRejected("units", header: units.header, rows: units.rejected)
         try afterUnits(units)
         guard let accountsPath else { return (units, nil) }
-        var unitIndex: [String: Int32] = [:]
-        for i in units.records.indices { unitIndex[units.store.field(i, UnitValidator.Column.code)] = Int32(i) }
+        let unitIndex = UnitIndex(store: units.store, column: UnitValidator.Column.code)
         var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
         if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
             let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })
