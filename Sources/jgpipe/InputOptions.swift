@@ -41,6 +41,15 @@ struct InputOptions: ParsableArguments {
         asOf.flatMap { try? CalendarDate(parsing: $0) } ?? today()
     }
 
+    /// The settings, or exit 78 with the pipeline file's error.
+    func settingsOrExit(logger: Logger) -> PipelineSettings {
+        do {
+            return try loadSettings(logger: logger)
+        } catch {
+            fail(.config, "\(error)", logger: logger)
+        }
+    }
+
     func loadSettings(logger: Logger) throws -> PipelineSettings {
         if let pipeline {
             return try PipelineSettings.load(path: pipeline, overrides: overrides)

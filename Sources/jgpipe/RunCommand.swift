@@ -28,12 +28,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         StopRequest.install()
         let logger = input.makeLogger()
-        let settings: PipelineSettings
-        do {
-            settings = try input.loadSettings(logger: logger)
-        } catch {
-            fail(.config, "\(error)", logger: logger)
-        }
+        let settings = input.settingsOrExit(logger: logger)
         let request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
                                  asOf: input.date, stateDirectory: stateDirectory, allNotices: allNotices)
         let outcome = Pipeline.run(request, logger: logger)

@@ -22,12 +22,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         StopRequest.install()
         let logger = input.makeLogger()
-        let settings: PipelineSettings
-        do {
-            settings = try input.loadSettings(logger: logger)
-        } catch {
-            fail(.config, "\(error)", logger: logger)
-        }
+        let settings = input.settingsOrExit(logger: logger)
         let request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
                                  asOf: input.date)
         let outcome = Pipeline.validate(request, logger: logger)

@@ -36,6 +36,8 @@ public struct LoadedDataset<Record> {
     public var rejected: [RejectedRow]
     public var counts: DatasetCounts
     public var header: HeaderMap
+    /// CPU time of decoding and parsing alone (the benchmark's parse stage).
+    public var parseCPUSeconds = 0.0
 }
 
 public enum DatasetLoader {
@@ -50,10 +52,11 @@ public enum DatasetLoader {
         var headerMap: HeaderMap?
 
         // Rows are validated in slices on both cores (validation is pure), then kept in input order.
-        var pending: [InputRow] = []
+        var pending: [(batch: RecordBatch, records: Range<Int>)] = []
+        var pendingCount = 0
         var reserved = false
         func validatePending() {
-            guard let map = headerMap, !pending.isEmpty else { return }
+            guard let map = headerMap, pendingCount > 0 else { return }
             defer { if !reserved { reserveForWholeFile() } }
             for outcome in validateInParallel(pending, map: map, validator: validator) {
                 switch outcome {
@@ -66,6 +69,7 @@ public enum DatasetLoader {
                 }
             }
             pending.removeAll(keepingCapacity: true)
+            pendingCount = 0
         }
 
         /// After the first slice: the file's size over the bytes a row takes gives the row count.
@@ -80,18 +84,21 @@ public enum DatasetLoader {
             store.reserve(rows: rows, bytes: Int(info.st_size) * 5 / 4)
         }
 
-        let header = try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases,
-                                          options: options) { map in
+        let read = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                               options: options) { map in
             headerMap = map
             store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
-        } row: { row in
-            counts.inputRecords += 1
+        } batch: { batch, records in
+            let before = counts.inputRecords
+            counts.inputRecords += records.count
             // `progress` may throw to stop the read (a stop request, see `StopRequest`).
-            if counts.inputRecords & 0x3FFF == 0 { try progress(counts.inputRecords) }
-            pending.append(row)
-            if pending.count == Self.sliceRows { validatePending() }
+            if before >> 14 != counts.inputRecords >> 14 { try progress(counts.inputRecords) }
+            pending.append((batch, records))
+            pendingCount += records.count
+            if pendingCount >= Self.sliceRows { validatePending() }
         }
         validatePending()
+        let header = read.header
 
         let resolution = DuplicateKeys.resolve(store: store)
         if !resolution.conflicting.isEmpty {
@@ -105,13 +112,13 @@ public enum DatasetLoader {
                 }
             }
         }
-        var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
-                                 counts: counts, header: header)
         if resolution.keep.contains(false) {
-            kept.records = records.indices.filter { resolution.keep[$0] }.map { records[$0] }
-            kept.lines = lines.indices.filter { resolution.keep[$0] }.map { lines[$0] }
+            compact(&records, keeping: resolution.keep)
+            compact(&lines, keeping: resolution.keep)
             store.removeRows(keeping: resolution.keep)
         }
+        var kept = LoadedDataset(records: records, lines: lines, store: store, rejected: [],
+                                 counts: counts, header: header, parseCPUSeconds: read.parseCPUSeconds)
         kept.rejected = rejected.sorted { $0.line < $1.line }
         kept.counts.cleaned = kept.records.count
         kept.counts.rejected = kept.rejected.count
@@ -122,23 +129,38 @@ public enum DatasetLoader {
 
     static let sliceRows = 8192
 
+    /// Keeps the elements where `keep` is true, in place (no second array of a dump's size).
+    static func compact<T>(_ array: inout [T], keeping keep: [Bool]) {
+        var kept = 0
+        for i in array.indices where keep[i] {
+            if kept != i { array.swapAt(kept, i) }
+            kept += 1
+        }
+        array.removeLast(array.count - kept)
+    }
+
     enum Outcome<Record: Sendable>: Sendable {
         case valid(line: Int, record: Record, canonical: [String])
         case rejected(RejectedRow)
     }
 
-    /// Validates `rows` in two halves at once; the outcomes come back in input order.
-    static func validateInParallel<V: DatasetValidator>(_ rows: [InputRow], map: HeaderMap,
-                                                        validator: V) -> [Outcome<V.Record>] {
-        let halves = rows.count < 512 ? 1 : 2
-        let size = (rows.count + halves - 1) / halves
+    /// Validates the records of `batches` in two halves at once, turning each record's bytes into
+    /// strings on the thread that validates it; the outcomes come back in input order.
+    static func validateInParallel<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)],
+                                                        map: HeaderMap, validator: V) -> [Outcome<V.Record>] {
+        let refs = batches.indices.flatMap { b in batches[b].records.map { (b, $0) } }
+        let halves = refs.count < 512 ? 1 : 2
+        let size = (refs.count + halves - 1) / halves
         let results = UnsafeMutableBufferPointer<[Outcome<V.Record>]>.allocate(capacity: halves)
         results.initialize(repeating: [])
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: halves) { half in
-            let slice = rows[(half * size)..<min(rows.count, (half + 1) * size)]
-            slots[half] = slice.map { validate($0, map: map, validator: validator) }
+            slots[half] = refs[(half * size)..<min(refs.count, (half + 1) * size)].map { b, r in
+                let batch = batches[b].batch
+                return validate(InputRow(line: batch.records[r].line, fields: batch.fields(r)), map: map,
+                                validator: validator)
+            }
         }
         return results.flatMap { $0 }
     }

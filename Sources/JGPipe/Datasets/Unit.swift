@@ -1,17 +1,14 @@
-/// A unit (单位) from `units.csv` (SPEC §1).
+/// A unit (单位) from `units.csv` (SPEC §1), kept compact: its code, name and phone stay in the
+/// dataset's `RowStore` (`UnitValidator.Column`), half a million units being common.
 public struct Unit: Sendable {
-    public let code: String
-    public let name: String
-    public let legalPerson: IdentityNumber
+    /// The legal person's `PersonKey`.
+    public let legalPerson: UInt64
     public let region: RegionCode
-    public let phone: String
     /// SPEC §1: an invalid contact phone is a warning, not a rejection.
     public let phoneIsValid: Bool
 }
 
-public struct UnitValidator: RecordValidator {
-    public typealias Record = Unit
-
+public struct UnitValidator: DatasetValidator {
     public static let schema = DatasetSchema(name: "units", columns: [
         ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true),
         ColumnSpec("unit_name", aliases: ["单位名称"], required: true),
@@ -29,7 +26,7 @@ public struct UnitValidator: RecordValidator {
 
     public init() {}
 
-    public func validate(_ row: SchemaRow) throws(FieldError) -> Unit {
+    public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Unit, canonical: [String]) {
         _ = try row.required(Column.code)
         let code = try row.parse(Column.code, CreditCode.init).value
         let name = try row.required(Column.name)
@@ -40,13 +37,10 @@ public struct UnitValidator: RecordValidator {
         _ = try row.required(Column.region)
         let region = try row.parse(Column.region, RegionCode.init)
         let phone = row.text(Column.phone)
-        return Unit(code: code, name: name, legalPerson: legalPerson, region: region, phone: phone,
-                    phoneIsValid: phone.isEmpty || Phone.isValid(phone))
+        let unit = Unit(legalPerson: PersonKey.of(legalPerson), region: region,
+                        phoneIsValid: phone.isEmpty || Phone.isValid(phone))
+        let canonical = [code, name, legalPerson.type, legalPerson.number, row.text(Column.legalName), region.value,
+                         phone] + row.passThrough
+        return (unit, canonical)
     }
-
-    public func canonicalFields(_ unit: Unit, _ row: SchemaRow) -> [String] {
-        [unit.code, unit.name, unit.legalPerson.type, unit.legalPerson.number, row.text(Column.legalName),
-         unit.region.value, unit.phone] + row.passThrough
-    }
-
 }

@@ -82,9 +82,9 @@ public struct UnitAccountValidator: DatasetValidator {
     static let permits: [String: ReplacePermit] = ["": .unset, "y": .yes, "是": .yes, "n": .no, "否": .no]
 
     /// Unit code → index among the valid units.
-    let units: [String: Int32]
+    let units: UnitIndex
 
-    public init(units: [String: Int32]) {
+    public init(units: UnitIndex) {
         self.units = units
     }
 

@@ -44,6 +44,26 @@ public enum DatasetFile {
                             options: ReadOptions = ReadOptions(),
                             header onHeader: (HeaderMap) throws -> Void = { _ in },
                             row: (InputRow) throws -> Void) throws -> HeaderMap {
+        try readBatches(path: path, schema: schema, extraAliases: extraAliases, options: options,
+                        header: onHeader) { batch, records in
+            for r in records { try row(InputRow(line: batch.records[r].line, fields: batch.fields(r))) }
+        }.header
+    }
+
+    /// What a read reports besides its records.
+    public struct Statistics: Sendable {
+        public var header: HeaderMap
+        /// CPU time of the decode-and-parse thread: the parse stage of the benchmark.
+        public var parseCPUSeconds: Double
+    }
+
+    /// Like `read`, but hands over the parsed records a batch at a time, as bytes: the caller
+    /// turns them into strings where it likes (the dataset loader does it on both cores).
+    /// `records` are the batch's record indices after the header.
+    public static func readBatches(path: String, schema: DatasetSchema, extraAliases: [String: [String]] = [:],
+                                   options: ReadOptions = ReadOptions(),
+                                   header onHeader: (HeaderMap) throws -> Void = { _ in },
+                                   batch onBatch: (RecordBatch, Range<Int>) throws -> Void) throws -> Statistics {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw InputFileError(kind: .unreadable, file: path, line: nil, column: nil,
@@ -51,10 +71,11 @@ public enum DatasetFile {
         }
         // Decoding and parsing run on a thread of their own, a few batches ahead of the caller,
         // which validates: the two halves of reading use both cores.
-        let channel = BoundedChannel<[InputRow]>(capacity: 4)
+        let channel = BoundedChannel<RecordBatch>(capacity: 8)
+        let parseCPU = ParseClock()
         let done = DispatchSemaphore(value: 0)
         let producer = Thread {
-            produceRows(fd: fd, options: options, into: channel)
+            produceBatches(fd: fd, options: options, into: channel, clock: parseCPU)
             done.signal()
         }
         producer.stackSize = 1 << 20
@@ -67,20 +88,20 @@ public enum DatasetFile {
 
         var headerMap: HeaderMap?
         do {
-            while let rows = try channel.receive() {
-                for input in rows {
-                    if headerMap != nil {
-                        try row(input)
-                        continue
-                    }
+            while let batch = try channel.receive() {
+                var first = 0
+                if headerMap == nil, batch.count > 0 {
+                    let line = batch.records[0].line
                     do {
-                        let map = try HeaderMap(header: input.fields, schema: schema, extraAliases: extraAliases)
+                        let map = try HeaderMap(header: batch.fields(0), schema: schema, extraAliases: extraAliases)
                         headerMap = map
                         try onHeader(map)
                     } catch let failure as HeaderMap.Failure {
-                        throw headerError(failure, path: path, line: input.line)
+                        throw headerError(failure, path: path, line: line)
                     }
+                    first = 1
                 }
+                if first < batch.count { try onBatch(batch, first..<batch.count) }
             }
         } catch let failure as StreamDecoder.Failure {
             throw InputFileError(kind: .unusable, file: path, line: failure.line, column: "byte \(failure.column)",
@@ -94,21 +115,33 @@ public enum DatasetFile {
             throw InputFileError(kind: .unusable, file: path, line: 1, column: nil,
                                  message: "the file is empty: a header row is required")
         }
-        return headerMap
+        // The producer stopped its clock before it ended the stream.
+        return Statistics(header: headerMap, parseCPUSeconds: parseCPU.seconds)
     }
 
     private struct ReadFailure: Error {
         let message: String
     }
 
-    /// The producer: read → decode → parse, handing over each batch of records as rows.
-    private static func produceRows(fd: Int32, options: ReadOptions, into channel: BoundedChannel<[InputRow]>) {
+    /// The decode-and-parse thread's CPU time, read once the thread has ended.
+    private final class ParseClock: @unchecked Sendable {
+        private(set) var seconds = 0.0
+
+        func stop() {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            seconds = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+    }
+
+    /// The producer: read → decode → parse, handing over each batch of records.
+    private static func produceBatches(fd: Int32, options: ReadOptions, into channel: BoundedChannel<RecordBatch>,
+                                       clock: ParseClock) {
         let decoder = StreamDecoder(encoding: options.encoding)
         let reader = CSVReader(delimiter: options.delimiter, maxFieldBytes: options.maxFieldBytes)
         struct Cancelled: Error {}
         func take(_ batch: RecordBatch) throws {
-            let rows = (0..<batch.count).map { InputRow(line: batch.records[$0].line, fields: batch.fields($0)) }
-            guard channel.send(rows) else { throw Cancelled() }
+            guard channel.send(batch) else { throw Cancelled() }
         }
         var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
         do {
@@ -126,10 +159,12 @@ public enum DatasetFile {
                 if n == 0 { break }
             }
             try reader.finish(take)
+            clock.stop()
             channel.finish()
         } catch is Cancelled {
             channel.finish()
         } catch {
+            clock.stop()
             channel.finish(throwing: error)
         }
     }

@@ -58,6 +58,7 @@ public final class RunContext {
         var metadata = RunContext.rate(dataset: name, rows: loaded.counts.inputRecords, since: started)
         metadata["rejected"] = "\(loaded.counts.rejected)"
         metadata["collapsed"] = "\(loaded.counts.collapsedDuplicates)"
+        metadata["parse_cpu_ms"] = "\(Int(loaded.parseCPUSeconds * 1000))"
         logger.info("dataset read", metadata: metadata)
         return loaded
     }

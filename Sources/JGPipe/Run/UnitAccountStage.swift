@@ -31,8 +31,7 @@ public struct UnitAccountStage: PipelineStage {
         try context.writeRejected("units", header: units.header, rows: units.rejected)
         try afterUnits(units)
         guard let accountsPath else { return (units, nil) }
-        var unitIndex: [String: Int32] = [:]
-        for (i, unit) in units.records.enumerated() { unitIndex[unit.code] = Int32(i) }
+        let unitIndex = UnitIndex(store: units.store, column: UnitValidator.Column.code)
         var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
         if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
             let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })
@@ -48,32 +47,37 @@ public struct UnitAccountStage: PipelineStage {
 
     public func run(_ context: RunContext) throws {
         var detachment: [String] = []
-        let loaded = try load(context) { units in
+        var loaded = try load(context) { units in
             detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
             try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i in
                 [detachment[i], context.effectiveDate.iso]
             }
         }
-        guard let (units, accounts) = loaded else { return }
-        guard let accounts else {
+        // One owner for the accounts, so their memory can be given back below.
+        guard let units = loaded?.units else { return }
+        let loadedAccounts = loaded?.accounts
+        loaded = nil
+        guard var accounts = consume loadedAccounts else {
             context.addSection("units", unitSummary(units))
             return
         }
 
-        let unitLegalPerson = units.records.map { PersonKey.of($0.legalPerson) }
-        let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: unitLegalPerson, caps: caps,
+        let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: units.records.map(\.legalPerson), caps: caps,
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
-        let activeRoles = decisions.indices.compactMap { i in
-            decisions[i].status == .active ? (unit: accounts.records[i].unit, role: decisions[i].role) : nil
-        }
+        let activeRoles = decisions.indices.lazy.filter { decisions[$0].status == .active }
+            .map { (unit: accounts.records[$0].unit, role: decisions[$0].role) }
         let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
 
         try writeAccounts(accounts, decisions, context)
         try writeRemoved(accounts, decisions, units, detachment, context)
-        let notices = unitNotices(units, detachment, accounts, decisions, coverage, context)
+        let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
+        // The accounts' rows are written: give their memory back before the notices are built.
+        accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
+                                 counts: accounts.counts, header: accounts.header)
+        let notices = unitNotices(units, detachment, tallies, coverage, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
-        context.addSection("unit_accounts", accountSummary(accounts, decisions, coverage, units, detachment, notices))
+        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, notices))
     }
 
     private func writeAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
@@ -95,9 +99,8 @@ public struct UnitAccountStage: PipelineStage {
         typealias Column = UnitAccountValidator.Column
         // Units ranked once by (detachment, unit code); accounts then sort on integers.
         var unitRank = [Int32](repeating: 0, count: units.records.count)
-        let unitOrder = units.records.indices.sorted {
-            (detachment[$0], units.records[$0].code) < (detachment[$1], units.records[$1].code)
-        }
+        let codes = units.records.indices.map { units.store.field($0, UnitValidator.Column.code) }
+        let unitOrder = units.records.indices.sorted { (detachment[$0], codes[$0]) < (detachment[$1], codes[$1]) }
         for (rank, u) in unitOrder.enumerated() { unitRank[u] = Int32(rank) }
         let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
             let x = accounts.records[a], y = accounts.records[b]
@@ -112,7 +115,7 @@ public struct UnitAccountStage: PipelineStage {
             let unit = Int(accounts.records[i].unit)
             let rule = decisions[i].removedBy!
             try writer.writeRow([
-                f[Column.accountID], f[Column.unitCode], units.records[unit].name, f[Column.holderType],
+                f[Column.accountID], f[Column.unitCode], units.store.field(unit, UnitValidator.Column.name), f[Column.holderType],
                 f[Column.holderNumber], f[Column.holderName], f[Column.holderPhone], f[Column.registeredAt],
                 rule.rawValue, reason(rule), context.effectiveDate.iso, detachment[unit],
             ])
@@ -129,33 +132,29 @@ public struct UnitAccountStage: PipelineStage {
         }
     }
 
-    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ accounts: LoadedDataset<UnitAccount>,
-                             _ decisions: [AccountDecision], _ coverage: [LegalPersonCoverage],
-                             _ context: RunContext) -> [Notice] {
+    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ tallies: UnitTallies,
+                             _ coverage: [LegalPersonCoverage], _ context: RunContext) -> [Notice] {
         let e = context.effectiveDate
         // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
         let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
-        var removedPerUnit = [Int](repeating: 0, count: units.records.count)
-        var hasAccounts = [Bool](repeating: false, count: units.records.count)
-        for (i, account) in accounts.records.enumerated() {
-            hasAccounts[Int(account.unit)] = true
-            if decisions[i].removedBy != nil { removedPerUnit[Int(account.unit)] += 1 }
-        }
         var notices: [Notice] = []
-        for (u, unit) in units.records.enumerated() {
+        typealias Column = UnitValidator.Column
+        // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
+        for u in units.records.indices where tallies.accounts[u] > 0 {
             func notice(_ type: String, due: CalendarDate, _ values: [String: String]) -> Notice {
-                Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: unit.code,
-                       recipientName: unit.name, phone: unit.phone, recordID: unit.code, dueOn: due,
-                       message: context.settings.templates.message(type, values.merging([
-                           "unit_name": unit.name, "unit_code": unit.code, "due_on": due.iso,
-                           "effective_on": e.iso, "disable_on": e.iso,
-                       ]) { a, _ in a }))
+                let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
+                return Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
+                              recipientName: name, phone: units.store.field(u, Column.phone), recordID: code, dueOn: due,
+                              message: context.settings.templates.message(type, values.merging([
+                                  "unit_name": name, "unit_code": code, "due_on": due.iso,
+                                  "effective_on": e.iso, "disable_on": e.iso,
+                              ]) { a, _ in a }))
             }
-            if removedPerUnit[u] > 0 {
-                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, ["count": String(removedPerUnit[u])]))
+            let removed = tallies.removedInUnit(u)
+            if removed > 0 {
+                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, ["count": String(removed)]))
             }
-            // A unit with no account in the dump has nothing to be "left with"; see docs/RULES.md.
-            if hasAccounts[u] && coverage[u] == .none {
+            if coverage[u] == .none {
                 notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, [:]))
             }
         }
@@ -166,55 +165,69 @@ public struct UnitAccountStage: PipelineStage {
         .object([("invalid_contact_phone_warnings", .int(units.records.filter { !$0.phoneIsValid }.count))])
     }
 
-    private func accountSummary(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
-                                _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>, _ detachment: [String],
-                                _ notices: [Notice]) -> JSONValue {
-        // Counted per unit in arrays, then added up per detachment: no string keys per account.
-        let unitCount = units.records.count
-        var accountsPerUnit = [Int](repeating: 0, count: unitCount)
-        var activePerUnit = [Int](repeating: 0, count: unitCount)
-        var removedPerUnit = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
-        var converted = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
-        var grantedRole = [AccountRole: Int]()
-        var grantedPermit = [ReplacePermit: Int]()
-        for (i, decision) in decisions.enumerated() {
-            let account = accounts.records[i]
-            let u = Int(account.unit)
-            accountsPerUnit[u] += 1
-            if let rule = decision.removedBy { removedPerUnit[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
-            guard decision.status == .active else { continue }
-            activePerUnit[u] += 1
-            if account.role == .legacy { grantedRole[decision.role, default: 0] += 1 }
-            if account.permit == .unset { grantedPermit[decision.permit, default: 0] += 1 }
-        }
-        for (role, count) in grantedRole { converted["C1_\(role.rawValue)", default: 0] += count }
-        for (permit, count) in grantedPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
-        var removed = [String: Int]()
+    private func accountSummary(_ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>,
+                                _ detachment: [String], _ notices: [Notice]) -> JSONValue {
         var byDetachment: [String: [String: Int]] = [:]
-        for u in 0..<unitCount where accountsPerUnit[u] > 0 {
-            var counts = byDetachment[detachment[u], default: [:]]
-            counts["accounts", default: 0] += accountsPerUnit[u]
-            counts["active_after_cleanup", default: 0] += activePerUnit[u]
+        for u in units.records.indices where tallies.accounts[u] > 0 {
+            var counts = byDetachment[detachment[u], default: ["C3_no_legal_person": 0]]
+            counts["accounts", default: 0] += tallies.accounts[u]
+            counts["active_after_cleanup", default: 0] += tallies.activeAfter[u]
             for (r, rule) in CleanupRule.allCases.enumerated() {
-                counts["removed_\(rule.rawValue)", default: 0] += removedPerUnit[r][u]
+                counts["removed_\(rule.rawValue)", default: 0] += tallies.removed[r][u]
             }
-            counts["C3_no_legal_person"] = counts["C3_no_legal_person"] ?? 0
             byDetachment[detachment[u]] = counts
         }
-        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = removedPerUnit[r].reduce(0, +) }
         for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
             byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
         }
-        let several = coverage.indices.filter { coverage[$0] == .several }.map { units.records[$0].code }.sorted()
+        var removed = [String: Int]()
+        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = tallies.removed[r].reduce(0, +) }
+        let several = coverage.indices.filter { coverage[$0] == .several }.map { units.store.field($0, UnitValidator.Column.code) }.sorted()
         return .object([
-            ("active_before_cleanup", .int(accounts.records.filter { $0.status == .active }.count)),
+            ("active_before_cleanup", .int(tallies.activeBefore)),
             ("removed_by_rule", .counts(removed)),
             ("removed_total", .int(removed.values.reduce(0, +))),
-            ("active_after_cleanup", .int(decisions.filter { $0.status == .active }.count)),
-            ("converted", .counts(converted)),
+            ("active_after_cleanup", .int(tallies.activeAfter.reduce(0, +))),
+            ("converted", .counts(tallies.converted)),
             ("C3_units_without_legal_person", .int(notices.filter { $0.type == "UNIT_NO_LEGAL_PERSON" }.count)),
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
+    }
+}
+
+/// Per-unit counts of the outcome, for the notices and the summary, taken in one pass so the
+/// accounts themselves can be let go.
+struct UnitTallies {
+    var accounts: [Int]
+    var activeAfter: [Int]
+    /// Indexed by `CleanupRule.allCases` position, then unit.
+    var removed: [[Int]]
+    var activeBefore = 0
+    /// C1 roles given and C2 permits given.
+    var converted = ["C1_legal_person": 0, "C1_ordinary": 0, "C2_permit_Y": 0, "C2_permit_N": 0]
+
+    init(_ records: [UnitAccount], _ decisions: [AccountDecision], unitCount: Int) {
+        accounts = [Int](repeating: 0, count: unitCount)
+        activeAfter = accounts
+        removed = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
+        var givenRole = [AccountRole: Int]()
+        var givenPermit = [ReplacePermit: Int]()
+        for (account, decision) in zip(records, decisions) {
+            let u = Int(account.unit)
+            accounts[u] += 1
+            if account.isActive { activeBefore += 1 }
+            if let rule = decision.removedBy { removed[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
+            guard decision.status == .active else { continue }
+            activeAfter[u] += 1
+            if account.role == .legacy { givenRole[decision.role, default: 0] += 1 }
+            if account.permit == .unset { givenPermit[decision.permit, default: 0] += 1 }
+        }
+        for (role, count) in givenRole { converted["C1_\(role.rawValue)", default: 0] += count }
+        for (permit, count) in givenPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
+    }
+
+    func removedInUnit(_ u: Int) -> Int {
+        removed.reduce(0) { $0 + $1[u] }
     }
 }

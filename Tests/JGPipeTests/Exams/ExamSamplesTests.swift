@@ -6,29 +6,21 @@ import Testing
 /// (E = 2024-07-01) and compares with the expectations a person derived by hand from SPEC §2 and
 /// §4 (`samples/expectations/<set>/exam_*.csv`).
 @Suite struct ExamSamplesTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("samples").path
 
     static let compared = ["enrollment_id", "scope", "case", "path", "required_subjects", "waived_subjects",
                            "remaining_subjects", "transition_rule", "restored_classes"]
 
     func runSample(_ set: String) throws -> String {
-        let (outcome, output) = try RunHarness.run(input: "\(Self.samples)/\(set)", asOf: "2024-06-01",
-                                                   overrides: ["run.max_rejected_ratio=1"])
+        let (outcome, output) = try RunHarness.runSample(set)
         #expect(outcome.exitCode == .ok, "\(outcome.message)")
         return output
-    }
-
-    func expectation(_ set: String, _ file: String) throws -> [[String: String]] {
-        try RunHarness.records("\(Self.samples)/expectations/\(set)/\(file)")
     }
 
     @Test(arguments: ["utf8", "gb18030"])
     func enrollmentsMatchHandDerivedOutcome(set: String) throws {
         let output = try runSample(set)
         let cleaned = try RunHarness.records(output + "/exam_enrollments.cleaned.csv")
-        let expected = try expectation(set, "exam_enrollments.csv")
+        let expected = try RunHarness.expectation(set, "exam_enrollments.csv")
         #expect(cleaned.map { $0["enrollment_id"]! } == expected.map { $0["enrollment_id"]! })
         for (actual, wanted) in zip(cleaned, expected) {
             for column in Self.compared {
@@ -46,7 +38,7 @@ import Testing
             ["EXAM_SUBJECTS_WAIVED", "S2_BOOKING_NOT_NEEDED"].contains($0["notice_type"]!)
         }
         let columns = ["notice_type", "recipient_id", "record_id", "due_on"]
-        #expect(notices.map { row in columns.map { row[$0]! } } == (try expectation(set, "exam_notices.csv")).map { row in columns.map { row[$0]! } })
+        #expect(notices.map { row in columns.map { row[$0]! } } == (try RunHarness.expectation(set, "exam_notices.csv")).map { row in columns.map { row[$0]! } })
         for notice in notices {
             #expect(notice["recipient_type"] == "person")
             #expect(notice["message"]!.contains("自2024-07-01起"), "\(notice["message"]!)")
@@ -60,7 +52,7 @@ import Testing
         let (_, rows) = try RunHarness.readCSV(output + "/exam_enrollments.rejected.csv")
         // line, error_code, error, then the original fields: the enrollment id is the first of them.
         let actual = rows.map { "\($0[3]) \($0[0]) \($0[1])" }
-        let expected = try expectation(set, "exam_rejected.csv").map { "\($0["enrollment_id"]!) \($0["line"]!) \($0["error_code"]!)" }
+        let expected = try RunHarness.expectation(set, "exam_rejected.csv").map { "\($0["enrollment_id"]!) \($0["line"]!) \($0["error_code"]!)" }
         #expect(actual == expected)
     }
 

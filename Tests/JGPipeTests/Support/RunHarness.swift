@@ -49,4 +49,19 @@ enum RunHarness {
         let (header, rows) = try readCSV(path)
         return rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
+
+    /// `samples/` of the repository.
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples").path
+
+    /// Runs `samples/<set>` as the hand-derived expectations assume: as-of 2024-06-01 (E = the
+    /// cutover), the refusal threshold lifted (the samples hold a bad row per error code).
+    static func runSample(_ set: String, overrides: [String] = []) throws -> (outcome: RunOutcome, output: String) {
+        try run(input: "\(samples)/\(set)", asOf: "2024-06-01", overrides: ["run.max_rejected_ratio=1"] + overrides)
+    }
+
+    /// A hand-derived expectation file, `samples/expectations/<set>/<file>`.
+    static func expectation(_ set: String, _ file: String) throws -> [[String: String]] {
+        try records("\(samples)/expectations/\(set)/\(file)")
+    }
 }

@@ -103,12 +103,14 @@ func schema(_ dataset: Int) -> DatasetSchema {
 }
 
 /// The unit codes of both sample sets, so account rows of the seed corpus can pass.
-let knownUnits: [String: Int32] = {
+let knownUnits: UnitIndex = {
     let codes = ["91440106MA5UA00013", "91440305MA5UA00022", "91440106MA5UA0009U", "91310115MA5UA00037",
                  "91440106MA5UA0004C", "91440305MA5UA0005B", "91440106MA5UA00102", "91310115MA5UA0006G",
                  "91310104MA5UA0007M", "91440303MA5UA0008P", "91440106MA5UB0011U", "91440305MA5UB0012T",
                  "91310115MA5UB00130", "91440106MA5UB0017E", "91440111MA5UB0014C", "91440305MA5UB00154"]
-    return Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, Int32($0)) })
+    let store = RowStore(width: 1)
+    for code in codes { store.append([code]) }
+    return UnitIndex(store: store, column: 0)
 }()
 
 let scratchPath = "/dev/shm/jgpipe-fuzz-\(getpid()).csv"

@@ -10,26 +10,33 @@ public struct AccountDecision: Sendable, Equatable {
 /// active. Disabled accounts pass through unchanged. Pure: no file, clock or database.
 public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64], caps: CleanupCaps,
                             cutover: Int64) -> [AccountDecision] {
-    let legal = accounts.map { isLegalPersonAccount($0, unitLegalPerson: unitLegalPerson) }
-    let active = accounts.indices.filter { accounts[$0].isActive }.map { Int32($0) }
-    let r1 = applyR1(active, accounts, cap: caps.perPersonPerUnit)
-    let r2 = applyR2(r1.kept, accounts, cap: caps.perUnit)
-    let r3 = applyR3(r2.kept, accounts, isLegalPersonAccount: legal, cap: caps.unitsPerPerson)
-
-    var decisions = accounts.indices.map { i in
-        AccountDecision(status: accounts[i].isActive ? .active : .disabled, role: accounts[i].role,
-                        permit: accounts[i].permit, removedBy: nil)
+    var decisions = accounts.map { account in
+        AccountDecision(status: account.isActive ? .active : .disabled, role: account.role, permit: account.permit,
+                        removedBy: nil)
     }
-    for (rule, removed) in [(CleanupRule.r1, r1.removed), (.r2, r2.removed), (.r3, r3.removed)] {
+    func remove(_ removed: [Int32], by rule: CleanupRule) {
         for i in removed.lazy.map({ Int($0) }) {
             decisions[i].status = .disabled
             decisions[i].removedBy = rule
         }
     }
-    for i in r3.kept.lazy.map({ Int($0) }) {
+    // Each step's candidates replace the last ones: a dump of millions keeps one list alive.
+    let legal = accounts.map { isLegalPersonAccount($0, unitLegalPerson: unitLegalPerson) }
+    var survivors = accounts.indices.filter { accounts[$0].isActive }.map { Int32($0) }
+    var step = applyR1(survivors, accounts, cap: caps.perPersonPerUnit)
+    remove(step.removed, by: .r1)
+    survivors = step.kept
+    step = applyR2(survivors, accounts, cap: caps.perUnit)
+    remove(step.removed, by: .r2)
+    survivors = step.kept
+    step = applyR3(survivors, accounts, isLegalPersonAccount: legal, cap: caps.unitsPerPerson)
+    remove(step.removed, by: .r3)
+
+    for i in step.kept.lazy.map({ Int($0) }) {
         let role = convertRole(accounts[i].role, isLegalPersonAccount: legal[i])
         decisions[i].role = role
-        decisions[i].permit = convertPermit(accounts[i].permit, role: role, registeredBeforeCutover: accounts[i].registeredAt < cutover)
+        decisions[i].permit = convertPermit(accounts[i].permit, role: role,
+                                            registeredBeforeCutover: accounts[i].registeredAt < cutover)
     }
     return decisions
 }
