@@ -52,13 +52,13 @@ public enum DatasetLoader {
         var headerMap: HeaderMap?
 
         // Rows are validated in slices on both cores (validation is pure), then kept in input order.
+        // A slice is validated in the background while the one before it is appended.
         var pending: [(batch: RecordBatch, records: Range<Int>)] = []
         var pendingCount = 0
         var reserved = false
-        func validatePending() {
-            guard let map = headerMap, pendingCount > 0 else { return }
-            defer { if !reserved { reserveForWholeFile() } }
-            for outcome in validateInParallel(pending, map: map, validator: validator) {
+        var inFlight: ValidationJob<V.Record>?
+        func keep(_ job: ValidationJob<V.Record>) {
+            for outcome in job.outcomes() {
                 switch outcome {
                 case let .valid(line, record, canonical):
                     records.append(record)
@@ -68,9 +68,23 @@ public enum DatasetLoader {
                     rejected.append(row)
                 }
             }
-            pending.removeAll(keepingCapacity: true)
-            pendingCount = 0
+            if !reserved { reserveForWholeFile() }
         }
+        func validatePending(last: Bool = false) {
+            if let map = headerMap, pendingCount > 0 {
+                let job = ValidationJob(pending, map: map, validator: validator)
+                pending.removeAll(keepingCapacity: true)
+                pendingCount = 0
+                if let previous = inFlight { keep(previous) }
+                inFlight = job
+            }
+            if last, let previous = inFlight {
+                keep(previous)
+                inFlight = nil
+            }
+        }
+        // A read that stops early (an error, a stop request) must not leave a job running.
+        defer { inFlight?.wait() }
 
         /// After the first slice: the file's size over the bytes a row takes gives the row count.
         func reserveForWholeFile() {
@@ -97,7 +111,7 @@ public enum DatasetLoader {
             pendingCount += records.count
             if pendingCount >= Self.sliceRows { validatePending() }
         }
-        validatePending()
+        validatePending(last: true)
         let header = read.header
 
         let resolution = DuplicateKeys.resolve(store: store)
@@ -177,5 +191,30 @@ public enum DatasetLoader {
         } catch {
             return .rejected(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
         }
+    }
+}
+
+/// One slice of rows being validated on a background queue (two halves at once).
+final class ValidationJob<Record: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the job before it signals `done`, read only after `wait()`.
+    private var result: [DatasetLoader.Outcome<Record>] = []
+
+    init<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)], map: HeaderMap, validator: V)
+        where V.Record == Record {
+        DispatchQueue.global().async {
+            self.result = DatasetLoader.validateInParallel(batches, map: map, validator: validator)
+            self.done.signal()
+        }
+    }
+
+    func wait() {
+        done.wait()
+        done.signal()
+    }
+
+    func outcomes() -> [DatasetLoader.Outcome<Record>] {
+        wait()
+        return result
     }
 }
