@@ -6,15 +6,9 @@ import Testing
 /// the SPEC (`samples/expectations/<set>/REASONING.md` walks through every unit).
 @Suite struct UnitAccountSamplesTests {
 
-    func runSample(_ set: String) throws -> String {
-        let (outcome, output) = try RunHarness.runSample(set)
-        #expect(outcome.exitCode == .ok, "\(outcome.message)")
-        return output
-    }
-
     @Test(arguments: ["utf8", "gb18030"])
     func accountsMatchHandDerivedOutcome(set: String) throws {
-        let output = try runSample(set)
+        let output = try RunHarness.publishedSample(set)
         let cleaned = try RunHarness.records(output + "/unit_accounts.cleaned.csv")
         let expected = try RunHarness.expectation(set, "unit_accounts.csv")
         #expect(cleaned.count == expected.count)
@@ -28,7 +22,7 @@ import Testing
 
     @Test(arguments: ["utf8", "gb18030"])
     func rejectedRowsMatchLineAndCode(set: String) throws {
-        let output = try runSample(set)
+        let output = try RunHarness.publishedSample(set)
         var actual: [String] = []
         for dataset in ["units", "unit_accounts"] {
             for row in try RunHarness.records(output + "/\(dataset).rejected.csv") {
@@ -41,7 +35,7 @@ import Testing
 
     @Test(arguments: ["utf8", "gb18030"])
     func unitNoticesMatch(set: String) throws {
-        let output = try runSample(set)
+        let output = try RunHarness.publishedSample(set)
         let notices = try RunHarness.records(output + "/notifications.csv")
             .filter { ["UNIT_ACCOUNTS_CLEANUP", "UNIT_NO_LEGAL_PERSON"].contains($0["notice_type"]) }
         let expected = try RunHarness.expectation(set, "notices.csv")
@@ -60,7 +54,7 @@ import Testing
 
     @Test(arguments: ["utf8", "gb18030"])
     func summaryCountsMatchAndConserve(set: String) throws {
-        let output = try runSample(set)
+        let output = try RunHarness.publishedSample(set)
         let text = try String(contentsOfFile: "\(RunHarness.samples)/expectations/\(set)/summary.txt", encoding: .utf8)
         let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
         for (section, dataset) in [("[units.csv]", "units"), ("[unit_accounts.csv]", "unit_accounts")] {
@@ -75,9 +69,10 @@ import Testing
         }
     }
 
+    /// Every output of a whole sample run (all stages), not only the accounts'.
     @Test func sameInputsGiveByteIdenticalOutputs() throws {
-        let first = try runSample("gb18030")
-        let second = try runSample("gb18030")
+        let first = try RunHarness.publishedSample("gb18030")
+        let second = try RunHarness.publishedSample("gb18030")
         // manifest.json alone holds the run's times (SPEC §0 "Determinism").
         for file in try FileManager.default.contentsOfDirectory(atPath: first).sorted() where file != "manifest.json" {
             let a = FileManager.default.contents(atPath: first + "/" + file)

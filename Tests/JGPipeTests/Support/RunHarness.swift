@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import JGPipe
 
 /// Temporary folders and whole-run helpers for stage and golden tests.
@@ -58,6 +59,13 @@ enum RunHarness {
     /// cutover), the refusal threshold lifted (the samples hold a bad row per error code).
     static func runSample(_ set: String, overrides: [String] = []) throws -> (outcome: RunOutcome, output: String) {
         try run(input: "\(samples)/\(set)", asOf: "2024-06-01", overrides: ["run.max_rejected_ratio=1"] + overrides)
+    }
+
+    /// `runSample`, expecting the run to publish; returns the output folder.
+    static func publishedSample(_ set: String, overrides: [String] = []) throws -> String {
+        let (outcome, output) = try runSample(set, overrides: overrides)
+        #expect(outcome.exitCode == .ok, "\(outcome.message)")
+        return output
     }
 
     /// A hand-derived expectation file, `samples/expectations/<set>/<file>`.
