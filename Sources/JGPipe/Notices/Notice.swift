@@ -14,6 +14,13 @@ public struct Notice: Sendable, Equatable {
     /// Stable across runs: the same notice for the same record and date has the same id, which
     /// is what lets the run ledger tell an already published notice.
     public let id: String
+    /// What the run ledger remembers a published notice by: its id, except for the notice types
+    /// the SPEC sends once per record (`sentOnce`), whose due date is the run's E and so changes
+    /// every night: for them, the type, recipient and record without the date.
+    public let ledgerKey: String
+
+    /// V5 (一): "an ECERT_AVAILABLE notice, once".
+    public static let sentOnce: Set<String> = ["ECERT_AVAILABLE"]
 
     public init(type: String, detachmentCode: String, recipientType: RecipientType, recipientID: String,
                 recipientName: String, phone: String, recordID: String, dueOn: CalendarDate, message: String) {
@@ -26,9 +33,13 @@ public struct Notice: Sendable, Equatable {
         self.recordID = recordID
         self.dueOn = dueOn
         self.message = message
-        id = String(SHA256.hex(Array([type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1F}").utf8)).prefix(20))
+        id = Notice.hash([type, recipientID, recordID, dueOn.iso])
+        ledgerKey = Notice.sentOnce.contains(type) ? Notice.hash([type, recipientID, recordID]) : id
     }
 
+    private static func hash(_ parts: [String]) -> String {
+        String(SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(20))
+    }
 
     public static let columns = [
         "notice_id", "notice_type", "detachment_code", "recipient_type", "recipient_id", "recipient_name",

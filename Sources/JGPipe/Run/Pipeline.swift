@@ -88,7 +88,7 @@ public enum Pipeline {
                     noticesTotal: context.notices.count, noticesWritten: outcome.noticesWritten,
                     noticesSuppressed: outcome.noticesSuppressed, endedAt: wallClockNow())
                 // SPEC §4: only a published run's notices count as published.
-                let published = ledgerOutcome == .succeeded ? written.map { (id: $0.id, type: $0.type) } : []
+                let published = ledgerOutcome == .succeeded ? written.map { (id: $0.ledgerKey, type: $0.type) } : []
                 do {
                     try session.ledger.finishRun(session.runID, record, published: published)
                 } catch {
@@ -195,7 +195,7 @@ public enum Pipeline {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
         var delivery = NoticeDelivery(written: [], suppressed: 0)
         for notice in Notice.inOutputOrder(context.notices) {
-            if published.contains(notice.id) {
+            if published.contains(notice.ledgerKey) {
                 delivery.suppressed += 1
                 continue
             }

@@ -91,12 +91,12 @@ enum JGPipeBinary {
 
 /// Runs the pipeline in-process over `input` with a state folder (ledger and lock).
 func ledgerRun(input: String = sampleInput, output: String, state: String, allNotices: Bool = false,
-               overrides: [String] = ["run.max_rejected_ratio=0.5"]) throws -> RunOutcome {
+               overrides: [String] = ["run.max_rejected_ratio=0.5"], asOf: String = "2024-06-01") throws -> RunOutcome {
     var values: [String: SettingValue] = [:]
     for override in overrides { try PipelineFile.apply(override: override, to: &values) }
     let settings = try PipelineSettings(values: values, fileHash: "test-pipeline-hash")
     let request = RunRequest(settings: settings, inputDirectory: input, outputDirectory: output,
-                             asOf: try CalendarDate(parsing: "2024-06-01"), stateDirectory: state, allNotices: allNotices)
+                             asOf: try CalendarDate(parsing: asOf), stateDirectory: state, allNotices: allNotices)
     return Pipeline.run(request)
 }
 
