@@ -1,40 +1,68 @@
-/// Unit code → index among the valid units: an open-addressing table of 4-byte slots over the
-/// units' `RowStore`, so half a million units cost a few megabytes and a look-up hashes a few
-/// bytes instead of a dictionary of heap strings.
-public struct UnitIndex: @unchecked Sendable {
-    // The store is only read once the units are loaded.
-    private let store: RowStore
-    private let column: Int
-    private let slots: [Int32]
-    private let mask: Int
+/// Unit code → index among the valid units. A unified social credit code (GB 32100: 18
+/// characters of a 31-character alphabet) packs exactly into 90 bits, so the open-addressing
+/// table holds the packed codes themselves: a look-up touches one slot, no string and no store
+/// row (each a cache miss on half a million units).
+public struct UnitIndex: Sendable {
+    private struct Slot: Sendable {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var row: Int32 = -1
+    }
 
-    public init(store: RowStore, column: Int) {
-        self.store = store
-        self.column = column
-        var size = 16
-        while size < store.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: -1, count: size)
-        for row in 0..<store.count {
-            var slot = Int(truncatingIfNeeded: store.hash(row, column)) & (size - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(row)
+    private let slots: [Slot]
+    private let mask: Int
+    private let shift: UInt64
+
+    /// `codes[i]` is the code of unit `i` (valid credit codes: the units passed validation).
+    public init(codes: [String]) {
+        var bits: UInt64 = 4
+        while 1 << bits < codes.count * 2 { bits += 1 }
+        shift = 64 - bits
+        mask = (1 << Int(bits)) - 1
+        var slots = [Slot](repeating: Slot(), count: 1 << Int(bits))
+        for (row, code) in codes.enumerated() {
+            guard let (high, low) = UnitIndex.pack(code) else { continue }
+            var slot = UnitIndex.slot(high, low, shift)
+            while slots[slot].row >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(high: high, low: low, row: Int32(row))
         }
         self.slots = slots
-        mask = size - 1
     }
 
     public subscript(code: String) -> Int32? {
-        var code = code
-        return code.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] >= 0 {
-                let row = Int(slots[slot])
-                if store.withField(row, column, { $0.elementsEqual(bytes) }) { return Int32(row) }
-                slot = (slot + 1) & mask
-            }
-            return nil
+        guard let (high, low) = UnitIndex.pack(code) else { return nil }
+        var slot = UnitIndex.slot(high, low, shift)
+        while slots[slot].row >= 0 {
+            if slots[slot].high == high && slots[slot].low == low { return slots[slot].row }
+            slot = (slot + 1) & mask
         }
+        return nil
+    }
+
+    /// Character values 0–30 of GB 32100, or nil for anything that is not an 18-character code.
+    private static func pack(_ code: String) -> (UInt64, UInt64)? {
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for byte in code.utf8 {
+            guard let value = value(byte) else { return nil }
+            if count < 12 { high = high << 5 | value } else { low = low << 5 | value }
+            count += 1
+        }
+        return count == 18 ? (high, low) : nil
+    }
+
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 128)
+        for (i, c) in "0123456789ABCDEFGHJKLMNPQRTUWXY".utf8.enumerated() { table[Int(c)] = UInt8(i) }
+        return table
+    }()
+
+    private static func value(_ byte: UInt8) -> UInt64? {
+        guard byte < 128, values[Int(byte)] != 0xFF else { return nil }
+        return UInt64(values[Int(byte)])
+    }
+
+    /// The top bits of the packed code times 2^64/φ.
+    private static func slot(_ high: UInt64, _ low: UInt64, _ shift: UInt64) -> Int {
+        Int(((high ^ (low &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 }

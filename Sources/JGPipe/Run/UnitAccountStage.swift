@@ -31,7 +31,7 @@ public struct UnitAccountStage: PipelineStage {
         try context.writeRejected("units", header: units.header, rows: units.rejected)
         try afterUnits(units)
         guard let accountsPath else { return (units, nil) }
-        let unitIndex = UnitIndex(store: units.store, column: UnitValidator.Column.code)
+        let unitIndex = UnitIndex(codes: units.records.indices.map { units.store.field($0, UnitValidator.Column.code) })
         var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
         if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
             let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })

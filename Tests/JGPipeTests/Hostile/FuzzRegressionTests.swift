@@ -33,7 +33,7 @@ import Testing
             do {
                 switch control >> 2 & 3 {
                 case 0: _ = try DatasetLoader.load(path: path, validator: UnitValidator(), extraAliases: [:], options: options)
-                case 1: _ = try DatasetLoader.load(path: path, validator: UnitAccountValidator(units: UnitIndex(store: RowStore(width: 1), column: 0)), extraAliases: [:], options: options)
+                case 1: _ = try DatasetLoader.load(path: path, validator: UnitAccountValidator(units: UnitIndex(codes: [])), extraAliases: [:], options: options)
                 case 2: _ = try DatasetLoader.load(path: path, validator: ExamEnrollmentValidator(), extraAliases: [:], options: options)
                 default: _ = try DatasetLoader.load(path: path, validator: VehicleValidator(), extraAliases: [:], options: options)
                 }

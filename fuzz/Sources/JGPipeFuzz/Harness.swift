@@ -108,9 +108,7 @@ let knownUnits: UnitIndex = {
                  "91440106MA5UA0004C", "91440305MA5UA0005B", "91440106MA5UA00102", "91310115MA5UA0006G",
                  "91310104MA5UA0007M", "91440303MA5UA0008P", "91440106MA5UB0011U", "91440305MA5UB0012T",
                  "91310115MA5UB00130", "91440106MA5UB0017E", "91440111MA5UB0014C", "91440305MA5UB00154"]
-    let store = RowStore(width: 1)
-    for code in codes { store.append([code]) }
-    return UnitIndex(store: store, column: 0)
+    return UnitIndex(codes: codes)
 }()
 
 let scratchPath = "/dev/shm/jgpipe-fuzz-\(getpid()).csv"
