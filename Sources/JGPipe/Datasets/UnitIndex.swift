@@ -3,10 +3,14 @@
 /// table holds the packed codes themselves: a look-up touches one slot, no string and no store
 /// row (each a cache miss on half a million units).
 public struct UnitIndex: Sendable {
+    /// 16 bytes: the code's first 12 characters in `high`; its last 6 (30 bits) in the low half
+    /// of `lowAndRow`, the unit's row + 1 in the high half (0: an empty slot).
     private struct Slot: Sendable {
         var high: UInt64 = 0
-        var low: UInt64 = 0
-        var row: Int32 = -1
+        var lowAndRow: UInt64 = 0
+
+        var row: Int32 { Int32(truncatingIfNeeded: lowAndRow >> 32) - 1 }
+        var low: UInt64 { lowAndRow & 0xFFFF_FFFF }
     }
 
     private let slots: [Slot]
@@ -16,7 +20,7 @@ public struct UnitIndex: Sendable {
     /// `codes[i]` is the code of unit `i` (valid credit codes: the units passed validation).
     public init(codes: [String]) {
         var bits: UInt64 = 4
-        while 1 << bits < codes.count * 2 { bits += 1 }
+        while 1 << bits < codes.count * 3 / 2 { bits += 1 }
         shift = 64 - bits
         mask = (1 << Int(bits)) - 1
         var slots = [Slot](repeating: Slot(), count: 1 << Int(bits))
@@ -24,7 +28,7 @@ public struct UnitIndex: Sendable {
             guard let (high, low) = UnitIndex.pack(code) else { continue }
             var slot = UnitIndex.slot(high, low, shift)
             while slots[slot].row >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(high: high, low: low, row: Int32(row))
+            slots[slot] = Slot(high: high, lowAndRow: UInt64(row + 1) << 32 | low)
         }
         self.slots = slots
     }
