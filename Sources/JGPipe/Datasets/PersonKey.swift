@@ -8,11 +8,8 @@
 public enum PersonKey {
     public static func of(_ person: IdentityNumber) -> UInt64 {
         if person.type == "A", let packed = packResidentNumber(person.number) { return packed }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in person.type.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        h = (h ^ 0x1F) &* 0x100_0000_01b3
-        for byte in person.number.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h | (1 << 63)
+        let typeAndSeparator = FNV1a.hash(person.type.utf8 + [0x1F])
+        return FNV1a.hash(person.number.utf8, from: typeAndSeparator) | (1 << 63)
     }
 
     private static func packResidentNumber(_ number: String) -> UInt64? {

@@ -67,13 +67,9 @@ public final class RowStore {
         (0..<width).allSatisfy { fieldsEqual(a, b, column: $0) }
     }
 
-    /// FNV-1a of a field: a fixed, process-independent hash for grouping equal keys.
+    /// FNV-1a of a field, for grouping equal keys.
     public func hash(_ row: Int, _ column: Int) -> UInt64 {
-        withField(row, column) { field in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in field { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return h
-        }
+        withField(row, column) { FNV1a.hash($0) }
     }
 
     /// Drops the rows where `keep` is false, moving the others down in place.

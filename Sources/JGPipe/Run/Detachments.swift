@@ -6,10 +6,10 @@ public struct Detachments: Sendable {
 
     public init(overrides: [String: String] = [:]) throws {
         for (prefix, code) in overrides {
-            guard (2...6).contains(prefix.count), prefix.allSatisfy(\.isASCIIDigit) else {
+            guard (2...6).contains(prefix.count), ASCII.allDigits(prefix.utf8) else {
                 throw SettingsError("detachments: \"\(prefix)\" must be a region prefix of 2 to 6 digits")
             }
-            guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else {
+            guard code.count == 6, ASCII.allDigits(code.utf8) else {
                 throw SettingsError("detachments.\(prefix) must be a 6-digit detachment code, found \"\(code)\"")
             }
         }
@@ -24,8 +24,4 @@ public struct Detachments: Sendable {
         }
         return String(region.prefix4) + "00"
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -95,13 +95,9 @@ public final class RunContext {
                              header: schema.columnNames + added + loaded.header.passThroughNames)
         let store = loaded.store
         for i in loaded.records.indices {
-            if i & 0x3FFF == 0 { try StopRequest.check() }
             let values = row(i)
             var next = 0
-            for column in 0..<store.width {
-                if column == width {
-                    for value in values[replacing.count...] { writer.appendField(value, first: false) }
-                }
+            for column in 0..<width {
                 if next < replacing.count && replacing[next] == column {
                     writer.appendField(values[next], first: column == 0)
                     next += 1
@@ -109,8 +105,9 @@ public final class RunContext {
                     store.withField(i, column) { writer.appendField(bytes: $0, first: column == 0) }
                 }
             }
-            if store.width == width {
-                for value in values[replacing.count...] { writer.appendField(value, first: false) }
+            for value in values[replacing.count...] { writer.appendField(value, first: false) }
+            for column in width..<store.width {
+                store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
             }
             try writer.endRow()
         }

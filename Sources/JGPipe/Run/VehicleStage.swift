@@ -26,7 +26,7 @@ public struct VehicleSettings: Equatable, Sendable {
         inspectionNoticeDays = try table.int("inspection_notice_days", default: defaults.inspectionNoticeDays,
                                              range: 0...3660)
         ecertPilotRegions = try table.stringList("ecert_pilot_regions", default: defaults.ecertPilotRegions)
-        for prefix in ecertPilotRegions where !(prefix.count == 4 && prefix.allSatisfy(\.isASCIIDigit)) {
+        for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
             throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
         }
         scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable

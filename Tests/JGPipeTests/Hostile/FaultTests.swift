@@ -120,12 +120,7 @@ enum TestMount {
         let out = base + "/out", state = base + "/state"
         let arguments = ["run", "--input-dir", input, "--out", out, "--state", state, "--as-of", "2024-06-01"]
 
-        let (process, _, errorPipe) = try JGPipeBinary.start(arguments)
-        let staging = out + ".staging-\(process.processIdentifier)"
-        let deadline = Date().addingTimeInterval(120)
-        while !fileExists(staging + "/units.cleaned.csv") && process.isRunning && Date() < deadline {
-            usleep(5_000)
-        }
+        let (process, errorPipe, staging) = try JGPipeBinary.startReadingAccounts(arguments, out: out)
         try #require(process.isRunning, "the run ended before the signal; make the dump larger")
         let sent = Date()
         kill(process.processIdentifier, signal)

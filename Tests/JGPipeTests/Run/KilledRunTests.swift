@@ -16,13 +16,8 @@ import Testing
         let out = base + "/out", state = base + "/state"
         let arguments = ["run", "--input-dir", input, "--out", out, "--state", state, "--as-of", "2024-06-01"]
 
-        let (process, _, _) = try JGPipeBinary.start(arguments)
-        let staging = out + ".staging-\(process.processIdentifier)"
-        // Units are written before the accounts are read: kill while the accounts are being read.
-        let deadline = Date().addingTimeInterval(120)
-        while !fileExists(staging + "/units.cleaned.csv") && process.isRunning && Date() < deadline {
-            usleep(5_000)
-        }
+        // Kill while the accounts are being read.
+        let (process, _, staging) = try JGPipeBinary.startReadingAccounts(arguments, out: out)
         #expect(process.isRunning, "the run ended before it could be killed; make the dump larger")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

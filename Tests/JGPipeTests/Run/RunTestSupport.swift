@@ -51,6 +51,18 @@ enum JGPipeBinary {
         return (process, out, err)
     }
 
+    /// Starts a run into `out` and waits until it reads the accounts (units are written before
+    /// they are read), for the tests that interrupt a run part-way. Returns its staging folder.
+    static func startReadingAccounts(_ arguments: [String], out: String) throws -> (process: Process, errors: Pipe, staging: String) {
+        let (process, _, errors) = try start(arguments)
+        let staging = out + ".staging-\(process.processIdentifier)"
+        let deadline = Date().addingTimeInterval(120)
+        while !fileExists(staging + "/units.cleaned.csv") && process.isRunning && Date() < deadline {
+            usleep(5_000)
+        }
+        return (process, errors, staging)
+    }
+
     /// Runs the binary to its end; after `timeout` seconds it is killed and the test fails
     /// (a hang must not stall the suite).
     static func run(_ arguments: [String], directory: String = repositoryRoot, timeout: Double = 600) throws -> Result {
