@@ -30,7 +30,10 @@ public struct AccountID: Comparable, Hashable, Sendable {
     /// The value of a plain digit string (no leading zero, up to 19 digits), whose numeric order
     /// is the `AccountID` order; nil otherwise.
     public static func numericKey(_ text: String) -> UInt64? {
-        let utf8 = text.utf8
+        numericKey(utf8: text.utf8)
+    }
+
+    static func numericKey<Bytes: Collection<UInt8>>(utf8: Bytes) -> UInt64? {
         guard !utf8.isEmpty, utf8.count <= 19, utf8.first != UInt8(ascii: "0") || utf8.count == 1 else { return nil }
         var value: UInt64 = 0
         for byte in utf8 {

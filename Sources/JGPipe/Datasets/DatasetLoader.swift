@@ -10,6 +10,15 @@ public protocol DatasetValidator: Sendable {
     /// "Duplicates"). Field checks run in schema column order, then cross-file checks; the first
     /// failure names the row's error (SPEC §0 "Error codes").
     func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Record, canonical: [String])
+    /// The byte-level fast path for the common row: when every field is valid and already in its
+    /// canonical form, appends the canonical fields to `store` as one row and returns the record;
+    /// otherwise returns nil with `store` untouched and `validateRow` takes the row (and names its
+    /// error). On the rows it accepts it must agree with `validateRow` exactly.
+    func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record?
+}
+
+extension DatasetValidator {
+    public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record? { nil }
 }
 
 /// A validator whose canonical values can be written from the record and the row.
@@ -58,15 +67,11 @@ public enum DatasetLoader {
         var reserved = false
         var inFlight: ValidationJob<V.Record>?
         func keep(_ job: ValidationJob<V.Record>) {
-            for outcome in job.outcomes() {
-                switch outcome {
-                case let .valid(line, record, canonical):
-                    records.append(record)
-                    lines.append(line)
-                    store.append(canonical)
-                case let .rejected(row):
-                    rejected.append(row)
-                }
+            for slice in job.slices() {
+                records.append(contentsOf: slice.records)
+                lines.append(contentsOf: slice.lines)
+                store.append(contentsOf: slice.store)
+                rejected.append(contentsOf: slice.rejected)
             }
             if !reserved { reserveForWholeFile() }
         }
@@ -153,43 +158,62 @@ public enum DatasetLoader {
         array.removeLast(array.count - kept)
     }
 
-    enum Outcome<Record: Sendable>: Sendable {
-        case valid(line: Int, record: Record, canonical: [String])
-        case rejected(RejectedRow)
+    /// Part of a slice after validation: the valid rows in input order, and the rejected ones.
+    struct ValidatedRows<Record> {
+        var records: [Record] = []
+        var lines: [Int] = []
+        var store: RowStore
+        var rejected: [RejectedRow] = []
     }
 
-    /// Validates the records of `batches` in two halves at once, turning each record's bytes into
-    /// strings on the thread that validates it; the outcomes come back in input order.
+    /// Validates the records of `batches` in two halves at once, each on the thread that reads
+    /// its records' bytes; the halves come back in input order.
     static func validateInParallel<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)],
-                                                        map: HeaderMap, validator: V) -> [Outcome<V.Record>] {
+                                                        map: HeaderMap, validator: V) -> [ValidatedRows<V.Record>] {
         let refs = batches.indices.flatMap { b in batches[b].records.map { (b, $0) } }
         let halves = refs.count < 512 ? 1 : 2
         let size = (refs.count + halves - 1) / halves
-        let results = UnsafeMutableBufferPointer<[Outcome<V.Record>]>.allocate(capacity: halves)
-        results.initialize(repeating: [])
+        let width = validator.schema.columns.count + map.passThrough.count
+        let results = UnsafeMutableBufferPointer<ValidatedRows<V.Record>?>.allocate(capacity: halves)
+        results.initialize(repeating: nil)
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: halves) { half in
-            slots[half] = refs[(half * size)..<min(refs.count, (half + 1) * size)].map { b, r in
-                let batch = batches[b].batch
-                return validate(InputRow(line: batch.records[r].line, fields: batch.fields(r)), map: map,
-                                validator: validator)
+            var rows = ValidatedRows<V.Record>(store: RowStore(width: width))
+            for (b, r) in refs[(half * size)..<min(refs.count, (half + 1) * size)] {
+                validate(record: r, of: batches[b].batch, map: map, validator: validator, into: &rows)
             }
+            slots[half] = rows
         }
-        return results.flatMap { $0 }
+        return results.map { $0! }
     }
 
-    static func validate<V: DatasetValidator>(_ row: InputRow, map: HeaderMap, validator: V) -> Outcome<V.Record> {
-        guard row.fields.count == map.header.count else {
-            return .rejected(RejectedRow(line: row.line, code: .fieldCount,
-                                         message: "expected \(map.header.count) fields as in the header, found \(row.fields.count)",
-                                         fields: row.fields))
+    /// One record: the byte-level path first, the string path for whatever it hands over.
+    static func validate<V: DatasetValidator>(record r: Int, of batch: RecordBatch, map: HeaderMap, validator: V,
+                                              into rows: inout ValidatedRows<V.Record>) {
+        let line = batch.records[r].line
+        let fast = batch.records[r].fieldCount != map.header.count ? nil
+            : batch.withRawRow(r) { validator.validateRaw($0, map: map, into: rows.store) }
+        if let fast {
+            rows.records.append(fast)
+            rows.lines.append(line)
+            return
+        }
+        let fields = batch.fields(r)
+        guard fields.count == map.header.count else {
+            rows.rejected.append(RejectedRow(line: line, code: .fieldCount,
+                                             message: "expected \(map.header.count) fields as in the header, found \(fields.count)",
+                                             fields: fields))
+            return
         }
         do throws(FieldError) {
-            let (record, canonical) = try validator.validateRow(SchemaRow(row: row, map: map, schema: validator.schema))
-            return .valid(line: row.line, record: record, canonical: canonical)
+            let (record, canonical) = try validator.validateRow(SchemaRow(row: InputRow(line: line, fields: fields), map: map,
+                                                                          schema: validator.schema))
+            rows.records.append(record)
+            rows.lines.append(line)
+            rows.store.append(canonical)
         } catch {
-            return .rejected(RejectedRow(line: row.line, code: error.code, message: error.message, fields: row.fields))
+            rows.rejected.append(RejectedRow(line: line, code: error.code, message: error.message, fields: fields))
         }
     }
 }
@@ -198,7 +222,7 @@ public enum DatasetLoader {
 final class ValidationJob<Record: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the job before it signals `done`, read only after `wait()`.
-    private var result: [DatasetLoader.Outcome<Record>] = []
+    private var result: [DatasetLoader.ValidatedRows<Record>] = []
 
     init<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)], map: HeaderMap, validator: V)
         where V.Record == Record {
@@ -213,7 +237,7 @@ final class ValidationJob<Record: Sendable>: @unchecked Sendable {
         done.signal()
     }
 
-    func outcomes() -> [DatasetLoader.Outcome<Record>] {
+    func slices() -> [DatasetLoader.ValidatedRows<Record>] {
         wait()
         return result
     }

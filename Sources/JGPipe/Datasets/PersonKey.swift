@@ -7,15 +7,16 @@
 /// (about 1 in 10^10 for 50,000 of them) to be taken for one. See docs/rules/unit-accounts.md.
 public enum PersonKey {
     public static func of(_ person: IdentityNumber) -> UInt64 {
-        if person.type == "A", let packed = packResidentNumber(person.number) { return packed }
+        if person.type == "A", let packed = packResidentNumber(person.number.utf8) { return packed }
         let typeAndSeparator = FNV1a.hash(person.type.utf8 + [0x1F])
         return FNV1a.hash(person.number.utf8, from: typeAndSeparator) | (1 << 63)
     }
 
-    private static func packResidentNumber(_ number: String) -> UInt64? {
+    /// The exact key of a type-A number (18 characters, canonical), or nil for any other text.
+    static func packResidentNumber<Bytes: Sequence<UInt8>>(_ number: Bytes) -> UInt64? {
         var value: UInt64 = 0
         var count = 0
-        for byte in number.utf8 {
+        for byte in number {
             count += 1
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9") where count <= 18: value = value * (count == 18 ? 11 : 10) + UInt64(byte - 48)

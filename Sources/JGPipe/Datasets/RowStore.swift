@@ -9,6 +9,8 @@ public final class RowStore {
     private var rowStarts: [Int] = []
     /// End of each field, relative to its row's start.
     private var fieldEnds: [UInt32] = []
+    /// The row being built field by field (`beginRow` … `endRow`): its byte start and first field.
+    private var openRow: (start: Int, firstField: Int)?
 
     public init(width: Int) {
         self.width = width
@@ -27,13 +29,49 @@ public final class RowStore {
     }
 
     public func append(_ fields: [String]) {
-        precondition(fields.count == width, "row of \(fields.count) fields in a store of width \(width)")
-        let start = bytes.count
-        rowStarts.append(start)
-        for var field in fields {
-            field.withUTF8 { bytes.append(contentsOf: $0) }
-            fieldEnds.append(UInt32(bytes.count - start))
-        }
+        beginRow()
+        for field in fields { appendField(field) }
+        endRow()
+    }
+
+    /// Appends every row of `other` (same width) after the rows of this store.
+    public func append(contentsOf other: RowStore) {
+        precondition(other.width == width && other.openRow == nil && openRow == nil)
+        let offset = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        rowStarts.append(contentsOf: other.rowStarts.lazy.map { $0 + offset })
+        fieldEnds.append(contentsOf: other.fieldEnds)
+    }
+
+    /// Starts a row built from bytes, field by field: then `appendField` for each column and
+    /// `endRow`, or `discardRow` to drop what was appended.
+    public func beginRow() {
+        precondition(openRow == nil, "a row is already open")
+        openRow = (bytes.count, fieldEnds.count)
+    }
+
+    public func appendField(_ field: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: field)
+        fieldEnds.append(UInt32(bytes.count - openRow!.start))
+    }
+
+    public func appendField(_ field: String) {
+        var field = field
+        field.withUTF8 { appendField($0) }
+    }
+
+    public func endRow() {
+        let row = openRow!
+        precondition(fieldEnds.count - row.firstField == width, "row of \(fieldEnds.count - row.firstField) fields in a store of width \(width)")
+        rowStarts.append(row.start)
+        openRow = nil
+    }
+
+    public func discardRow() {
+        let row = openRow!
+        bytes.removeSubrange(row.start...)
+        fieldEnds.removeSubrange(row.firstField...)
+        openRow = nil
     }
 
     private func range(_ row: Int, _ column: Int) -> Range<Int> {

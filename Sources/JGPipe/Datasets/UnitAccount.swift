@@ -83,9 +83,50 @@ public struct UnitAccountValidator: DatasetValidator {
 
     /// Unit code → index among the valid units.
     let units: UnitIndex
+    /// The closed lists as bytes, for the byte-level path.
+    let statusKeys = ClosedList(statuses), roleKeys = ClosedList(roles), permitKeys = ClosedList(permits)
 
     public init(units: UnitIndex) {
         self.units = units
+    }
+
+    /// The common row — resident identity number in 18-character form, every field already
+    /// normalised, a known unit — straight from bytes; anything else goes to `validateRow`.
+    public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> UnitAccount? {
+        guard let accountID = row.normalized(Column.accountID, map), !accountID.isEmpty,
+              let unitCode = row.normalized(Column.unitCode, map, upper: true),
+              let holderType = row.normalized(Column.holderType, map, upper: true),
+              holderType.isEmpty || holderType.elementsEqual(CollectionOfOne(UInt8(ascii: "A"))),
+              let holderNumber = row.normalized(Column.holderNumber, map, upper: true),
+              ResidentID.isValidCanonical(holderNumber),
+              let holder = PersonKey.packResidentNumber(holderNumber),
+              let name = row.normalized(Column.holderName, map),
+              let phone = row.normalized(Column.holderPhone, map),
+              let registered = row.normalized(Column.registeredAt, map).flatMap(DateText.parseNormalized),
+              let status = row.normalized(Column.status, map).flatMap(statusKeys.match),
+              let role = row.normalized(Column.role, map).flatMap(roleKeys.match),
+              let permit = row.normalized(Column.permit, map).flatMap(permitKeys.match),
+              let unit = units[utf8: unitCode]
+        else { return nil }
+        let registeredAt = DateTime(date: registered.date, secondsOfDay: registered.secondsOfDay)
+        store.beginRow()
+        store.appendField(accountID)
+        store.appendField(unitCode)
+        store.appendField("A")
+        store.appendField(holderNumber)
+        store.appendField(name)
+        store.appendField(phone)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
+            store.appendField(UnsafeBufferPointer(rebasing: iso[..<registeredAt.writeISO(into: iso)]))
+        }
+        store.appendField(status.rawValue)
+        store.appendField(role.rawValue)
+        store.appendField(permit.rawValue)
+        for source in map.passThrough { store.appendField(row[source]) }
+        store.endRow()
+        return UnitAccount(unit: unit, holder: holder, registeredAt: registeredAt.sortKey,
+                           idKey: AccountID.numericKey(utf8: accountID) ?? AccountID.unranked, status: status,
+                           role: role, permit: permit)
     }
 
     public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: UnitAccount, canonical: [String]) {

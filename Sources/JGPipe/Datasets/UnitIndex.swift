@@ -25,7 +25,7 @@ public struct UnitIndex: Sendable {
         mask = (1 << Int(bits)) - 1
         var slots = [Slot](repeating: Slot(), count: 1 << Int(bits))
         for (row, code) in codes.enumerated() {
-            guard let (high, low) = UnitIndex.pack(code) else { continue }
+            guard let (high, low) = UnitIndex.pack(code.utf8) else { continue }
             var slot = UnitIndex.slot(high, low, shift)
             while slots[slot].row >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Slot(high: high, lowAndRow: UInt64(row + 1) << 32 | low)
@@ -34,6 +34,10 @@ public struct UnitIndex: Sendable {
     }
 
     public subscript(code: String) -> Int32? {
+        self[utf8: code.utf8]
+    }
+
+    subscript<Bytes: Sequence<UInt8>>(utf8 code: Bytes) -> Int32? {
         guard let (high, low) = UnitIndex.pack(code) else { return nil }
         var slot = UnitIndex.slot(high, low, shift)
         while slots[slot].row >= 0 {
@@ -44,9 +48,9 @@ public struct UnitIndex: Sendable {
     }
 
     /// Character values 0–30 of GB 32100, or nil for anything that is not an 18-character code.
-    private static func pack(_ code: String) -> (UInt64, UInt64)? {
+    private static func pack<Bytes: Sequence<UInt8>>(_ code: Bytes) -> (UInt64, UInt64)? {
         var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for byte in code.utf8 {
+        for byte in code {
             guard let value = value(byte) else { return nil }
             if count < 12 { high = high << 5 | value } else { low = low << 5 | value }
             count += 1

@@ -30,6 +30,13 @@ enum DateText {
         }
     }
 
+    /// The date of already normalised text (see `Text.isNormalized`), or nil when it is not a
+    /// valid date: the byte-level row path, which leaves the error message to `parse`.
+    static func parseNormalized(_ b: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        guard !b.isEmpty, case .parsed(let parsed) = parse(bytes: b) else { return nil }
+        return parsed
+    }
+
     private enum Outcome {
         case parsed(Parsed)
         case unrecognised

@@ -30,22 +30,27 @@ public struct DateTime: Hashable, Comparable, Sendable {
     /// "YYYY-MM-DD" when no time was given, else "YYYY-MM-DD HH:MM:SS" (SPEC §0).
     public var iso: String {
         guard hasTime else { return date.iso }
-        let (y, m, d) = date.civil
         let s = Int(secondsOfDay)
-        guard (0...9999).contains(y) else {
+        guard (0...9999).contains(date.civil.year) else {
             return date.iso + " " + CalendarDate.padded(s / 3600) + ":" + CalendarDate.padded(s / 60 % 60)
                 + ":" + CalendarDate.padded(s % 60)
         }
-        return String(unsafeUninitializedCapacity: 19) { buf in
-            CalendarDate.writeISO(y, m, d, into: buf)
-            buf[10] = 0x20
-            CalendarDate.put(s / 3600, width: 2, into: buf, at: 11)
-            buf[13] = 0x3A
-            CalendarDate.put(s / 60 % 60, width: 2, into: buf, at: 14)
-            buf[16] = 0x3A
-            CalendarDate.put(s % 60, width: 2, into: buf, at: 17)
-            return 19
-        }
+        return String(unsafeUninitializedCapacity: 19) { writeISO(into: $0) }
+    }
+
+    /// `iso` written into `buf` (at least 19 bytes) for years 0–9999; returns the byte count.
+    func writeISO(into buf: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let (y, m, d) = date.civil
+        CalendarDate.writeISO(y, m, d, into: buf)
+        guard hasTime else { return 10 }
+        let s = Int(secondsOfDay)
+        buf[10] = 0x20
+        CalendarDate.put(s / 3600, width: 2, into: buf, at: 11)
+        buf[13] = 0x3A
+        CalendarDate.put(s / 60 % 60, width: 2, into: buf, at: 14)
+        buf[16] = 0x3A
+        CalendarDate.put(s % 60, width: 2, into: buf, at: 17)
+        return 19
     }
 }
 

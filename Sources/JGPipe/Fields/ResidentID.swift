@@ -45,6 +45,13 @@ enum ResidentID {
         }
     }
 
+    /// True for a valid number already in its canonical 18-character form (the byte-level row
+    /// path; anything else goes through `validate` for its message or conversion).
+    static func isValidCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 18, case .valid = classify(b) else { return false }
+        return true
+    }
+
     private static func classify(_ b: UnsafeBufferPointer<UInt8>) -> Outcome {
         switch b.count {
         case 18:

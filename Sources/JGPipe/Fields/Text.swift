@@ -20,6 +20,15 @@ public enum Text {
         return bytes.withUnsafeBufferPointer { normalize(raw, bytes: $0, upper: upper) }
     }
 
+    /// True when `normalize` (or `normalizeCode` when `upper`) would return `b` unchanged. Errs on
+    /// the side of false: any U+3xxx or U+Fxxx character counts as changeable, so the byte-level
+    /// row path only keeps what the string path would keep as it is (it hands the rest over).
+    static func isNormalized(_ b: UnsafeBufferPointer<UInt8>, upper: Bool) -> Bool {
+        if let first = b.first, isTrimmable(first) || isTrimmable(b[b.count - 1]) { return false }
+        for byte in b where byte == 0xEF || byte == 0xE3 || (upper && ASCII.isLower(byte)) { return false }
+        return !isNullMarker(b)
+    }
+
     @inline(__always) static func isTrimmable(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
     }

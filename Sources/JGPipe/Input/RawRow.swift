@@ -1,0 +1,41 @@
+/// One parsed record's fields as UTF-8 bytes inside its `RecordBatch`: the byte-level row path
+/// reads them without making a `String` per field. Valid only inside `RecordBatch.withRawRow`.
+public struct RawRow {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let fieldEnds: UnsafeBufferPointer<Int>
+    let firstField: Int
+    public let fieldCount: Int
+    public let line: Int
+
+    public subscript(field: Int) -> UnsafeBufferPointer<UInt8> {
+        let f = firstField + field
+        let start = f == 0 ? 0 : fieldEnds[f - 1]
+        return UnsafeBufferPointer(rebasing: bytes[start..<fieldEnds[f]])
+    }
+}
+
+extension RecordBatch {
+    public func withRawRow<R>(_ record: Int, _ body: (RawRow) throws -> R) rethrows -> R {
+        let r = records[record]
+        return try bytes.withUnsafeBufferPointer { bytes in
+            try fieldEnds.withUnsafeBufferPointer { ends in
+                try body(RawRow(bytes: bytes, fieldEnds: ends, firstField: r.firstField, fieldCount: r.fieldCount,
+                                line: r.line))
+            }
+        }
+    }
+}
+
+extension RawRow {
+    /// A schema column's bytes as read ("" when the column is absent from the file).
+    func column(_ column: Int, _ map: HeaderMap) -> UnsafeBufferPointer<UInt8> {
+        guard let source = map.sources[column] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return self[source]
+    }
+
+    /// A schema column's bytes when they are already normalised (`Text.isNormalized`), else nil.
+    func normalized(_ column: Int, _ map: HeaderMap, upper: Bool = false) -> UnsafeBufferPointer<UInt8>? {
+        let bytes = self.column(column, map)
+        return Text.isNormalized(bytes, upper: upper) ? bytes : nil
+    }
+}
