@@ -170,9 +170,9 @@ public enum DatasetLoader {
     /// its records' bytes; the halves come back in input order.
     static func validateInParallel<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)],
                                                         map: HeaderMap, validator: V) -> [ValidatedRows<V.Record>] {
-        let refs = batches.indices.flatMap { b in batches[b].records.map { (b, $0) } }
-        let halves = refs.count < 512 ? 1 : 2
-        let size = (refs.count + halves - 1) / halves
+        let total = batches.reduce(0) { $0 + $1.records.count }
+        let halves = total < 512 ? 1 : 2
+        let size = (total + halves - 1) / halves
         let width = validator.schema.columns.count + map.passThrough.count
         let results = UnsafeMutableBufferPointer<ValidatedRows<V.Record>?>.allocate(capacity: halves)
         results.initialize(repeating: nil)
@@ -180,8 +180,16 @@ public enum DatasetLoader {
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: halves) { half in
             var rows = ValidatedRows<V.Record>(store: RowStore(width: width))
-            for (b, r) in refs[(half * size)..<min(refs.count, (half + 1) * size)] {
-                validate(record: r, of: batches[b].batch, map: map, validator: validator, into: &rows)
+            let mine = (half * size)..<min(total, (half + 1) * size)
+            var offset = 0
+            for (batch, records) in batches {
+                let overlap = mine.clamped(to: offset..<(offset + records.count))
+                if !overlap.isEmpty {
+                    batch.withRawRows { raw in
+                        for k in overlap { validate(raw[records.lowerBound + k - offset], map: map, validator: validator, into: &rows) }
+                    }
+                }
+                offset += records.count
             }
             slots[half] = rows
         }
@@ -189,17 +197,15 @@ public enum DatasetLoader {
     }
 
     /// One record: the byte-level path first, the string path for whatever it hands over.
-    static func validate<V: DatasetValidator>(record r: Int, of batch: RecordBatch, map: HeaderMap, validator: V,
+    static func validate<V: DatasetValidator>(_ raw: RawRow, map: HeaderMap, validator: V,
                                               into rows: inout ValidatedRows<V.Record>) {
-        let line = batch.records[r].line
-        let fast = batch.records[r].fieldCount != map.header.count ? nil
-            : batch.withRawRow(r) { validator.validateRaw($0, map: map, into: rows.store) }
-        if let fast {
-            rows.records.append(fast)
+        let line = raw.line
+        if raw.fieldCount == map.header.count, let record = validator.validateRaw(raw, map: map, into: rows.store) {
+            rows.records.append(record)
             rows.lines.append(line)
             return
         }
-        let fields = batch.fields(r)
+        let fields = (0..<raw.fieldCount).map { String(decoding: raw[$0], as: UTF8.self) }
         guard fields.count == map.header.count else {
             rows.rejected.append(RejectedRow(line: line, code: .fieldCount,
                                              message: "expected \(map.header.count) fields as in the header, found \(fields.count)",

@@ -2,8 +2,9 @@
 /// sharing a key differ, every row of that key is rejected (`DUPLICATE_KEY`), identical copies
 /// included, so each of them shows in the rejected file.
 ///
-/// The key is the first schema column. Rows are grouped by sorting (hash, row) pairs, 16 bytes
-/// a row, and equal hashes are confirmed on the key's bytes: no dictionary of strings.
+/// The key is the first schema column. Its 64-bit hashes are radix-sorted (8 bytes a row, no
+/// comparisons) to find the few hashes that occur more than once; only the rows with such a
+/// hash are then grouped and confirmed on their bytes: no dictionary of strings.
 enum DuplicateKeys {
     struct Resolution {
         var keep: [Bool]
@@ -14,32 +15,62 @@ enum DuplicateKeys {
 
     static func resolve(store: RowStore) -> Resolution {
         var keep = [Bool](repeating: true, count: store.count)
-        var byHash = (0..<store.count).map { (hash: store.hash($0, 0), row: $0) }
-        byHash.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
+        let hashes = (0..<store.count).map { store.hash($0, 0) }
+        let repeated = repeatedValues(hashes)
+        guard !repeated.isEmpty else { return Resolution(keep: keep, collapsed: 0, conflicting: []) }
+        // Rows sharing a hash, in input order, grouped in hash order.
+        var groups: [UInt64: [Int]] = [:]
+        for (row, hash) in hashes.enumerated() where repeated.contains(hash) { groups[hash, default: []].append(row) }
         var collapsed = 0
         var conflicting: [Int] = []
-        var start = 0
-        while start < byHash.count {
-            var end = start + 1
-            while end < byHash.count && byHash[end].hash == byHash[start].hash { end += 1 }
-            if end - start > 1 {
-                var rows = byHash[start..<end].map(\.row)
-                // Rows in input order; peel off one key at a time (hash collisions are possible).
-                while let head = rows.first {
-                    let same = rows.filter { store.fieldsEqual(head, $0, column: 0) }
-                    rows.removeAll { store.fieldsEqual(head, $0, column: 0) }
-                    guard same.count > 1 else { continue }
-                    if same.dropFirst().allSatisfy({ store.rowsEqual(head, $0) }) {
-                        for i in same.dropFirst() { keep[i] = false }
-                        collapsed += same.count - 1
-                    } else {
-                        for i in same { keep[i] = false }
-                        conflicting.append(contentsOf: same)
-                    }
+        for hash in groups.keys.sorted() {
+            var rows = groups[hash]!
+            // Peel off one key at a time (hash collisions are possible).
+            while let head = rows.first {
+                let same = rows.filter { store.fieldsEqual(head, $0, column: 0) }
+                rows.removeAll { store.fieldsEqual(head, $0, column: 0) }
+                guard same.count > 1 else { continue }
+                if same.dropFirst().allSatisfy({ store.rowsEqual(head, $0) }) {
+                    for i in same.dropFirst() { keep[i] = false }
+                    collapsed += same.count - 1
+                } else {
+                    for i in same { keep[i] = false }
+                    conflicting.append(contentsOf: same)
                 }
             }
-            start = end
         }
         return Resolution(keep: keep, collapsed: collapsed, conflicting: conflicting.sorted())
+    }
+
+    /// The values that occur more than once in `values`.
+    static func repeatedValues(_ values: [UInt64]) -> Set<UInt64> {
+        let sorted = radixSorted(values)
+        var repeated = Set<UInt64>()
+        for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] { repeated.insert(sorted[i]) }
+        return repeated
+    }
+
+    /// LSD radix sort, one byte a pass: eight linear passes instead of n log n comparisons.
+    static func radixSorted(_ values: [UInt64]) -> [UInt64] {
+        var source = values
+        var target = [UInt64](repeating: 0, count: values.count)
+        source.withUnsafeMutableBufferPointer { a in
+            target.withUnsafeMutableBufferPointer { b in
+                var from = a, to = b
+                for shift in stride(from: UInt64(0), to: 64, by: 8) {
+                    var starts = [Int](repeating: 0, count: 257)
+                    for v in from { starts[Int(truncatingIfNeeded: v >> shift) & 0xFF + 1] += 1 }
+                    for d in 0..<256 { starts[d + 1] += starts[d] }
+                    for v in from {
+                        let d = Int(truncatingIfNeeded: v >> shift) & 0xFF
+                        to[starts[d]] = v
+                        starts[d] += 1
+                    }
+                    swap(&from, &to)
+                }
+            }
+        }
+        // Eight passes: the sorted values are back in `source`.
+        return source
     }
 }

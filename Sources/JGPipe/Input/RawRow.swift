@@ -14,13 +14,23 @@ public struct RawRow {
     }
 }
 
-extension RecordBatch {
-    public func withRawRow<R>(_ record: Int, _ body: (RawRow) throws -> R) rethrows -> R {
+/// Every record of a `RecordBatch` as `RawRow`s. Valid only inside `RecordBatch.withRawRows`.
+public struct RawRows {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let fieldEnds: UnsafeBufferPointer<Int>
+    let records: UnsafeBufferPointer<RecordBatch.Record>
+
+    public subscript(record: Int) -> RawRow {
         let r = records[record]
-        return try bytes.withUnsafeBufferPointer { bytes in
+        return RawRow(bytes: bytes, fieldEnds: fieldEnds, firstField: r.firstField, fieldCount: r.fieldCount, line: r.line)
+    }
+}
+
+extension RecordBatch {
+    public func withRawRows<R>(_ body: (RawRows) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
             try fieldEnds.withUnsafeBufferPointer { ends in
-                try body(RawRow(bytes: bytes, fieldEnds: ends, firstField: r.firstField, fieldCount: r.fieldCount,
-                                line: r.line))
+                try records.withUnsafeBufferPointer { try body(RawRows(bytes: bytes, fieldEnds: ends, records: $0)) }
             }
         }
     }
