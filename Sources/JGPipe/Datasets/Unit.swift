@@ -1,6 +1,6 @@
 /// A unit (单位) from `units.csv` (SPEC §1), kept compact: its code, name and phone stay in the
 /// dataset's `RowStore` (`UnitValidator.Column`), half a million units being common.
-public struct Unit: Sendable {
+public struct Unit: Sendable, Equatable {
     /// The legal person's `PersonKey`.
     public let legalPerson: UInt64
     public let region: RegionCode
@@ -25,6 +25,30 @@ public struct UnitValidator: DatasetValidator {
     }
 
     public init() {}
+
+    /// The common row — valid code, resident legal person in 18-character form, every field
+    /// already normalised — straight from bytes; anything else goes to `validateRow`.
+    public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Unit? {
+        guard let code = row.normalized(Column.code, map, upper: true), CreditCode.isValid(code),
+              let name = row.normalized(Column.name, map), !name.isEmpty,
+              let legalPerson = row.residentID(type: Column.legalType, number: Column.legalNumber, map),
+              let legalName = row.normalized(Column.legalName, map),
+              let region = row.normalized(Column.region, map), RegionCode.isValid(region),
+              let phone = row.normalized(Column.phone, map)
+        else { return nil }
+        store.beginRow()
+        store.appendField(code)
+        store.appendField(name)
+        store.appendField("A")
+        store.appendField(legalPerson.number)
+        store.appendField(legalName)
+        store.appendField(region)
+        store.appendField(phone)
+        for source in map.passThrough { store.appendField(row[source]) }
+        store.endRow()
+        return Unit(legalPerson: legalPerson.person, region: RegionCode(validated: region),
+                    phoneIsValid: phone.isEmpty || Phone.isValid(bytes: phone))
+    }
 
     public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: Unit, canonical: [String]) {
         _ = try row.required(Column.code)

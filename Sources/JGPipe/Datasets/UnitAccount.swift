@@ -95,11 +95,7 @@ public struct UnitAccountValidator: DatasetValidator {
     public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> UnitAccount? {
         guard let accountID = row.normalized(Column.accountID, map), !accountID.isEmpty,
               let unitCode = row.normalized(Column.unitCode, map, upper: true),
-              let holderType = row.normalized(Column.holderType, map, upper: true),
-              holderType.isEmpty || holderType.elementsEqual(CollectionOfOne(UInt8(ascii: "A"))),
-              let holderNumber = row.normalized(Column.holderNumber, map, upper: true),
-              ResidentID.isValidCanonical(holderNumber),
-              let holder = PersonKey.packResidentNumber(holderNumber),
+              let holder = row.residentID(type: Column.holderType, number: Column.holderNumber, map),
               let name = row.normalized(Column.holderName, map),
               let phone = row.normalized(Column.holderPhone, map),
               let registered = row.normalized(Column.registeredAt, map).flatMap(DateText.parseNormalized),
@@ -113,7 +109,7 @@ public struct UnitAccountValidator: DatasetValidator {
         store.appendField(accountID)
         store.appendField(unitCode)
         store.appendField("A")
-        store.appendField(holderNumber)
+        store.appendField(holder.number)
         store.appendField(name)
         store.appendField(phone)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
@@ -124,7 +120,7 @@ public struct UnitAccountValidator: DatasetValidator {
         store.appendField(permit.rawValue)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
-        return UnitAccount(unit: unit, holder: holder, registeredAt: registeredAt.sortKey,
+        return UnitAccount(unit: unit, holder: holder.person, registeredAt: registeredAt.sortKey,
                            idKey: AccountID.numericKey(utf8: accountID) ?? AccountID.unranked, status: status,
                            role: role, permit: permit)
     }

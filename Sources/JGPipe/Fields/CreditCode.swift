@@ -15,18 +15,7 @@ public struct CreditCode: Hashable, Sendable {
     public init(_ raw: String) throws(FieldError) {
         let text = Text.normalizeCode(raw)
         var copy = text
-        let outcome: Int = copy.withUTF8 { b in
-            guard b.count == 18 else { return -1 }
-            var sum = 0
-            for k in 0..<17 {
-                let v = Int(CreditCode.values[Int(b[k])])
-                if v < 0 { return -1 }
-                sum += v * CreditCode.weights[k]
-            }
-            guard CreditCode.values[Int(b[17])] >= 0 else { return -1 }
-            let expected = (31 - sum % 31) % 31   // 31 means "0"
-            return Int(CreditCode.values[Int(b[17])]) == expected ? 0 : 1 + expected
-        }
+        let outcome = copy.withUTF8(CreditCode.check)
         switch outcome {
         case 0:
             value = text
@@ -38,6 +27,25 @@ public struct CreditCode: Hashable, Sendable {
             throw FieldError(.invalidCreditCode, "credit code \(text) has check character \(text.last!), expected \(expected)")
         }
     }
+}
+
+extension CreditCode {
+    /// 0 for a valid code, -1 for a wrong shape, else 1 + the expected check character's value.
+    static func check(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard b.count == 18 else { return -1 }
+        var sum = 0
+        for k in 0..<17 {
+            let v = Int(values[Int(b[k])])
+            if v < 0 { return -1 }
+            sum += v * weights[k]
+        }
+        guard values[Int(b[17])] >= 0 else { return -1 }
+        let expected = (31 - sum % 31) % 31   // 31 means "0"
+        return Int(values[Int(b[17])]) == expected ? 0 : 1 + expected
+    }
+
+    /// A valid code already in normalised form (the byte-level row path).
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool { check(b) == 0 }
 }
 
 extension CreditCode: CustomStringConvertible {

@@ -5,12 +5,21 @@ public struct RegionCode: Hashable, Sendable {
 
     public init(_ raw: String) throws(FieldError) {
         let text = Text.normalize(raw)
-        guard text.utf8.count == 6, ASCII.allDigits(text.utf8) else {
+        guard RegionCode.isValid(text.utf8) else {
             throw FieldError(.invalidRegion, text.isEmpty
                 ? "region code is empty"
                 : "region code \"\(text)\" is not 6 digits")
         }
         value = text
+    }
+
+    /// Normalised text already checked with `isValid` (the byte-level row path).
+    init(validated text: UnsafeBufferPointer<UInt8>) {
+        value = String(decoding: text, as: UTF8.self)
+    }
+
+    static func isValid<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        text.count == 6 && ASCII.allDigits(text)
     }
 
     /// The first four digits: city level, used for detachments and for cross-region checks (SPEC §3 V3).

@@ -2,21 +2,24 @@ import Foundation
 import Testing
 @testable import JGPipe
 
-/// `UnitAccountValidator.validateRaw`, the byte-level path, against `validateRow`, the string path
-/// that stays the reference: the byte path may hand any row over (nil), but a row it accepts must
-/// come out exactly as the string path makes it.
+/// `validateRaw`, the byte-level path of units and unit accounts, against `validateRow`, the
+/// string path that stays the reference: the byte path may hand any row over (nil), but a row it
+/// accepts must come out exactly as the string path makes it.
 @Suite struct ByteLevelRowPathTests {
     static let header = "account_id,unit_code,holder_id_type,holder_id_no,holder_name,remark,holder_phone,registered_at,status,role,replace_permit"
     static let unitCodes = ["91440106MA5UA00013", "91440305MA5UA00022", "91310115MA5UA00037"]
 
-    struct Paths {
-        let fast: (record: UnitAccount, canonical: [String])?
-        let slow: Result<(record: UnitAccount, canonical: [String]), FieldError>
+    struct Paths<Record> {
+        let fast: (record: Record, canonical: [String])?
+        let slow: Result<(record: Record, canonical: [String]), FieldError>
     }
 
-    /// Both paths over every data row of `csv` (header included in the text).
-    static func bothPaths(_ csv: String, units: [String] = unitCodes) throws -> [Paths] {
-        let validator = UnitAccountValidator(units: UnitIndex(codes: units))
+    /// Both account paths over every data row of `csv` (header included in the text).
+    static func bothPaths(_ csv: String, units: [String] = unitCodes) throws -> [Paths<UnitAccount>] {
+        try bothPaths(csv, UnitAccountValidator(units: UnitIndex(codes: units)))
+    }
+
+    static func bothPaths<V: DatasetValidator>(_ csv: String, _ validator: V) throws -> [Paths<V.Record>] {
         var batches: [RecordBatch] = []
         let reader = CSVReader()
         var text = Array(csv.utf8)
@@ -25,20 +28,20 @@ import Testing
         }
         try reader.finish { batches.append($0) }
         let rows = batches.flatMap { batch in (0..<batch.count).map { (batch, $0) } }
-        let map = try HeaderMap(header: rows[0].0.fields(rows[0].1), schema: UnitAccountValidator.schema)
+        let map = try HeaderMap(header: rows[0].0.fields(rows[0].1), schema: validator.schema)
         return rows.dropFirst().map { batch, r in
-            let store = RowStore(width: UnitAccountValidator.schema.columns.count + map.passThrough.count)
+            let store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
             let fast = batch.withRawRows { validator.validateRaw($0[r], map: map, into: store) }
             #expect(store.count == (fast == nil ? 0 : 1), "a handed-over row leaves the store as it was")
             let slow = Result { () throws(FieldError) in
                 try validator.validateRow(SchemaRow(row: InputRow(line: batch.records[r].line, fields: batch.fields(r)),
-                                                    map: map, schema: UnitAccountValidator.schema))
+                                                    map: map, schema: validator.schema))
             }
             return Paths(fast: fast.map { ($0, store.fields(0)) }, slow: slow)
         }
     }
 
-    static func expectAgreement(_ paths: Paths, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectAgreement<Record: Equatable>(_ paths: Paths<Record>, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let fast = paths.fast else { return }
         guard case .success(let slow) = paths.slow else {
             Issue.record("the byte path accepted a row the string path rejects", sourceLocation: sourceLocation)
@@ -116,5 +119,33 @@ import Testing
             return nil
         }
         #expect(codes == [.unknownUnit, .invalidID, .invalidDate, .invalidCode, .missingField])
+    }
+
+    @Test func agreesOnEveryUnitOfTheSamples() throws {
+        let csv = try String(contentsOfFile: RunHarness.samples + "/utf8/units.csv", encoding: .utf8)
+        let paths = try Self.bothPaths(csv, UnitValidator())
+        for p in paths { Self.expectAgreement(p) }
+        for p in paths { #expect((p.fast != nil) == ((try? p.slow.get()) != nil)) }
+    }
+
+    @Test func takesPlainUnitsAndHandsOverTheRest() throws {
+        let paths = try Self.bothPaths("""
+        unit_code,unit_name,legal_person_id_type,legal_person_id_no,legal_person_name,region_code,contact_phone,note
+        91440106MA5UA00013,穗天河物流有限公司,A,440106197503120117,陈建国,440106,020-1234567,"a,b"
+        91440305MA5UA00022,深南山科技有限公司,,440305197802200234,林志强,440305,12345,
+        91440106ma5ua00013,穗天河物流有限公司,A,440106197503120117,陈建国,440106,,
+        91440106MA5UA00013,穗天河物流有限公司,A,440106750312011,陈建国,440106,,
+        91440106MA5UA00013,穗天河物流有限公司,A,440106197503120117,陈建国,４40106,,
+        91440106MA5UA00014,穗天河物流有限公司,A,440106197503120117,陈建国,440106,,
+        91440106MA5UA00013,,A,440106197503120117,陈建国,440106,,
+        91440106MA5UA00013,穗天河物流有限公司,A,440106197503120117,陈建国,44010,,
+        """, UnitValidator())
+        for p in paths { Self.expectAgreement(p) }
+        #expect(paths.map { $0.fast != nil } == [true, true, false, false, false, false, false, false])
+        #expect(paths.map { (try? $0.slow.get()) != nil } == [true, true, true, true, true, false, false, false])
+        #expect(paths[0].fast?.canonical == ["91440106MA5UA00013", "穗天河物流有限公司", "A", "440106197503120117", "陈建国",
+                                            "440106", "020-1234567", "a,b"])
+        #expect(paths[0].fast?.record.phoneIsValid == true)
+        #expect(paths[1].fast?.record.phoneIsValid == false)
     }
 }
