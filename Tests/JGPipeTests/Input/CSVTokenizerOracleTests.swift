@@ -151,12 +151,12 @@ private struct SeededGenerator: RandomNumberGenerator {
 }
 
 @Suite struct CSVTokenizerOracleTests {
-    /// Short texts over the bytes that matter (quotes, delimiters, CR, LF, spaces, a UTF-8
-    /// character), cut into random pieces, with and without a tiny field cap: the same records,
+    /// Short texts over the bytes that matter (quotes, delimiters, CR, LF, spaces, UTF-8
+    /// characters) and runs long enough for the word-at-a-time copy, cut into random pieces, with and without a tiny field cap: the same records,
     /// lines and errors as libcsv with the old reader's callbacks.
     @Test func sameOutcomeAsLibCSVOnRandomTexts() {
         var random = SeededGenerator(state: 6)
-        let alphabet: [[UInt8]] = ["a", "b", ",", ";", "\t", "\"", "\"", "\r", "\n", "\r\n", " ", "é"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] = ["a", "b", ",", ";", "\t", "\"", "\"", "\r", "\n", "\r\n", " ", "é", "0123456789abcdefg", "张三丰"].map { Array($0.utf8) }
         var mismatches = 0
         for _ in 0..<30_000 {
             var text: [UInt8] = []
