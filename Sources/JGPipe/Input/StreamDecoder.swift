@@ -37,8 +37,23 @@ public final class StreamDecoder {
     /// Decodes `chunk`; `final` marks the end of the input. Calls `sink` with UTF-8 text.
     public func decode(_ chunk: UnsafeRawBufferPointer, final: Bool,
                        _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        if encoding == .utf8 && pending.isEmpty && !atStart {
-            return try decodeUTF8InPlace(chunk, final: final, sink)
+        if encoding == .utf8 && !atStart {
+            var rest = chunk
+            if !pending.isEmpty && chunk.count >= 4 {
+                // Finish the character the last read cut (at most 3 more bytes), then go on in
+                // place. If it is not valid, the general path below reports it.
+                let carried = pending.count
+                pending.append(contentsOf: chunk.prefix(4))
+                let valid = pending.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+                pending.removeLast(pending.count - max(valid, carried))
+                if valid > carried {
+                    try emit(count: valid, sink)
+                    rest = UnsafeRawBufferPointer(rebasing: chunk[(valid - carried)...])
+                }
+            }
+            if pending.isEmpty {
+                return try decodeUTF8InPlace(rest, final: final, sink)
+            }
         }
         pending.append(contentsOf: chunk)
         if atStart {
@@ -83,8 +98,8 @@ public final class StreamDecoder {
         encoding = valid == window.count || cutAtEnd ? .utf8 : .gb18030
     }
 
-    /// The common case, UTF-8 with no character carried over from the last read: the read goes
-    /// out without a copy, like `validateUTF8` and `emit` would send it.
+    /// The common case, UTF-8 with no character carried over: the read goes out without a
+    /// copy, as `validateUTF8` and `emit` would send it.
     private func decodeUTF8InPlace(_ chunk: UnsafeRawBufferPointer, final: Bool,
                                    _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let valid = UTF8Validation.validPrefix(chunk.assumingMemoryBound(to: UInt8.self))
