@@ -122,6 +122,7 @@ int jg_csv_parse(jg_csv *csv, const unsigned char *text, intptr_t length) {
                 uint64_t special = zero_bytes(word ^ delimiters) | zero_bytes(word ^ quotes)
                     | zero_bytes(word ^ (ONES * '\r')) | zero_bytes(word ^ (ONES * '\n'));
                 if (special != 0) {
+                    // Little-endian: the lowest set bit is the first special byte in memory.
                     int ordinary = __builtin_ctzll(special) / 8;
                     s += ordinary;
                     out += ordinary;
