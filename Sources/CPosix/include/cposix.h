@@ -1,6 +1,9 @@
 #ifndef JGPIPE_CPOSIX_H
 #define JGPIPE_CPOSIX_H
 
+#include <stdint.h>
+#include "jg_csv.h"
+
 /// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE); 0 or -1 with errno.
 int jg_rename_exchange(const char *a, const char *b);
 
@@ -10,5 +13,9 @@ void jg_install_stop_handlers(void);
 
 /// The signal that asked the process to stop, or 0.
 int jg_stop_signal(void);
+
+/// Adds the line feeds in `text` to `*newlines`; `*column` becomes the number of bytes after
+/// the last one, or grows by `length` when there is none.
+void jg_count_lines(const unsigned char *text, intptr_t length, intptr_t *newlines, intptr_t *column);
 
 #endif

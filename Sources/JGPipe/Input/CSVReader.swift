@@ -1,4 +1,4 @@
-private import CLibCSV
+private import CPosix
 
 /// Records parsed from one chunk of UTF-8 text: one flat byte buffer with field boundaries,
 /// so a chunk costs a few allocations, not one per field.
@@ -10,6 +10,8 @@ public struct RecordBatch: Sendable {
         public let fieldCount: Int
     }
 
+    /// The fields' bytes back to back; field `f` is `bytes[fieldEnds[f - 1]..<fieldEnds[f]]`
+    /// (from 0 for the first).
     var bytes: [UInt8] = []
     var fieldEnds: [Int] = []
     public private(set) var records: [Record] = []
@@ -28,51 +30,23 @@ public struct RecordBatch: Sendable {
         (0..<records[record].fieldCount).map { field(record, $0) }
     }
 
-    mutating func appendField(_ pointer: UnsafeRawPointer?, _ length: Int) {
-        if length > 0, let pointer {
-            bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
-        }
-        fieldEnds.append(bytes.count)
-    }
-
-    mutating func closeRecord(line: Int, firstField: Int) {
-        records.append(Record(line: line, firstField: firstField, fieldCount: fieldEnds.count - firstField))
-    }
-
-    /// Drops the delivered records. The fields of a record still being parsed (from field
-    /// index `partial` on) are kept and moved to the front; returns their new first index.
-    mutating func removeDelivered(keepingFieldsFrom partial: Int?) -> Int? {
-        records.removeAll(keepingCapacity: true)
-        guard let partial else {
-            bytes.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
-            return nil
-        }
-        let start = partial == 0 ? 0 : fieldEnds[partial - 1]
-        bytes.removeSubrange(0..<start)
-        fieldEnds.removeSubrange(0..<partial)
-        for i in fieldEnds.indices { fieldEnds[i] -= start }
-        return 0
-    }
-
-    /// Drops the records starting on or after `line` (they follow an error).
-    mutating func keepRecords(before line: Int) {
-        records.removeAll { $0.line >= line }
-    }
-
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        records.removeAll(keepingCapacity: true)
+    /// A copy of the tokenizer's first `count` completed records.
+    fileprivate init(_ csv: UnsafePointer<jg_csv>, records count: Int) {
+        let completed = UnsafeBufferPointer(start: csv.pointee.records, count: count)
+        records = completed.map { Record(line: $0.line, firstField: $0.first_field, fieldCount: $0.field_count) }
+        let fields = completed.last.map { $0.first_field + $0.field_count } ?? 0
+        fieldEnds = Array(UnsafeBufferPointer(start: csv.pointee.field_ends, count: fields))
+        bytes = Array(UnsafeBufferPointer(start: csv.pointee.bytes, count: fieldEnds.last ?? 0))
     }
 }
 
-/// An RFC 4180 reader over libcsv that tracks the physical line each record starts on.
+/// An RFC 4180 reader that tracks the physical line each record starts on.
 ///
-/// libcsv runs with `CSV_REPALL_NL`, so every unquoted CR or LF reaches the record callback
-/// exactly once; together with the newlines counted inside quoted fields that gives exact
-/// line numbers, CRLF counted once. Spaces are not trimmed by libcsv: pass-through columns
-/// must be copied as read (SPEC §0), schema columns are trimmed by `Text.normalize`.
+/// The tokenizer (`jg_csv` in CPosix) has libcsv 3.0.3's semantics in the mode jgpipe used it in
+/// (`CSV_REPALL_NL`, not strict): a property test holds the two to the same records. It writes
+/// fields straight into flat buffers and counts line breaks as it meets them, CRLF counted
+/// once, also inside quoted fields. Spaces are not trimmed: pass-through columns must be copied
+/// as read (SPEC §0), schema columns are trimmed by `Text.normalize`.
 public final class CSVReader {
     public enum Failure: Error, Equatable {
         /// A field grew past the cap: almost always an unbalanced quote swallowing the file.
@@ -82,127 +56,65 @@ public final class CSVReader {
         case parser(String)
     }
 
-    private var parser = csv_parser()
-    private let maxFieldBytes: Int
-    private var state = State()
+    /// Text is fed in slices so a runaway quoted field is caught within one slice of the cap.
+    static let sliceBytes = 64 * 1024
 
-    /// Everything the C callbacks touch, reached through the `data` pointer.
-    fileprivate struct State {
-        var batch = RecordBatch()
-        var newlines = 0
-        var lastWasCR = false
-        var recordLine = 0
-        var recordFirstField = -1
-        var maxFieldBytes = Int.max
-        /// Line of the first record holding a completed field over the cap.
-        var overlongLine: Int?
-    }
+    private let csv: UnsafeMutablePointer<jg_csv>
+    private let maxFieldBytes: Int
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), maxFieldBytes: Int = 1 << 20) {
+        guard let csv = jg_csv_new(delimiter, maxFieldBytes) else { fatalError("out of memory") }
+        self.csv = csv
         self.maxFieldBytes = maxFieldBytes
-        state.maxFieldBytes = maxFieldBytes
-        csv_init(&parser, UInt8(CSV_REPALL_NL))
-        csv_set_delim(&parser, delimiter)
-        csv_set_space_func(&parser, noSpaces)
     }
 
-    deinit { csv_free(&parser) }
+    deinit { jg_csv_free(csv) }
 
     /// Parses `text` (UTF-8) and hands over the records completed so far.
     public func parse(_ text: UnsafeRawBufferPointer, _ deliver: (RecordBatch) throws -> Void) throws {
+        guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var offset = 0
-        // Feed in slices so a runaway quoted field is caught within one slice of the cap.
-        let slice = 64 * 1024
         while offset < text.count {
-            let n = min(slice, text.count - offset)
-            let consumed = withUnsafeMutablePointer(to: &state) { statePointer in
-                csv_parse(&parser, text.baseAddress! + offset, n, onField, onRecordEnd, statePointer)
-            }
-            if consumed != n {
-                throw Failure.parser(String(cString: csv_strerror(csv_error(&parser))))
-            }
+            let n = min(Self.sliceBytes, text.count - offset)
+            guard jg_csv_parse(csv, base + offset, n) == 0 else { throw Failure.parser("memory exhausted") }
             offset += n
             // A field over the cap fails whether it ended inside this slice or is still open,
             // so the outcome does not depend on where reads and slices cut the text.
-            if let line = state.overlongLine {
-                try failBeforeLine(line, deliver)
+            if csv.pointee.overlong_line > 0 {
+                try failBeforeLine(csv.pointee.overlong_line, deliver)
             }
-            if parser.entry_pos > maxFieldBytes {
-                try failBeforeLine(state.recordFirstField >= 0 ? state.recordLine : state.newlines + 1, deliver)
+            if jg_csv_open_field_bytes(csv) > maxFieldBytes {
+                try failBeforeLine(csv.pointee.record_line, deliver)
             }
-            if state.batch.count > 0 {
-                try deliver(state.batch)
-                // A record that straddles the slice boundary keeps the fields it already has.
-                let partial = state.recordFirstField >= 0 ? state.recordFirstField : nil
-                if let first = state.batch.removeDelivered(keepingFieldsFrom: partial) { state.recordFirstField = first }
-            }
+            try deliverCompleted(deliver)
         }
+    }
+
+    /// Ends the input: the last record without a final newline is delivered here.
+    public func finish(_ deliver: (RecordBatch) throws -> Void) throws {
+        // State 2 is libcsv's FIELD_BEGUN; with `quoted` set the closing quote never came.
+        if csv.pointee.state == 2 && csv.pointee.quoted != 0 {
+            throw Failure.unterminatedQuote(line: csv.pointee.record_line)
+        }
+        guard jg_csv_finish(csv) == 0 else { throw Failure.parser("memory exhausted") }
+        if csv.pointee.overlong_line > 0 {
+            try failBeforeLine(csv.pointee.overlong_line, deliver)
+        }
+        try deliverCompleted(deliver)
+    }
+
+    private func deliverCompleted(_ deliver: (RecordBatch) throws -> Void) throws {
+        guard csv.pointee.record_count > 0 else { return }
+        try deliver(RecordBatch(csv, records: csv.pointee.record_count))
+        jg_csv_drop_records(csv)
     }
 
     /// Hands over the records before `line`, then fails with `fieldTooLong` there: errors come
     /// in file order (a header that does not map before a long field further down).
     private func failBeforeLine(_ line: Int, _ deliver: (RecordBatch) throws -> Void) throws -> Never {
-        state.batch.keepRecords(before: line)
-        if state.batch.count > 0 { try deliver(state.batch) }
+        let completed = UnsafeBufferPointer(start: csv.pointee.records, count: csv.pointee.record_count)
+        let before = completed.prefix { $0.line < line }.count
+        if before > 0 { try deliver(RecordBatch(csv, records: before)) }
         throw Failure.fieldTooLong(line: line, limit: maxFieldBytes)
-    }
-
-    /// Ends the input: the last record without a final newline is delivered here.
-    public func finish(_ deliver: (RecordBatch) throws -> Void) throws {
-        // pstate 2 is libcsv's FIELD_BEGUN; with `quoted` set the closing quote never came.
-        if parser.pstate == 2 && parser.quoted != 0 {
-            throw Failure.unterminatedQuote(line: state.recordFirstField >= 0 ? state.recordLine : state.newlines + 1)
-        }
-        _ = withUnsafeMutablePointer(to: &state) { csv_fini(&parser, onField, onRecordEnd, $0) }
-        if let line = state.overlongLine {
-            try failBeforeLine(line, deliver)
-        }
-        if state.batch.count > 0 {
-            try deliver(state.batch)
-            state.batch.removeAll()
-        }
-    }
-}
-
-private func noSpaces(_: UInt8) -> Int32 { 0 }
-
-private func onField(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
-    let state = data!.assumingMemoryBound(to: CSVReader.State.self)
-    if state.pointee.recordFirstField < 0 {
-        state.pointee.recordLine = state.pointee.newlines + 1
-        state.pointee.recordFirstField = state.pointee.batch.fieldEnds.count
-    }
-    if length > state.pointee.maxFieldBytes && state.pointee.overlongLine == nil {
-        state.pointee.overlongLine = state.pointee.recordLine
-    }
-    state.pointee.batch.appendField(pointer, length)
-    state.pointee.lastWasCR = false
-    // Newlines inside a quoted field still advance the physical line count.
-    if let pointer, length > 0 {
-        let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x0A { if previous != 0x0D { state.pointee.newlines += 1 } }
-            else if byte == 0x0D { state.pointee.newlines += 1 }
-            previous = byte
-        }
-    }
-}
-
-private func onRecordEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
-    let state = data!.assumingMemoryBound(to: CSVReader.State.self)
-    if state.pointee.recordFirstField >= 0 {
-        state.pointee.batch.closeRecord(line: state.pointee.recordLine, firstField: state.pointee.recordFirstField)
-        state.pointee.recordFirstField = -1
-    }
-    switch terminator {
-    case 0x0D:
-        state.pointee.newlines += 1
-        state.pointee.lastWasCR = true
-    case 0x0A:
-        if !state.pointee.lastWasCR { state.pointee.newlines += 1 }
-        state.pointee.lastWasCR = false
-    default:
-        break
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+private import CPosix
 
 /// Turns the raw bytes of an input file into UTF-8, chunk by chunk, with no whole-file load.
 ///
@@ -36,6 +37,24 @@ public final class StreamDecoder {
     /// Decodes `chunk`; `final` marks the end of the input. Calls `sink` with UTF-8 text.
     public func decode(_ chunk: UnsafeRawBufferPointer, final: Bool,
                        _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if encoding == .utf8 && !atStart {
+            var rest = chunk
+            if !pending.isEmpty && chunk.count >= 4 {
+                // Finish the character the last read cut (at most 3 more bytes), then go on in
+                // place. If it is not valid, the general path below reports it.
+                let carried = pending.count
+                pending.append(contentsOf: chunk.prefix(4))
+                let valid = pending.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+                pending.removeLast(pending.count - max(valid, carried))
+                if valid > carried {
+                    try emit(count: valid, sink)
+                    rest = UnsafeRawBufferPointer(rebasing: chunk[(valid - carried)...])
+                }
+            }
+            if pending.isEmpty {
+                return try decodeUTF8InPlace(rest, final: final, sink)
+            }
+        }
         pending.append(contentsOf: chunk)
         if atStart {
             if pending.count < 3 && !final { return }
@@ -79,6 +98,23 @@ public final class StreamDecoder {
         encoding = valid == window.count || cutAtEnd ? .utf8 : .gb18030
     }
 
+    /// The common case, UTF-8 with no character carried over: the read goes out without a
+    /// copy, as `validateUTF8` and `emit` would send it.
+    private func decodeUTF8InPlace(_ chunk: UnsafeRawBufferPointer, final: Bool,
+                                   _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let valid = UTF8Validation.validPrefix(chunk.assumingMemoryBound(to: UInt8.self))
+        if valid > 0 {
+            let text = UnsafeRawBufferPointer(rebasing: chunk[..<valid])
+            countLines(text)
+            try sink(text)
+        }
+        pending.append(contentsOf: chunk[valid...])
+        if valid < chunk.count && (final || chunk.count - valid >= 4) {
+            throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
+                          message: "bytes that are not valid UTF-8 (0x\(hex(pending.prefix(4)))) in a file read as UTF-8; mixed encodings in one file cannot be decoded")
+        }
+    }
+
     /// How many leading bytes of `pending` may be emitted, and whether invalid UTF-8 follows them.
     private func validateUTF8(final: Bool) -> (usable: Int, invalid: Bool) {
         let valid = pending.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
@@ -91,8 +127,11 @@ public final class StreamDecoder {
 
     private func emit(count: Int, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard count > 0 else { return }
-        countLines(pending[..<count])
-        try pending.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        try pending.withUnsafeBytes {
+            let text = UnsafeRawBufferPointer(rebasing: $0[..<count])
+            countLines(text)
+            try sink(text)
+        }
         pending.removeFirst(count)
     }
 
@@ -129,23 +168,19 @@ public final class StreamDecoder {
         }
         let rest = pending[consumed...]
         if (failure == EILSEQ || failure == EINVAL) && (final || rest.count >= 4) {
-            countLines(pending[..<consumed])
+            pending.withUnsafeBytes { countLines(UnsafeRawBufferPointer(rebasing: $0[..<consumed])) }
             let what = failure == EILSEQ ? "bytes that are not valid GB18030" : "a GB18030 character cut off at the end of the file"
             throw Failure(line: newlines + 1, column: bytesSinceNewline + 1,
                           message: "\(what) (0x\(hex(rest.prefix(4))))")
         }
-        countLines(pending[..<consumed])
+        pending.withUnsafeBytes { countLines(UnsafeRawBufferPointer(rebasing: $0[..<consumed])) }
         pending.removeFirst(consumed)
     }
 
     /// Keeps the line and column of the next undecoded byte, for error messages.
-    private func countLines(_ bytes: ArraySlice<UInt8>) {
-        if let last = bytes.lastIndex(of: 0x0A) {
-            newlines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            bytesSinceNewline = bytes.endIndex - last - 1
-        } else {
-            bytesSinceNewline += bytes.count
-        }
+    private func countLines(_ text: UnsafeRawBufferPointer) {
+        guard let base = text.baseAddress else { return }
+        jg_count_lines(base.assumingMemoryBound(to: UInt8.self), text.count, &newlines, &bytesSinceNewline)
     }
 
     private func hex(_ bytes: ArraySlice<UInt8>) -> String {

@@ -6,7 +6,20 @@ enum UTF8Validation {
         let n = bytes.count
         while i < n {
             let lead = bytes[i]
-            if lead < 0x80 { i += 1; continue }
+            if lead < 0x80 {
+                i += 1
+                // Runs of ASCII are the common case: eight bytes at a time, up to the first
+                // byte with its high bit set.
+                while i + 8 <= n {
+                    let high = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                    if high != 0 {
+                        i += high.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF

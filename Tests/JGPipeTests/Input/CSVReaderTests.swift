@@ -40,6 +40,17 @@ import Testing
         }
     }
 
+    /// A quoted field of exactly the cap is not over it, also when a read ends between its
+    /// closing quote and the comma (the libcsv reader counted that quote while the field was open).
+    @Test func aFieldOfExactlyTheCapPassesWhateverTheReadSize() throws {
+        let bytes = Array("h,i\n\"abcd\",x\n".utf8)
+        for chunk in 1...bytes.count {
+            #expect(try parse(bytes, chunk: chunk, maxFieldBytes: 4)
+                        == [ParsedRecord(line: 1, fields: ["h", "i"]), ParsedRecord(line: 2, fields: ["abcd", "x"])],
+                    "read size \(chunk)")
+        }
+    }
+
     @Test func aRunawayFieldIsStoppedAtTheCap() {
         let bytes = Array(("h\nok\n\"" + String(repeating: "x", count: 5000)).utf8)
         #expect(throws: CSVReader.Failure.fieldTooLong(line: 3, limit: 1024)) {
