@@ -18,4 +18,8 @@ int jg_stop_signal(void);
 /// the last one, or grows by `length` when there is none.
 void jg_count_lines(const unsigned char *text, intptr_t length, intptr_t *newlines, intptr_t *column);
 
+/// Asks the CPU to start loading the cache line at `address` (no fault if it is not mapped):
+/// look-ups into tables of megabytes issue their loads a few rows ahead.
+static inline void jg_prefetch(const void *address) { __builtin_prefetch(address); }
+
 #endif

@@ -15,10 +15,14 @@ public protocol DatasetValidator: Sendable {
     /// otherwise returns nil with `store` untouched and `validateRow` takes the row (and names its
     /// error). On the rows it accepts it must agree with `validateRow` exactly.
     func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record?
+    /// Called a few rows before `validateRaw` sees `row`: a validator that looks rows up in big
+    /// tables starts loading the entry here.
+    func prefetch(_ row: RawRow, map: HeaderMap)
 }
 
 extension DatasetValidator {
     public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record? { nil }
+    public func prefetch(_ row: RawRow, map: HeaderMap) {}
 }
 
 /// A validator whose canonical values can be written from the record and the row.
@@ -147,6 +151,8 @@ public enum DatasetLoader {
     }
 
     static let sliceRows = 8192
+    /// How many rows ahead `DatasetValidator.prefetch` runs: enough for the misses to overlap.
+    static let prefetchDistance = 8
 
     /// Keeps the elements where `keep` is true, in place (no second array of a dump's size).
     static func compact<T>(_ array: inout [T], keeping keep: [Bool]) {
@@ -186,7 +192,13 @@ public enum DatasetLoader {
                 let overlap = mine.clamped(to: offset..<(offset + records.count))
                 if !overlap.isEmpty {
                     batch.withRawRows { raw in
-                        for k in overlap { validate(raw[records.lowerBound + k - offset], map: map, validator: validator, into: &rows) }
+                        let first = records.lowerBound - offset
+                        for k in overlap {
+                            if k + prefetchDistance < overlap.upperBound {
+                                validator.prefetch(raw[first + k + prefetchDistance], map: map)
+                            }
+                            validate(raw[first + k], map: map, validator: validator, into: &rows)
+                        }
                     }
                 }
                 offset += records.count

@@ -90,6 +90,10 @@ public struct UnitAccountValidator: DatasetValidator {
         self.units = units
     }
 
+    public func prefetch(_ row: RawRow, map: HeaderMap) {
+        units.prefetch(utf8: row.column(Column.unitCode, map))
+    }
+
     /// The common row — resident identity number in 18-character form, every field already
     /// normalised, a known unit — straight from bytes; anything else goes to `validateRow`.
     public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> UnitAccount? {

@@ -1,3 +1,5 @@
+private import CPosix
+
 /// Unit code → index among the valid units. A unified social credit code (GB 32100: 18
 /// characters of a 31-character alphabet) packs exactly into 90 bits, so the open-addressing
 /// table holds the packed codes themselves: a look-up touches one slot, no string and no store
@@ -47,6 +49,13 @@ public struct UnitIndex: Sendable {
         return nil
     }
 
+    /// Starts loading the slot where a look-up of `code` begins: the table is megabytes, so a
+    /// look-up is a cache miss; issued a few rows ahead, the misses overlap.
+    func prefetch<Bytes: Sequence<UInt8>>(utf8 code: Bytes) {
+        guard let (high, low) = UnitIndex.pack(code) else { return }
+        slots.withUnsafeBufferPointer { jg_prefetch($0.baseAddress! + UnitIndex.slot(high, low, shift)) }
+    }
+
     /// Character values 0–30 of GB 32100, or nil for anything that is not an 18-character code.
     private static func pack<Bytes: Sequence<UInt8>>(_ code: Bytes) -> (UInt64, UInt64)? {
         var high: UInt64 = 0, low: UInt64 = 0, count = 0
@@ -58,15 +67,15 @@ public struct UnitIndex: Sendable {
         return count == 18 ? (high, low) : nil
     }
 
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 128)
-        for (i, c) in "0123456789ABCDEFGHJKLMNPQRTUWXY".utf8.enumerated() { table[Int(c)] = UInt8(i) }
-        return table
-    }()
+    /// Bit i set when the byte 0x30 + i is in the GB 32100 alphabet `0-9 A-H J-N P-R T U W-Y`;
+    /// a character's value is its rank, the set bits below it. A constant, not a table: this
+    /// runs twice per account row (prefetch and look-up).
+    private static let alphabetBits: UInt64 = 0b11_1011_0111_0111_1101_1111_1110_0000_0011_1111_1111
 
     private static func value(_ byte: UInt8) -> UInt64? {
-        guard byte < 128, values[Int(byte)] != 0xFF else { return nil }
-        return UInt64(values[Int(byte)])
+        let i = UInt64(byte &- 0x30)
+        guard i < 42, alphabetBits >> i & 1 == 1 else { return nil }
+        return UInt64((alphabetBits & (1 << i &- 1)).nonzeroBitCount)
     }
 
     /// The top bits of the packed code times 2^64/φ.
