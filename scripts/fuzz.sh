@@ -18,7 +18,9 @@ runtime="$(dirname "$(dirname "$(command -v swift)")")/lib/swift/clang/lib/linux
 [ -f "$runtime" ] || { echo "fuzz: this Swift toolchain has no libFuzzer runtime ($runtime)" >&2; exit 1; }
 
 # Release: about 5 times the executions per second of debug; overflow and bounds checks stay on.
-(cd fuzz && swift build -c release --product JGPipeFuzz -Xswiftc -sanitize=fuzzer,address >&2)
+# The C targets (the CSV tokenizer) get coverage and AddressSanitizer too.
+(cd fuzz && swift build -c release --product JGPipeFuzz -Xswiftc -sanitize=fuzzer,address \
+    -Xcc -fsanitize=fuzzer-no-link,address >&2)
 mkdir -p fuzz/work-corpus fuzz/crashes
 # -detect_leaks=0: the Swift runtime keeps metadata caches alive for the process lifetime.
 SWIFT_BACKTRACE=enable=no fuzz/.build/release/JGPipeFuzz fuzz/work-corpus fuzz/corpus \
