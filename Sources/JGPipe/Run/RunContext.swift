@@ -21,6 +21,8 @@ public final class RunContext {
     /// Records read so far (all datasets), for the per-stage rate.
     public private(set) var recordsRead = 0
     public let logger: Logger
+    /// Digests of the output files, taken as they were written, for the manifest.
+    public let outputDigests = OutputDigests()
 
     public init(settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String, stagingDirectory: String,
                 logger: Logger = .silent) {
@@ -63,9 +65,11 @@ public final class RunContext {
         return loaded
     }
 
-    /// Opens an output CSV in the staging folder and writes its header row.
+    /// Opens an output CSV in the staging folder and writes its header row. The writer records
+    /// the file's digest in `outputDigests` when it is closed.
     public func csv(_ fileName: String, header: [String]) throws -> CSVWriter {
-        let writer = try CSVWriter(path: stagingDirectory + "/" + fileName, encoding: settings.outputEncoding)
+        let writer = try CSVWriter(path: stagingDirectory + "/" + fileName, encoding: settings.outputEncoding,
+                                   digests: outputDigests)
         try writer.writeRow(header)
         outputFiles.append(fileName)
         return writer
@@ -83,35 +87,50 @@ public final class RunContext {
         rejections.append(digest)
     }
 
-    /// The canonical rows of a dataset, SPEC column order: schema columns, the stage's added
-    /// columns, then pass-through.
     /// `<dataset>.cleaned.csv`: schema columns, `added` columns, then pass-through. `row(i)`
     /// returns new values for the schema columns listed in `replacing`, then the added columns;
     /// every other field is copied from the store as bytes.
     public func writeCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema, added: [String],
                                      replacing: [Int] = [], row: (Int) -> [String]) throws {
-        let width = schema.columns.count
-        let writer = try csv("\(schema.name).cleaned.csv",
-                             header: schema.columnNames + added + loaded.header.passThroughNames)
-        let store = loaded.store
-        for i in loaded.records.indices {
-            let values = row(i)
+        let writer = try openCleaned(loaded, schema: schema, added: added)
+        try RunContext.writeCleanedRows(loaded.store, count: loaded.records.count, schemaWidth: schema.columns.count,
+                                        replacing: replacing, added: added.count, to: writer, values: row) {
+            values, k, first in writer.appendField(values[k], first: first)
+        }
+        try writer.close()
+    }
+
+    /// Opens `<dataset>.cleaned.csv` and writes its header, for `writeCleanedRows` (which may
+    /// then run on another thread: it does not touch the context).
+    public func openCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema,
+                                    added: [String]) throws -> CSVWriter {
+        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + loaded.header.passThroughNames)
+    }
+
+    /// The rows of a cleaned file, SPEC column order: each store field copied as bytes, except
+    /// the schema columns in `replacing`, whose values come from `values(i)`, as do the `added`
+    /// columns after the schema columns; then the pass-through fields. `append(v, k, first)`
+    /// writes the k-th of the row's new values `v` (the replaced columns in order, then the added).
+    public static func writeCleanedRows<Values>(_ store: RowStore, count: Int, schemaWidth: Int, replacing: [Int],
+                                                added: Int, to writer: CSVWriter, values: (Int) -> Values,
+                                                append: (Values, Int, Bool) -> Void) throws {
+        for i in 0..<count {
+            let rowValues = values(i)
             var next = 0
-            for column in 0..<width {
+            for column in 0..<schemaWidth {
                 if next < replacing.count && replacing[next] == column {
-                    writer.appendField(values[next], first: column == 0)
+                    append(rowValues, next, column == 0)
                     next += 1
                 } else {
                     store.withField(i, column) { writer.appendField(bytes: $0, first: column == 0) }
                 }
             }
-            for value in values[replacing.count...] { writer.appendField(value, first: false) }
-            for column in width..<store.width {
+            for k in replacing.count..<(replacing.count + added) { append(rowValues, k, false) }
+            for column in schemaWidth..<store.width {
                 store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
             }
             try writer.endRow()
         }
-        try writer.close()
     }
 
     public func add(_ notices: [Notice]) { self.notices += notices }

@@ -68,9 +68,19 @@ public struct UnitAccountStage: PipelineStage {
             .map { (unit: accounts.records[$0].unit, role: decisions[$0].role) }
         let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
 
-        try writeAccounts(accounts, decisions, context)
-        try writeRemoved(accounts, decisions, units, detachment, context)
+        // The cleaned file, the largest output, is written on the other core while the removal
+        // export and the tallies are made here; both only read the accounts.
+        let cleaned = try context.openCleaned(accounts, schema: UnitAccountValidator.schema,
+                                              added: ["cleanup_rule", "disable_on", "effective_on"])
+        let effectiveOn = context.effectiveDate.iso
+        let writing = BackgroundJob { [accounts] in
+            try writeAccountRows(accounts, decisions, effectiveOn: effectiveOn, to: cleaned)
+            try cleaned.close()
+        }
+        let exported = Result { try writeRemoved(accounts, decisions, units, detachment, context) }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
+        try writing.wait()
+        try exported.get()
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
@@ -80,16 +90,23 @@ public struct UnitAccountStage: PipelineStage {
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, notices))
     }
 
-    private func writeAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
-                               _ context: RunContext) throws {
+    /// The rows of `unit_accounts.cleaned.csv`. The new values (status, role, permit, then
+    /// cleanup_rule, disable_on, effective_on) take a few dozen combinations: each is encoded once.
+    private func writeAccountRows(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
+                                  effectiveOn: String, to writer: CSVWriter) throws {
         typealias Column = UnitAccountValidator.Column
-        let effectiveOn = context.effectiveDate.iso
-        try context.writeCleaned(accounts, schema: UnitAccountValidator.schema,
-                                 added: ["cleanup_rule", "disable_on", "effective_on"],
-                                 replacing: [Column.status, Column.role, Column.permit]) { i in
-            let decision = decisions[i]
-            return [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
-                    decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
+        var encoded = [[[UInt8]]](repeating: [], count: AccountDecision.combinations)
+        for decision in decisions where encoded[decision.combination].isEmpty {
+            encoded[decision.combination] = [
+                decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
+                decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn,
+            ].map(CSVWriter.encodedField)
+        }
+        try RunContext.writeCleanedRows(accounts.store, count: accounts.records.count,
+                                        schemaWidth: UnitAccountValidator.schema.columns.count,
+                                        replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
+                                        values: { decisions[$0].combination }) { combination, k, first in
+            encoded[combination][k].withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: first) }
         }
     }
 
@@ -97,30 +114,53 @@ public struct UnitAccountStage: PipelineStage {
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                               _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
         typealias Column = UnitAccountValidator.Column
-        // Units ranked once by (detachment, unit code); accounts then sort on integers.
-        var unitRank = [Int32](repeating: 0, count: units.records.count)
-        let codes = units.records.indices.map { units.store.field($0, UnitValidator.Column.code) }
-        let unitOrder = units.records.indices.sorted { (detachment[$0], codes[$0]) < (detachment[$1], codes[$1]) }
-        for (rank, u) in unitOrder.enumerated() { unitRank[u] = Int32(rank) }
-        let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
-            let x = accounts.records[a], y = accounts.records[b]
-            return (unitRank[Int(x.unit)], x.idKey) < (unitRank[Int(y.unit)], y.idKey)
+        let unitRank = unitRanks(units, detachment)
+        var removed: [RemovalOrder] = []
+        for i in decisions.indices where decisions[i].removedBy != nil {
+            let account = accounts.records[i]
+            removed.append(RemovalOrder(unitRank: unitRank[Int(account.unit)], idKey: account.idKey, index: Int32(i)))
         }
+        removed.sort()
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
             "registered_at", "cleanup_rule", "reason", "disable_on", "detachment_code",
         ])
-        for i in removed {
-            let f = accounts.store.fields(i)
+        let ruleFields = CleanupRule.allCases.map { rule in
+            [rule.rawValue, reason(rule), context.effectiveDate.iso].map(CSVWriter.encodedField)
+        }
+        let store = accounts.store
+        for entry in removed {
+            let i = Int(entry.index)
             let unit = Int(accounts.records[i].unit)
-            let rule = decisions[i].removedBy!
-            try writer.writeRow([
-                f[Column.accountID], f[Column.unitCode], units.store.field(unit, UnitValidator.Column.name), f[Column.holderType],
-                f[Column.holderNumber], f[Column.holderName], f[Column.holderPhone], f[Column.registeredAt],
-                rule.rawValue, reason(rule), context.effectiveDate.iso, detachment[unit],
-            ])
+            for (k, column) in [Column.accountID, Column.unitCode].enumerated() {
+                store.withField(i, column) { writer.appendField(bytes: $0, first: k == 0) }
+            }
+            units.store.withField(unit, UnitValidator.Column.name) { writer.appendField(bytes: $0, first: false) }
+            for column in [Column.holderType, Column.holderNumber, Column.holderName, Column.holderPhone, Column.registeredAt] {
+                store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
+            }
+            for field in ruleFields[decisions[i].removedBy!.position] {
+                field.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
+            }
+            writer.appendField(detachment[unit], first: false)
+            try writer.endRow()
         }
         try writer.close()
+    }
+
+    /// Each unit's place in (detachment_code, unit_code) order; codes compare as bytes, which
+    /// for their ASCII characters is the order of `String`.
+    private func unitRanks(_ units: LoadedDataset<Unit>, _ detachment: [String]) -> [UInt32] {
+        let detachmentRank = Dictionary(uniqueKeysWithValues: Set(detachment).sorted().enumerated().map { ($1, UInt32($0)) })
+        var order = units.records.indices.map { u in
+            units.store.withField(u, UnitValidator.Column.code) { code in
+                UnitOrder(detachmentRank: detachmentRank[detachment[u]]!, code: code, index: Int32(u))
+            }
+        }
+        order.sort()
+        var rank = [UInt32](repeating: 0, count: units.records.count)
+        for (position, entry) in order.enumerated() { rank[Int(entry.index)] = UInt32(position) }
+        return rank
     }
 
     /// The Chinese sentence of the removal export, with the caps in force.
@@ -137,25 +177,35 @@ public struct UnitAccountStage: PipelineStage {
         let e = context.effectiveDate
         // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
         let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
+        let eISO = e.iso, cleanupDueISO = cleanupDue.iso
+        let templates = context.settings.templates
         var notices: [Notice] = []
         typealias Column = UnitValidator.Column
         // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
         for u in units.records.indices where tallies.accounts[u] > 0 {
-            func notice(_ type: String, due: CalendarDate, _ values: [String: String]) -> Notice {
-                let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
-                return Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
-                              recipientName: name, phone: units.store.field(u, Column.phone), recordID: code, dueOn: due,
-                              message: context.settings.templates.message(type, values.merging([
-                                  "unit_name": name, "unit_code": code, "due_on": due.iso,
-                                  "effective_on": e.iso, "disable_on": e.iso,
-                              ]) { a, _ in a }))
-            }
             let removed = tallies.removedInUnit(u)
+            guard removed > 0 || coverage[u] == .none else { continue }
+            let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
+            let phone = units.store.field(u, Column.phone)
+            func notice(_ type: String, due: CalendarDate, dueISO: String, count: String = "") -> Notice {
+                Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
+                       recipientName: name, phone: phone, recordID: code, dueOn: due,
+                       message: templates.message(type) { key in
+                           switch key {
+                           case "unit_name": name
+                           case "unit_code": code
+                           case "due_on": dueISO
+                           case "effective_on", "disable_on": eISO
+                           case "count" where type == "UNIT_ACCOUNTS_CLEANUP": count
+                           default: nil
+                           }
+                       })
+            }
             if removed > 0 {
-                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, ["count": String(removed)]))
+                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, dueISO: cleanupDueISO, count: String(removed)))
             }
             if coverage[u] == .none {
-                notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, [:]))
+                notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, dueISO: eISO))
             }
         }
         return notices
@@ -167,21 +217,30 @@ public struct UnitAccountStage: PipelineStage {
 
     private func accountSummary(_ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>,
                                 _ detachment: [String], _ notices: [Notice]) -> JSONValue {
-        var byDetachment: [String: [String: Int]] = [:]
+        // Summed per detachment as integers first; the named counts are made once per detachment.
+        var detachmentIndex: [String: Int] = [:]
+        var sums: [[Int]] = []  // accounts, active after cleanup, then removed per rule
         for u in units.records.indices where tallies.accounts[u] > 0 {
-            var counts = byDetachment[detachment[u], default: ["C3_no_legal_person": 0]]
-            counts["accounts", default: 0] += tallies.accounts[u]
-            counts["active_after_cleanup", default: 0] += tallies.activeAfter[u]
-            for (r, rule) in CleanupRule.allCases.enumerated() {
-                counts["removed_\(rule.rawValue)", default: 0] += tallies.removed[r][u]
-            }
-            byDetachment[detachment[u]] = counts
+            let d = detachmentIndex[detachment[u]] ?? {
+                sums.append([Int](repeating: 0, count: 2 + CleanupRule.allCases.count))
+                detachmentIndex[detachment[u]] = sums.count - 1
+                return sums.count - 1
+            }()
+            sums[d][0] += tallies.accounts[u]
+            sums[d][1] += tallies.activeAfter[u]
+            for r in tallies.removed.indices { sums[d][2 + r] += tallies.removed[r][u] }
+        }
+        var byDetachment: [String: [String: Int]] = [:]
+        for (code, d) in detachmentIndex {
+            var counts = ["C3_no_legal_person": 0, "accounts": sums[d][0], "active_after_cleanup": sums[d][1]]
+            for rule in CleanupRule.allCases { counts["removed_\(rule.rawValue)"] = sums[d][2 + rule.position] }
+            byDetachment[code] = counts
         }
         for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
             byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
         }
         var removed = [String: Int]()
-        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = tallies.removed[r].reduce(0, +) }
+        for rule in CleanupRule.allCases { removed[rule.rawValue] = tallies.removed[rule.position].reduce(0, +) }
         let several = coverage.indices.filter { coverage[$0] == .several }.map { units.store.field($0, UnitValidator.Column.code) }.sorted()
         return .object([
             ("active_before_cleanup", .int(tallies.activeBefore)),
@@ -193,6 +252,79 @@ public struct UnitAccountStage: PipelineStage {
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
+    }
+}
+
+/// The removal export's order: unit rank (detachment_code, unit_code), account id, then index.
+private struct RemovalOrder: Comparable {
+    let unitRank: UInt32
+    let idKey: UInt64
+    let index: Int32
+
+    static func < (a: RemovalOrder, b: RemovalOrder) -> Bool {
+        (a.unitRank, a.idKey, a.index) < (b.unitRank, b.idKey, b.index)
+    }
+}
+
+/// A unit in (detachment_code, unit_code) order: the code's first 24 bytes packed big-endian
+/// (zero after its end, so a prefix sorts first), the rest compared only on a tie.
+private struct UnitOrder: Comparable {
+    let detachmentRank: UInt32
+    let packed: (UInt64, UInt64, UInt64)
+    let rest: [UInt8]
+    let index: Int32
+
+    init(detachmentRank: UInt32, code: UnsafeBufferPointer<UInt8>, index: Int32) {
+        self.detachmentRank = detachmentRank
+        func word(_ w: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for k in 0..<8 { value = value << 8 | UInt64(w * 8 + k < code.count ? code[w * 8 + k] : 0) }
+            return value
+        }
+        packed = (word(0), word(1), word(2))
+        rest = code.count > 24 ? Array(code[24...]) : []
+        self.index = index
+    }
+
+    static func == (a: UnitOrder, b: UnitOrder) -> Bool { a.index == b.index }
+
+    static func < (a: UnitOrder, b: UnitOrder) -> Bool {
+        if a.detachmentRank != b.detachmentRank { return a.detachmentRank < b.detachmentRank }
+        if a.packed != b.packed { return a.packed < b.packed }
+        if a.rest != b.rest { return a.rest.lexicographicallyPrecedes(b.rest) }
+        return a.index < b.index
+    }
+}
+
+extension CleanupRule {
+    /// Position in `allCases`, for arrays indexed by rule.
+    var position: Int {
+        switch self {
+        case .r1: 0
+        case .r2: 1
+        case .r3: 2
+        }
+    }
+}
+
+extension AccountDecision {
+    static let combinations = 2 * 4 * 3 * 4
+
+    /// A number for each combination of status, role, permit and rule, below `combinations`.
+    var combination: Int {
+        let s = status == .active ? 0 : 1
+        let r = switch role {
+        case .legacy: 0
+        case .legalPerson: 1
+        case .admin: 2
+        case .ordinary: 3
+        }
+        let p = switch permit {
+        case .unset: 0
+        case .yes: 1
+        case .no: 2
+        }
+        return ((s * 4 + r) * 3 + p) * 4 + (removedBy.map { $0.position + 1 } ?? 0)
     }
 }
 
@@ -211,20 +343,25 @@ struct UnitTallies {
         accounts = [Int](repeating: 0, count: unitCount)
         activeAfter = accounts
         removed = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
-        var givenRole = [AccountRole: Int]()
-        var givenPermit = [ReplacePermit: Int]()
+        var legalPersonGiven = 0, ordinaryGiven = 0, permitYes = 0, permitNo = 0
         for (account, decision) in zip(records, decisions) {
             let u = Int(account.unit)
             accounts[u] += 1
             if account.isActive { activeBefore += 1 }
-            if let rule = decision.removedBy { removed[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
+            if let rule = decision.removedBy { removed[rule.position][u] += 1 }
             guard decision.status == .active else { continue }
             activeAfter[u] += 1
-            if account.role == .legacy { givenRole[decision.role, default: 0] += 1 }
-            if account.permit == .unset { givenPermit[decision.permit, default: 0] += 1 }
+            if account.role == .legacy {
+                if decision.role == .legalPerson { legalPersonGiven += 1 } else if decision.role == .ordinary { ordinaryGiven += 1 }
+            }
+            if account.permit == .unset {
+                if decision.permit == .yes { permitYes += 1 } else if decision.permit == .no { permitNo += 1 }
+            }
         }
-        for (role, count) in givenRole { converted["C1_\(role.rawValue)", default: 0] += count }
-        for (permit, count) in givenPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
+        converted["C1_legal_person"]! += legalPersonGiven
+        converted["C1_ordinary"]! += ordinaryGiven
+        converted["C2_permit_Y"]! += permitYes
+        converted["C2_permit_N"]! += permitNo
     }
 
     func removedInUnit(_ u: Int) -> Int {
