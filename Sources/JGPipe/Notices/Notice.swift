@@ -1,3 +1,5 @@
+import Glibc
+
 /// One message to send (SPEC §4, `notifications.csv`).
 public struct Notice: Sendable, Equatable {
     public enum RecipientType: String, Sendable { case unit, person }
@@ -37,8 +39,15 @@ public struct Notice: Sendable, Equatable {
         ledgerKey = Notice.sentOnce.contains(type) ? Notice.hash([type, recipientID, recordID]) : id
     }
 
+    /// The first 20 hex digits of the SHA-256 of the parts joined by U+001F.
     private static func hash(_ parts: [String]) -> String {
-        String(SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(20))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        for (k, part) in parts.enumerated() {
+            if k > 0 { bytes.append(0x1F) }
+            bytes.append(contentsOf: part.utf8)
+        }
+        return SHA256.hexString(Array(bytes.withUnsafeBytes(SHA256.digest).prefix(10)))
     }
 
     public static let columns = [
@@ -50,16 +59,50 @@ public struct Notice: Sendable, Equatable {
         [id, type, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, recordID, dueOn.iso, message]
     }
 
-    /// SPEC §4 order: detachment_code, notice_type, recipient_id, record_id (then due_on).
-    /// The fields joined by U+0001, which sorts below every character they hold, order as the
-    /// fields do one after another; one key a notice makes the sort cheap.
-    var outputOrderKey: [UInt8] {
-        Array([detachmentCode, type, recipientID, recordID, dueOn.iso].joined(separator: "\u{1}").utf8)
+    /// Appends the `columns` to the writer's current row.
+    func appendFields(to writer: CSVWriter) {
+        writer.appendField(id, first: true)
+        writer.appendField(type, first: false)
+        writer.appendField(detachmentCode, first: false)
+        writer.appendField(recipientType.rawValue, first: false)
+        writer.appendField(recipientID, first: false)
+        writer.appendField(recipientName, first: false)
+        writer.appendField(phone, first: false)
+        writer.appendField(recordID, first: false)
+        writer.appendField(dueOn.iso, first: false)
+        writer.appendField(message, first: false)
     }
 
-    /// `notices` in SPEC §4 order.
-    static func inOutputOrder(_ notices: [Notice]) -> [Notice] {
-        let keys = notices.map(\.outputOrderKey)
-        return notices.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { notices[$0] }
+    /// Indices of `notices` in SPEC §4 order: detachment_code, notice_type, recipient_id,
+    /// record_id (then due_on, then input order). The fields joined by U+0001, which sorts below
+    /// every character they hold, order as the fields do one after another: one byte key a
+    /// notice, all in one buffer, compared with `memcmp`.
+    static func outputOrder(_ notices: [Notice]) -> [Int] {
+        var keys: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(notices.count)
+        for notice in notices {
+            for (k, field) in [notice.detachmentCode, notice.type, notice.recipientID, notice.recordID, notice.dueOn.iso]
+                .enumerated() {
+                if k > 0 { keys.append(0x01) }
+                keys.append(contentsOf: field.utf8)
+            }
+            ends.append(keys.count)
+        }
+        var order = Array(notices.indices)
+        keys.withUnsafeBufferPointer { keys in
+            ends.withUnsafeBufferPointer { ends in
+                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    let start = i == 0 ? 0 : ends[i - 1]
+                    return UnsafeBufferPointer(rebasing: keys[start..<ends[i]])
+                }
+                order.sort { a, b in
+                    let x = key(a), y = key(b)
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                    return c != 0 ? c < 0 : x.count != y.count ? x.count < y.count : a < b
+                }
+            }
+        }
+        return order
     }
 }

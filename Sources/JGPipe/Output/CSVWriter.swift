@@ -62,10 +62,20 @@ public final class CSVWriter {
     public func appendField(bytes: UnsafeBufferPointer<UInt8>, first: Bool) {
         reserve(bytes.count * 2 + 3)
         if !first { put(UInt8(ascii: ",")) }
-        guard CSVWriter.needsQuotes(bytes) else {
-            append(bytes: bytes)
-            return
+        // Copied while checked, in one pass: fields are short and seldom need quotes.
+        var end = count
+        for byte in bytes {
+            if byte <= UInt8(ascii: ",") && CSVWriter.isSpecial(byte) {
+                appendQuoted(bytes)
+                return
+            }
+            buffer[end] = byte
+            end += 1
         }
+        count = end
+    }
+
+    private func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
         put(UInt8(ascii: "\""))
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { put(byte) }
@@ -105,12 +115,13 @@ public final class CSVWriter {
     }
 
     /// `,` `"` LF and CR are the only bytes at or below `,` that matter; most bytes are above.
-    @inline(__always)
     static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte <= UInt8(ascii: ",") {
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { return true }
-        }
-        return false
+        bytes.contains { $0 <= UInt8(ascii: ",") && isSpecial($0) }
+    }
+
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
 
     @inline(__always)

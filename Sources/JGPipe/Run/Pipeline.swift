@@ -75,7 +75,7 @@ public enum Pipeline {
         var outcome = RunOutcome(.ok, "")
         outcome.runID = session?.runID
         var inputs: [InputFileDigest] = []
-        var written: [Notice] = []
+        var written: [(id: String, type: String)] = []
         func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome) -> RunOutcome {
             outcome.exitCode = code
             outcome.message = message
@@ -88,7 +88,7 @@ public enum Pipeline {
                     noticesTotal: context.notices.count, noticesWritten: outcome.noticesWritten,
                     noticesSuppressed: outcome.noticesSuppressed, endedAt: wallClockNow())
                 // SPEC §4: only a published run's notices count as published.
-                let published = ledgerOutcome == .succeeded ? written.map { (id: $0.ledgerKey, type: $0.type) } : []
+                let published = ledgerOutcome == .succeeded ? written : []
                 do {
                     try session.ledger.finishRun(session.runID, record, published: published)
                 } catch {
@@ -120,6 +120,14 @@ public enum Pipeline {
             }
             try StopRequest.check()
             let sharedStarted = monotonicSeconds()
+            // The inputs are hashed for the manifest on the other core meanwhile.
+            let inputFiles = context.inputFiles
+            let hashingInputs = BackgroundJob {
+                try inputFiles.map { input in
+                    let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
+                    return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
+                }
+            }
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
             let delivery = try writeNotifications(context, leavingOut: published)
@@ -132,12 +140,10 @@ public enum Pipeline {
                           to: context.stagingDirectory + "/report.html")
             logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
             let hashStarted = monotonicSeconds()
-            inputs = try context.inputFiles.map { input in
-                let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
-                return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
-            }
-            try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs, runID: session?.runID,
-                               startedAt: startedAt, finishedAt: wallClockNow())
+            inputs = try hashingInputs.wait()
+            try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs,
+                               outputs: context.outputDigests, runID: session?.runID, startedAt: startedAt,
+                               finishedAt: wallClockNow())
             logger.info("manifest written", metadata: ["ms": "\(Int((monotonicSeconds() - hashStarted) * 1000))"])
         } catch {
             folder.discard()
@@ -186,7 +192,8 @@ public enum Pipeline {
     }
 
     struct NoticeDelivery {
-        var written: [Notice]
+        /// Ledger key and type of each notice written.
+        var written: [(id: String, type: String)]
         var suppressed: Int
     }
 
@@ -194,13 +201,17 @@ public enum Pipeline {
     static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
         var delivery = NoticeDelivery(written: [], suppressed: 0)
-        for notice in Notice.inOutputOrder(context.notices) {
-            if published.contains(notice.ledgerKey) {
-                delivery.suppressed += 1
-                continue
+        // Through a buffer pointer: reading a notice in place, without copying its strings.
+        try context.notices.withUnsafeBufferPointer { notices in
+            for i in Notice.outputOrder(context.notices) {
+                if published.contains(notices[i].ledgerKey) {
+                    delivery.suppressed += 1
+                    continue
+                }
+                notices[i].appendFields(to: writer)
+                try writer.endRow()
+                delivery.written.append((id: notices[i].ledgerKey, type: notices[i].type))
             }
-            try writer.writeRow(notice.fields)
-            delivery.written.append(notice)
         }
         try writer.close()
         return delivery
@@ -212,10 +223,12 @@ public enum Pipeline {
         var byType: [String: Int] = [:]
         var byDetachment: [String: Int] = [:]
         var unreachable = 0
-        for notice in context.notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: 0] += 1
-            if notice.phone.isEmpty { unreachable += 1 }
+        context.notices.withUnsafeBufferPointer { notices in
+            for i in notices.indices {
+                byType[notices[i].type, default: 0] += 1
+                byDetachment[notices[i].detachmentCode, default: 0] += 1
+                if notices[i].phone.isEmpty { unreachable += 1 }
+            }
         }
         return JSONValue.object([
             ("tool_version", .string(JGPipeVersion.current)),

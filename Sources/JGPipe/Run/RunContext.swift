@@ -114,26 +114,31 @@ public final class RunContext {
     public static func writeCleanedRows<Values>(_ store: RowStore, count: Int, schemaWidth: Int, replacing: [Int],
                                                 added: Int, to writer: CSVWriter, values: (Int) -> Values,
                                                 append: (Values, Int, Bool) -> Void) throws {
-        for i in 0..<count {
-            let rowValues = values(i)
-            var next = 0
-            for column in 0..<schemaWidth {
-                if next < replacing.count && replacing[next] == column {
-                    append(rowValues, next, column == 0)
-                    next += 1
-                } else {
-                    store.withField(i, column) { writer.appendField(bytes: $0, first: column == 0) }
+        try store.withFields { fields in
+            for i in 0..<count {
+                let rowValues = values(i)
+                var next = 0
+                for column in 0..<schemaWidth {
+                    if next < replacing.count && replacing[next] == column {
+                        append(rowValues, next, column == 0)
+                        next += 1
+                    } else {
+                        writer.appendField(bytes: fields.field(i, column), first: column == 0)
+                    }
                 }
+                for k in replacing.count..<(replacing.count + added) { append(rowValues, k, false) }
+                for column in schemaWidth..<store.width {
+                    writer.appendField(bytes: fields.field(i, column), first: false)
+                }
+                try writer.endRow()
             }
-            for k in replacing.count..<(replacing.count + added) { append(rowValues, k, false) }
-            for column in schemaWidth..<store.width {
-                store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
-            }
-            try writer.endRow()
         }
     }
 
-    public func add(_ notices: [Notice]) { self.notices += notices }
+    public func add(_ notices: [Notice]) {
+        // The first list is taken as it is: appending would copy every notice's strings.
+        if self.notices.isEmpty { self.notices = notices } else { self.notices += notices }
+    }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
 }

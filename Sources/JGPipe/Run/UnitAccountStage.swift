@@ -87,7 +87,7 @@ public struct UnitAccountStage: PipelineStage {
         let notices = unitNotices(units, detachment, tallies, coverage, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
-        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, notices))
+        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
     }
 
     /// The rows of `unit_accounts.cleaned.csv`. The new values (status, role, permit, then
@@ -95,18 +95,24 @@ public struct UnitAccountStage: PipelineStage {
     private func writeAccountRows(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                                   effectiveOn: String, to writer: CSVWriter) throws {
         typealias Column = UnitAccountValidator.Column
-        var encoded = [[[UInt8]]](repeating: [], count: AccountDecision.combinations)
-        for decision in decisions where encoded[decision.combination].isEmpty {
-            encoded[decision.combination] = [
-                decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
-                decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn,
-            ].map(CSVWriter.encodedField)
+        // Flat: the k-th value of combination c is bytes[starts[c * 6 + k]..<starts[c * 6 + k + 1]].
+        var bytes: [UInt8] = [], starts = [0]
+        for combination in 0..<AccountDecision.combinations {
+            let decision = AccountDecision(combination: combination)
+            for value in [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
+                          decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn] {
+                bytes += CSVWriter.encodedField(value)
+                starts.append(bytes.count)
+            }
         }
-        try RunContext.writeCleanedRows(accounts.store, count: accounts.records.count,
-                                        schemaWidth: UnitAccountValidator.schema.columns.count,
-                                        replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
-                                        values: { decisions[$0].combination }) { combination, k, first in
-            encoded[combination][k].withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: first) }
+        try bytes.withUnsafeBufferPointer { bytes in
+            try RunContext.writeCleanedRows(accounts.store, count: accounts.records.count,
+                                            schemaWidth: UnitAccountValidator.schema.columns.count,
+                                            replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
+                                            values: { decisions[$0].combination * 6 }) { first, k, isFirst in
+                let range = starts[first + k]..<starts[first + k + 1]
+                writer.appendEncoded(field: UnsafeBufferPointer(rebasing: bytes[range]), first: isFirst)
+            }
         }
     }
 
@@ -116,9 +122,11 @@ public struct UnitAccountStage: PipelineStage {
         typealias Column = UnitAccountValidator.Column
         let unitRank = unitRanks(units, detachment)
         var removed: [RemovalOrder] = []
-        for i in decisions.indices where decisions[i].removedBy != nil {
+        for (i, decision) in decisions.enumerated() {
+            guard let rule = decision.removedBy else { continue }
             let account = accounts.records[i]
-            removed.append(RemovalOrder(unitRank: unitRank[Int(account.unit)], idKey: account.idKey, index: Int32(i)))
+            removed.append(RemovalOrder(unitRank: unitRank[Int(account.unit)], idKey: account.idKey, index: Int32(i),
+                                        unit: account.unit, rule: rule))
         }
         removed.sort()
         let writer = try context.csv("unit_accounts.removed.csv", header: [
@@ -128,22 +136,22 @@ public struct UnitAccountStage: PipelineStage {
         let ruleFields = CleanupRule.allCases.map { rule in
             [rule.rawValue, reason(rule), context.effectiveDate.iso].map(CSVWriter.encodedField)
         }
-        let store = accounts.store
-        for entry in removed {
-            let i = Int(entry.index)
-            let unit = Int(accounts.records[i].unit)
-            for (k, column) in [Column.accountID, Column.unitCode].enumerated() {
-                store.withField(i, column) { writer.appendField(bytes: $0, first: k == 0) }
+        let before = [Column.accountID, Column.unitCode], after = [Column.holderType, Column.holderNumber,
+                                                                   Column.holderName, Column.holderPhone, Column.registeredAt]
+        try units.store.withFields { unitFields in
+            try accounts.store.withFields { fields in
+                for entry in removed {
+                    let i = Int(entry.index), unit = Int(entry.unit)
+                    for column in before { writer.appendField(bytes: fields.field(i, column), first: column == before[0]) }
+                    writer.appendField(bytes: unitFields.field(unit, UnitValidator.Column.name), first: false)
+                    for column in after { writer.appendField(bytes: fields.field(i, column), first: false) }
+                    for field in ruleFields[entry.rule.position] {
+                        field.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
+                    }
+                    writer.appendField(detachment[unit], first: false)
+                    try writer.endRow()
+                }
             }
-            units.store.withField(unit, UnitValidator.Column.name) { writer.appendField(bytes: $0, first: false) }
-            for column in [Column.holderType, Column.holderNumber, Column.holderName, Column.holderPhone, Column.registeredAt] {
-                store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
-            }
-            for field in ruleFields[decisions[i].removedBy!.position] {
-                field.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
-            }
-            writer.appendField(detachment[unit], first: false)
-            try writer.endRow()
         }
         try writer.close()
     }
@@ -216,28 +224,32 @@ public struct UnitAccountStage: PipelineStage {
     }
 
     private func accountSummary(_ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>,
-                                _ detachment: [String], _ notices: [Notice]) -> JSONValue {
+                                _ detachment: [String]) -> JSONValue {
         // Summed per detachment as integers first; the named counts are made once per detachment.
         var detachmentIndex: [String: Int] = [:]
-        var sums: [[Int]] = []  // accounts, active after cleanup, then removed per rule
+        // accounts, active after cleanup, units without a legal person (C3: the units notified),
+        // then removed per rule
+        var sums: [[Int]] = []
+        var withoutLegalPerson = 0
         for u in units.records.indices where tallies.accounts[u] > 0 {
             let d = detachmentIndex[detachment[u]] ?? {
-                sums.append([Int](repeating: 0, count: 2 + CleanupRule.allCases.count))
+                sums.append([Int](repeating: 0, count: 3 + CleanupRule.allCases.count))
                 detachmentIndex[detachment[u]] = sums.count - 1
                 return sums.count - 1
             }()
             sums[d][0] += tallies.accounts[u]
             sums[d][1] += tallies.activeAfter[u]
-            for r in tallies.removed.indices { sums[d][2 + r] += tallies.removed[r][u] }
+            if coverage[u] == .none {
+                sums[d][2] += 1
+                withoutLegalPerson += 1
+            }
+            for r in tallies.removed.indices { sums[d][3 + r] += tallies.removed[r][u] }
         }
         var byDetachment: [String: [String: Int]] = [:]
         for (code, d) in detachmentIndex {
-            var counts = ["C3_no_legal_person": 0, "accounts": sums[d][0], "active_after_cleanup": sums[d][1]]
-            for rule in CleanupRule.allCases { counts["removed_\(rule.rawValue)"] = sums[d][2 + rule.position] }
+            var counts = ["C3_no_legal_person": sums[d][2], "accounts": sums[d][0], "active_after_cleanup": sums[d][1]]
+            for rule in CleanupRule.allCases { counts["removed_\(rule.rawValue)"] = sums[d][3 + rule.position] }
             byDetachment[code] = counts
-        }
-        for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
-            byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
         }
         var removed = [String: Int]()
         for rule in CleanupRule.allCases { removed[rule.rawValue] = tallies.removed[rule.position].reduce(0, +) }
@@ -248,33 +260,39 @@ public struct UnitAccountStage: PipelineStage {
             ("removed_total", .int(removed.values.reduce(0, +))),
             ("active_after_cleanup", .int(tallies.activeAfter.reduce(0, +))),
             ("converted", .counts(tallies.converted)),
-            ("C3_units_without_legal_person", .int(notices.filter { $0.type == "UNIT_NO_LEGAL_PERSON" }.count)),
+            ("C3_units_without_legal_person", .int(withoutLegalPerson)),
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
     }
 }
 
-/// The removal export's order: unit rank (detachment_code, unit_code), account id, then index.
+/// The removal export's order: unit rank (detachment_code, unit_code), account id, then index;
+/// with what the row needs of the account's record and decision, read in input order.
 private struct RemovalOrder: Comparable {
     let unitRank: UInt32
     let idKey: UInt64
     let index: Int32
+    let unit: Int32
+    let rule: CleanupRule
+
+    static func == (a: RemovalOrder, b: RemovalOrder) -> Bool { a.index == b.index }
 
     static func < (a: RemovalOrder, b: RemovalOrder) -> Bool {
         (a.unitRank, a.idKey, a.index) < (b.unitRank, b.idKey, b.index)
     }
 }
 
-/// A unit in (detachment_code, unit_code) order: the code's first 24 bytes packed big-endian
-/// (zero after its end, so a prefix sorts first), the rest compared only on a tie.
+/// A unit in (detachment_code, unit_code) order. Unit codes are 18-character credit codes
+/// (validated): 24 bytes packed big-endian hold them whole, zeros after the end, so a prefix
+/// sorts first as with bytes.
 private struct UnitOrder: Comparable {
     let detachmentRank: UInt32
     let packed: (UInt64, UInt64, UInt64)
-    let rest: [UInt8]
     let index: Int32
 
     init(detachmentRank: UInt32, code: UnsafeBufferPointer<UInt8>, index: Int32) {
+        assert(code.count <= 24, "unit codes are credit codes of 18 characters")
         self.detachmentRank = detachmentRank
         func word(_ w: Int) -> UInt64 {
             var value: UInt64 = 0
@@ -282,17 +300,13 @@ private struct UnitOrder: Comparable {
             return value
         }
         packed = (word(0), word(1), word(2))
-        rest = code.count > 24 ? Array(code[24...]) : []
         self.index = index
     }
 
     static func == (a: UnitOrder, b: UnitOrder) -> Bool { a.index == b.index }
 
     static func < (a: UnitOrder, b: UnitOrder) -> Bool {
-        if a.detachmentRank != b.detachmentRank { return a.detachmentRank < b.detachmentRank }
-        if a.packed != b.packed { return a.packed < b.packed }
-        if a.rest != b.rest { return a.rest.lexicographicallyPrecedes(b.rest) }
-        return a.index < b.index
+        (a.detachmentRank, a.packed.0, a.packed.1, a.packed.2, a.index) < (b.detachmentRank, b.packed.0, b.packed.1, b.packed.2, b.index)
     }
 }
 
@@ -326,6 +340,17 @@ extension AccountDecision {
         }
         return ((s * 4 + r) * 3 + p) * 4 + (removedBy.map { $0.position + 1 } ?? 0)
     }
+
+    /// The decision of a `combination` number.
+    init(combination: Int) {
+        let rule = combination % 4, p = combination / 4 % 3, r = combination / 12 % 4, s = combination / 48
+        self.init(status: s == 0 ? .active : .disabled, role: AccountDecision.roles[r], permit: AccountDecision.permits[p],
+                  removedBy: rule == 0 ? nil : CleanupRule.allCases[rule - 1])
+    }
+
+    // In the order of `combination`'s switches.
+    private static let roles: [AccountRole] = [.legacy, .legalPerson, .admin, .ordinary]
+    private static let permits: [ReplacePermit] = [.unset, .yes, .no]
 }
 
 /// Per-unit counts of the outcome, for the notices and the summary, taken in one pass so the
