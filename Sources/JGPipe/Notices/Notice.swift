@@ -59,18 +59,19 @@ public struct Notice: Sendable, Equatable {
         [id, type, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, recordID, dueOn.iso, message]
     }
 
-    /// Appends the `columns` to the writer's current row.
-    func appendFields(to writer: CSVWriter) {
-        writer.appendField(id, first: true)
-        writer.appendField(type, first: false)
-        writer.appendField(detachmentCode, first: false)
-        writer.appendField(recipientType.rawValue, first: false)
-        writer.appendField(recipientID, first: false)
-        writer.appendField(recipientName, first: false)
-        writer.appendField(phone, first: false)
-        writer.appendField(recordID, first: false)
-        writer.appendField(dueOn.iso, first: false)
-        writer.appendField(message, first: false)
+    /// Appends the `columns` of the notice at `notice` to the writer's current row; through a
+    /// pointer, so the notice is read in place instead of copied with all its strings.
+    static func appendFields(of notice: UnsafePointer<Notice>, to writer: CSVWriter) {
+        writer.appendField(notice.pointee.id, first: true)
+        writer.appendField(notice.pointee.type, first: false)
+        writer.appendField(notice.pointee.detachmentCode, first: false)
+        writer.appendField(notice.pointee.recipientType.rawValue, first: false)
+        writer.appendField(notice.pointee.recipientID, first: false)
+        writer.appendField(notice.pointee.recipientName, first: false)
+        writer.appendField(notice.pointee.phone, first: false)
+        writer.appendField(notice.pointee.recordID, first: false)
+        writer.appendField(notice.pointee.dueOn.iso, first: false)
+        writer.appendField(notice.pointee.message, first: false)
     }
 
     /// Indices of `notices` in SPEC §4 order: detachment_code, notice_type, recipient_id,
@@ -81,13 +82,15 @@ public struct Notice: Sendable, Equatable {
         var keys: [UInt8] = []
         var ends: [Int] = []
         ends.reserveCapacity(notices.count)
-        for notice in notices {
-            for (k, field) in [notice.detachmentCode, notice.type, notice.recipientID, notice.recordID, notice.dueOn.iso]
-                .enumerated() {
-                if k > 0 { keys.append(0x01) }
-                keys.append(contentsOf: field.utf8)
+        notices.withUnsafeBufferPointer { notices in
+            for notice in notices.indices.lazy.map({ notices.baseAddress! + $0 }) {
+                keys.append(contentsOf: notice.pointee.detachmentCode.utf8)
+                for field in [notice.pointee.type, notice.pointee.recipientID, notice.pointee.recordID, notice.pointee.dueOn.iso] {
+                    keys.append(0x01)
+                    keys.append(contentsOf: field.utf8)
+                }
+                ends.append(keys.count)
             }
-            ends.append(keys.count)
         }
         var order = Array(notices.indices)
         keys.withUnsafeBufferPointer { keys in

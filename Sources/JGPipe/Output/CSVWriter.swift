@@ -54,8 +54,10 @@ public final class CSVWriter {
 
     /// Appends one field of the current row; `first` leaves out the delimiter.
     public func appendField(_ field: String, first: Bool) {
-        var field = field
-        field.withUTF8 { appendField(bytes: $0, first: first) }
+        if field.utf8.withContiguousStorageIfAvailable({ appendField(bytes: $0, first: first) }) == nil {
+            var field = field
+            field.withUTF8 { appendField(bytes: $0, first: first) }
+        }
     }
 
     /// Appends one field given as UTF-8 bytes (from a `RowStore`), quoting it when needed.

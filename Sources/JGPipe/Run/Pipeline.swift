@@ -208,7 +208,7 @@ public enum Pipeline {
                     delivery.suppressed += 1
                     continue
                 }
-                notices[i].appendFields(to: writer)
+                Notice.appendFields(of: notices.baseAddress! + i, to: writer)
                 try writer.endRow()
                 delivery.written.append((id: notices[i].ledgerKey, type: notices[i].type))
             }

@@ -77,14 +77,15 @@ public struct UnitAccountStage: PipelineStage {
             try writeAccountRows(accounts, decisions, effectiveOn: effectiveOn, to: cleaned)
             try cleaned.close()
         }
-        let exported = Result { try writeRemoved(accounts, decisions, units, detachment, context) }
+        let unitOrder = unitsInOutputOrder(units, detachment)
+        let exported = Result { try writeRemoved(accounts, decisions, units, detachment, unitOrder, context) }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
         try writing.wait()
         try exported.get()
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
-        let notices = unitNotices(units, detachment, tallies, coverage, context)
+        let notices = unitNotices(units, detachment, unitOrder, tallies, coverage, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
@@ -118,9 +119,11 @@ public struct UnitAccountStage: PipelineStage {
 
     /// 被清理单位账号导出, ordered by detachment_code, unit_code, account_id.
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
-                              _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
+                              _ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
+                              _ context: RunContext) throws {
         typealias Column = UnitAccountValidator.Column
-        let unitRank = unitRanks(units, detachment)
+        var unitRank = [UInt32](repeating: 0, count: units.records.count)
+        for (rank, u) in unitOrder.enumerated() { unitRank[Int(u)] = UInt32(rank) }
         var removed: [RemovalOrder] = []
         for (i, decision) in decisions.enumerated() {
             guard let rule = decision.removedBy else { continue }
@@ -156,9 +159,10 @@ public struct UnitAccountStage: PipelineStage {
         try writer.close()
     }
 
-    /// Each unit's place in (detachment_code, unit_code) order; codes compare as bytes, which
-    /// for their ASCII characters is the order of `String`.
-    private func unitRanks(_ units: LoadedDataset<Unit>, _ detachment: [String]) -> [UInt32] {
+    /// The units in (detachment_code, unit_code) order, the order of the removal export and of
+    /// the notifications; codes compare as bytes, which for their ASCII characters is the order
+    /// of `String`.
+    private func unitsInOutputOrder(_ units: LoadedDataset<Unit>, _ detachment: [String]) -> [Int32] {
         let detachmentRank = Dictionary(uniqueKeysWithValues: Set(detachment).sorted().enumerated().map { ($1, UInt32($0)) })
         var order = units.records.indices.map { u in
             units.store.withField(u, UnitValidator.Column.code) { code in
@@ -166,9 +170,7 @@ public struct UnitAccountStage: PipelineStage {
             }
         }
         order.sort()
-        var rank = [UInt32](repeating: 0, count: units.records.count)
-        for (position, entry) in order.enumerated() { rank[Int(entry.index)] = UInt32(position) }
-        return rank
+        return order.map(\.index)
     }
 
     /// The Chinese sentence of the removal export, with the caps in force.
@@ -180,8 +182,10 @@ public struct UnitAccountStage: PipelineStage {
         }
     }
 
-    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ tallies: UnitTallies,
-                             _ coverage: [LegalPersonCoverage], _ context: RunContext) -> [Notice] {
+    /// The units' notices, made in the units' output order: the notifications, sorted in nearly
+    /// that order, are then read from memory nearly in the order it was filled.
+    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
+                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ context: RunContext) -> [Notice] {
         let e = context.effectiveDate
         // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
         let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
@@ -190,7 +194,7 @@ public struct UnitAccountStage: PipelineStage {
         var notices: [Notice] = []
         typealias Column = UnitValidator.Column
         // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
-        for u in units.records.indices where tallies.accounts[u] > 0 {
+        for u in unitOrder.lazy.map({ Int($0) }) where tallies.accounts[u] > 0 {
             let removed = tallies.removedInUnit(u)
             guard removed > 0 || coverage[u] == .none else { continue }
             let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)

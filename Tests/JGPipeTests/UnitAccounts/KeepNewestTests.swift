@@ -70,6 +70,24 @@ import Testing
         #expect(result.removed == Self.plain(counted, accounts, cap: cap) { [$0.holder] })
     }
 
+    @Test func largeDumpsSortTheirBucketsInTwoHalvesWithTheSameResult() {
+        // Enough candidates for the two halves; more units and holders than `dump` makes.
+        var random = SplitMix(state: 11)
+        let accounts = (0..<60_000).map { _ in
+            UnitAccount(unit: Int32.random(in: 0..<6_000, using: &random), holder: UInt64.random(in: 0..<20_000, using: &random),
+                        registeredAt: Int64.random(in: 0...30, using: &random) * 86_400,
+                        idKey: UInt64.random(in: 0..<1_000_000, using: &random), status: .active, role: .legacy, permit: .unset)
+        }
+        let r1 = applyR1(all(accounts), accounts, cap: 1)
+        #expect(r1.removed == Self.plain(all(accounts), accounts, cap: 1) { [UInt64($0.unit), $0.holder] })
+        let r2 = applyR2(r1.kept, accounts, cap: 8)
+        #expect(r2.removed == Self.plain(r1.kept, accounts, cap: 8) { [UInt64($0.unit)] })
+        let legal = accounts.indices.map { $0 % 11 == 0 }
+        let r3 = applyR3(r2.kept, accounts, isLegalPersonAccount: legal, cap: 3)
+        #expect(r3.removed == Self.plain(r2.kept.filter { !legal[Int($0)] }, accounts, cap: 3) { [$0.holder] })
+        #expect(!r1.removed.isEmpty && !r2.removed.isEmpty && !r3.removed.isEmpty)
+    }
+
     @Test func oneHolderInEveryUnitIsOneR3Group() {
         // A single group far larger than any bucket: sorted as a whole.
         let accounts = (0..<3_000).map { i in

@@ -1,3 +1,5 @@
+import Dispatch
+
 public enum CleanupRule: String, Sendable, CaseIterable {
     case r1 = "R1", r2 = "R2", r3 = "R3"
 }
@@ -30,7 +32,40 @@ enum CandidateBuckets {
 /// neither on the sort algorithm nor on the input order. Both lists come back in ascending
 /// index order. Indices are `Int32`: half the memory of `Int` on millions of accounts.
 func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buckets: CandidateBuckets,
-                groupedBy group: (UnitAccount) -> UInt64) -> (kept: [Int32], removed: [Int32]) {
+                groupedBy group: @Sendable (UnitAccount) -> UInt64) -> (kept: [Int32], removed: [Int32]) {
+    let (ordered, starts) = spread(candidates, of: accounts, into: buckets, groupedBy: group)
+    let bucketCount = starts.count - 1
+    var removedMask = [Bool](repeating: false, count: accounts.count)
+    // Buckets are independent: two halves (by candidates) are sorted at once, each marking its
+    // own candidates. Reading the records in bucket order waits on memory, which two cores overlap.
+    let halves = candidates.count < 1 << 14 ? 1 : 2
+    let middle = halves == 1 ? bucketCount : min(starts.partitioningIndex { Int($0) >= candidates.count / 2 }, bucketCount)
+    let splits = [0, middle, bucketCount]
+    removedMask.withUnsafeMutableBufferPointer { mask in
+        nonisolated(unsafe) let mask = mask
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            var keys: [NewestKey] = []
+            for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > cap {
+                keys.removeAll(keepingCapacity: true)
+                for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
+                    let account = accounts[Int(i)]
+                    keys.append(NewestKey(group: group(account), account: account, index: i))
+                }
+                keys.sort()
+                var taken = 0
+                for k in keys.indices {
+                    if k == 0 || keys[k].group != keys[k - 1].group { taken = 0 }
+                    if taken < cap { taken += 1 } else { mask[Int(keys[k].index)] = true }
+                }
+            }
+        }
+    }
+    return (candidates.filter { !removedMask[Int($0)] }, candidates.filter { removedMask[Int($0)] })
+}
+
+/// The candidates bucket by bucket (a counting sort), and where each bucket starts in that list.
+private func spread(_ candidates: [Int32], of accounts: [UnitAccount], into buckets: CandidateBuckets,
+                    groupedBy group: (UnitAccount) -> UInt64) -> (ordered: [Int32], starts: [Int32]) {
     let bucketCount: Int
     var shift: UInt64 = 63
     switch buckets {
@@ -57,24 +92,26 @@ func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buc
         ordered[Int(next[b])] = i
         next[b] += 1
     }
-    next = []
+    return (ordered, starts)
+}
 
-    var removedMask = [Bool](repeating: false, count: accounts.count)
-    var keys: [NewestKey] = []
-    for b in 0..<bucketCount where Int(starts[b + 1] - starts[b]) > cap {
-        keys.removeAll(keepingCapacity: true)
-        for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
-            let account = accounts[Int(i)]
-            keys.append(NewestKey(group: group(account), account: account, index: i))
+extension Collection {
+    /// The first index whose element satisfies `predicate`, in a collection where it holds for
+    /// a suffix (binary search); `endIndex` if none does.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
         }
-        keys.sort()
-        var taken = 0
-        for k in keys.indices {
-            if k == 0 || keys[k].group != keys[k - 1].group { taken = 0 }
-            if taken < cap { taken += 1 } else { removedMask[Int(keys[k].index)] = true }
-        }
+        return low
     }
-    return (candidates.filter { !removedMask[Int($0)] }, candidates.filter { removedMask[Int($0)] })
 }
 
 /// A candidate as `keepNewest` sorts it: ascending order is group, then SPEC §1 "newest" first
