@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 public struct OutputFileError: Error, CustomStringConvertible {
@@ -8,12 +9,15 @@ public struct OutputFileError: Error, CustomStringConvertible {
 
 /// A buffered RFC 4180 writer: fields are quoted only when they hold a delimiter, a quote or a
 /// line break; lines end with CRLF as RFC 4180 and Excel expect. The bytes are hashed as they
-/// are written; `close` hands the file's digest to `digests`, for the manifest.
+/// are written; `close` hands the file's digest to `digests`, for the manifest. With
+/// `writeBehind`, hashing and writing happen on a thread of their own, a few buffers behind
+/// the rows: for a file large enough to keep a core busy with that alone.
 public final class CSVWriter {
     private let path: String
     private let fd: Int32
     private let encoding: OutputEncoding
     private let digests: OutputDigests?
+    private let behind: WriteBehind?
     /// The current rows, not yet written: `count` bytes of `capacity`.
     private var buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -23,7 +27,7 @@ public final class CSVWriter {
     private var written: Int64 = 0
     private static let flushBytes = 1 << 20
 
-    public init(path: String, encoding: OutputEncoding, digests: OutputDigests? = nil) throws {
+    public init(path: String, encoding: OutputEncoding, digests: OutputDigests? = nil, writeBehind: Bool = false) throws {
         self.path = path
         self.encoding = encoding
         self.digests = digests
@@ -31,6 +35,7 @@ public final class CSVWriter {
         guard fd >= 0 else {
             throw OutputFileError(file: path, message: "cannot create: \(String(cString: strerror(errno)))")
         }
+        behind = writeBehind ? WriteBehind(fd: fd, path: path) : nil
         capacity = CSVWriter.flushBytes + (64 << 10)
         buffer = .allocate(capacity: capacity)
         if encoding == .utf8BOM { append(bytes: [0xEF, 0xBB, 0xBF]) }
@@ -40,6 +45,7 @@ public final class CSVWriter {
     }
 
     deinit {
+        _ = try? behind?.finish()
         if let encoder { iconv_close(encoder) }
         buffer.deallocate()
         Glibc.close(fd)
@@ -163,6 +169,9 @@ public final class CSVWriter {
     /// Writes what is buffered, syncs the file and records its digest.
     public func close() throws {
         try flush()
+        if let behind {
+            (written, hasher) = try behind.finish()
+        }
         if fsync(fd) != 0 { throw failure("cannot sync") }
         digests?.record(FileDigest(bytes: written, hex: SHA256.hexString(hasher.finalize())), for: path)
     }
@@ -170,26 +179,32 @@ public final class CSVWriter {
     private func flush() throws {
         guard count > 0 else { return }
         let pending = UnsafeBufferPointer(start: buffer, count: count)
-        if encoding == .gb18030 {
-            try toGB18030(pending).withUnsafeBytes { try write($0) }
+        if let behind {
+            behind.send(encoding == .gb18030 ? try toGB18030(pending) : Array(pending))
+        } else if encoding == .gb18030 {
+            let encoded = try toGB18030(pending)
+            try encoded.withUnsafeBytes { try CSVWriter.write($0, to: fd, path: path, hashing: &hasher) }
+            written += Int64(encoded.count)
         } else {
-            try write(UnsafeRawBufferPointer(pending))
+            try CSVWriter.write(UnsafeRawBufferPointer(pending), to: fd, path: path, hashing: &hasher)
+            written += Int64(pending.count)
         }
         count = 0
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer) throws {
+    /// Hashes and writes `bytes` whole.
+    fileprivate static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String,
+                                  hashing hasher: inout SHA256) throws(OutputFileError) {
         hasher.update(bytes)
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot write")
+                throw OutputFileError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
             }
             offset += n
         }
-        written += Int64(bytes.count)
     }
 
     private func failure(_ what: String) -> OutputFileError {
@@ -215,5 +230,67 @@ public final class CSVWriter {
         }
         guard ok else { throw failure("cannot encode as GB18030") }
         return output
+    }
+}
+
+/// The writing half of a `CSVWriter` with `writeBehind`: a thread that hashes and writes the
+/// buffers handed to it, in order, holding at most a few. A write error is thrown by `finish`.
+private final class WriteBehind: @unchecked Sendable {
+    private static let capacity = 3
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var chunks: [[UInt8]] = []
+    private var closed = false
+    private let done = DispatchSemaphore(value: 0)
+    // The thread's own until it signals `done`.
+    private var hasher = SHA256()
+    private var written: Int64 = 0
+    private var failure: OutputFileError?
+
+    init(fd: Int32, path: String) {
+        let thread = Thread { [self] in
+            while let chunk = next() {
+                guard failure == nil else { continue }
+                do {
+                    try chunk.withUnsafeBytes { try CSVWriter.write($0, to: fd, path: path, hashing: &hasher) }
+                    written += Int64(chunk.count)
+                } catch {
+                    failure = error as? OutputFileError ?? OutputFileError(file: path, message: "\(error)")
+                }
+            }
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Blocks while `capacity` chunks wait.
+    func send(_ chunk: [UInt8]) {
+        condition.lock()
+        while chunks.count >= WriteBehind.capacity { condition.wait() }
+        chunks.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func next() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !closed { condition.wait() }
+        guard !chunks.isEmpty else { return nil }
+        condition.broadcast()
+        return chunks.removeFirst()
+    }
+
+    /// Waits until every chunk is written: the bytes written and their hash.
+    func finish() throws(OutputFileError) -> (Int64, SHA256) {
+        condition.lock()
+        let first = !closed
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+        if first { done.wait() }
+        if let failure { throw failure }
+        return (written, hasher)
     }
 }

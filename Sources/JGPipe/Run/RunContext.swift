@@ -67,9 +67,9 @@ public final class RunContext {
 
     /// Opens an output CSV in the staging folder and writes its header row. The writer records
     /// the file's digest in `outputDigests` when it is closed.
-    public func csv(_ fileName: String, header: [String]) throws -> CSVWriter {
+    public func csv(_ fileName: String, header: [String], writeBehind: Bool = false) throws -> CSVWriter {
         let writer = try CSVWriter(path: stagingDirectory + "/" + fileName, encoding: settings.outputEncoding,
-                                   digests: outputDigests)
+                                   digests: outputDigests, writeBehind: writeBehind)
         try writer.writeRow(header)
         outputFiles.append(fileName)
         return writer
@@ -101,10 +101,12 @@ public final class RunContext {
     }
 
     /// Opens `<dataset>.cleaned.csv` and writes its header, for `writeCleanedRows` (which may
-    /// then run on another thread: it does not touch the context).
+    /// then run on another thread: it does not touch the context). The largest outputs: hashed
+    /// and written on a thread of their own while the rows are made.
     public func openCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema,
                                     added: [String]) throws -> CSVWriter {
-        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + loaded.header.passThroughNames)
+        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + loaded.header.passThroughNames,
+                writeBehind: true)
     }
 
     /// The rows of a cleaned file, SPEC column order: each store field copied as bytes, except

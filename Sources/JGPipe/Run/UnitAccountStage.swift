@@ -85,7 +85,7 @@ public struct UnitAccountStage: PipelineStage {
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
-        let notices = unitNotices(units, detachment, unitOrder, tallies, coverage, context)
+        let notices = try unitNotices(units, detachment, unitOrder, tallies, coverage, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
@@ -183,44 +183,50 @@ public struct UnitAccountStage: PipelineStage {
     }
 
     /// The units' notices, made in the units' output order: the notifications, sorted in nearly
-    /// that order, are then read from memory nearly in the order it was filled.
+    /// that order, are then read from memory nearly in the order it was filled. The second half
+    /// of the units is done on a thread of its own meanwhile.
     private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
-                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ context: RunContext) -> [Notice] {
+                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ context: RunContext) throws -> [Notice] {
         let e = context.effectiveDate
         // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
         let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
         let eISO = e.iso, cleanupDueISO = cleanupDue.iso
         let templates = context.settings.templates
-        var notices: [Notice] = []
         typealias Column = UnitValidator.Column
-        // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
-        for u in unitOrder.lazy.map({ Int($0) }) where tallies.accounts[u] > 0 {
-            let removed = tallies.removedInUnit(u)
-            guard removed > 0 || coverage[u] == .none else { continue }
-            let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
-            let phone = units.store.field(u, Column.phone)
-            func notice(_ type: String, due: CalendarDate, dueISO: String, count: String = "") -> Notice {
-                Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
-                       recipientName: name, phone: phone, recordID: code, dueOn: due,
-                       message: templates.message(type) { key in
-                           switch key {
-                           case "unit_name": name
-                           case "unit_code": code
-                           case "due_on": dueISO
-                           case "effective_on", "disable_on": eISO
-                           case "count" where type == "UNIT_ACCOUNTS_CLEANUP": count
-                           default: nil
-                           }
-                       })
+        func notices(_ part: ArraySlice<Int32>) -> [Notice] {
+            var notices: [Notice] = []
+            // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
+            for u in part.lazy.map({ Int($0) }) where tallies.accounts[u] > 0 {
+                let removed = tallies.removedInUnit(u)
+                guard removed > 0 || coverage[u] == .none else { continue }
+                let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
+                let phone = units.store.field(u, Column.phone)
+                func notice(_ type: String, due: CalendarDate, dueISO: String, count: String = "") -> Notice {
+                    Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
+                           recipientName: name, phone: phone, recordID: code, dueOn: due,
+                           message: templates.message(type) { key in
+                               switch key {
+                               case "unit_name": name
+                               case "unit_code": code
+                               case "due_on": dueISO
+                               case "effective_on", "disable_on": eISO
+                               case "count" where type == "UNIT_ACCOUNTS_CLEANUP": count
+                               default: nil
+                               }
+                           })
+                }
+                if removed > 0 {
+                    notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, dueISO: cleanupDueISO, count: String(removed)))
+                }
+                if coverage[u] == .none {
+                    notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, dueISO: eISO))
+                }
             }
-            if removed > 0 {
-                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, dueISO: cleanupDueISO, count: String(removed)))
-            }
-            if coverage[u] == .none {
-                notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, dueISO: eISO))
-            }
+            return notices
         }
-        return notices
+        let half = unitOrder.count / 2
+        let secondHalf = BackgroundJob { notices(unitOrder[half...]) }
+        return notices(unitOrder[..<half]) + (try secondHalf.wait())
     }
 
     private func unitSummary(_ units: LoadedDataset<Unit>) -> JSONValue {
