@@ -5,10 +5,11 @@ import Testing
 /// The writer's one-pass copy-and-check, the digests it takes while writing (which the manifest
 /// uses instead of reading the files again), the store's field view and the notice order.
 @Suite struct OutputWritingTests {
-    func written(_ encoding: OutputEncoding, _ body: (CSVWriter) throws -> Void) throws -> (bytes: [UInt8], digest: FileDigest?, systemHex: String) {
+    func written(_ encoding: OutputEncoding, writeBehind: Bool = false,
+                 _ body: (CSVWriter) throws -> Void) throws -> (bytes: [UInt8], digest: FileDigest?, systemHex: String) {
         let path = RunHarness.temporaryFolder() + "/out.csv"
         let digests = OutputDigests()
-        let writer = try CSVWriter(path: path, encoding: encoding, digests: digests)
+        let writer = try CSVWriter(path: path, encoding: encoding, digests: digests, writeBehind: writeBehind)
         try body(writer)
         try writer.close()
         return (Array(try Data(contentsOf: URL(fileURLWithPath: path))), digests.digest(of: path), try systemSHA256(path))
@@ -30,10 +31,11 @@ import Testing
                 == ["plain", "\"a,b\"", "\"say \"\"hi\"\"\"", "\"line\nbreak\"", "\"cr\rhere\"", "", "张三", "  spaced-out: 1+2=3 "])
     }
 
-    @Test(arguments: [OutputEncoding.utf8, .utf8BOM, .gb18030])
-    func theDigestTakenWhileWritingIsTheFilesDigest(_ encoding: OutputEncoding) throws {
-        // Rows past the 1 MiB flush, and one row longer than the buffer, which grows it.
-        let out = try written(encoding) { writer in
+    @Test(arguments: [OutputEncoding.utf8, .utf8BOM, .gb18030], [false, true])
+    func theDigestTakenWhileWritingIsTheFilesDigest(_ encoding: OutputEncoding, writeBehind: Bool) throws {
+        // Rows past the 1 MiB flush (many more than the write-behind thread holds), and one row
+        // longer than the buffer, which grows it.
+        let out = try written(encoding, writeBehind: writeBehind) { writer in
             for i in 0..<40_000 { try writer.writeRow([String(i), "单位名称\(i)", "x,\(i)"]) }
             try writer.writeRow([String(repeating: "长", count: 700_000), "end"])
             try writer.writeRow(["last"])
@@ -42,6 +44,15 @@ import Testing
         #expect(digest.bytes == Int64(out.bytes.count))
         #expect(digest.hex == out.systemHex)
         #expect(out.bytes.suffix(6) == Array("last\r\n".utf8))
+    }
+
+    @Test(arguments: [false, true])
+    func aFailedWriteIsThrown(writeBehind: Bool) throws {
+        let writer = try CSVWriter(path: "/dev/full", encoding: .utf8, writeBehind: writeBehind)
+        #expect(throws: OutputFileError.self) {
+            for i in 0..<100_000 { try writer.writeRow([String(i), "a row of some length"]) }
+            try writer.close()
+        }
     }
 
     @Test func theManifestHashesAFileWhoseSizeNoLongerMatches() throws {
