@@ -1,5 +1,3 @@
-import Glibc
-
 /// One message to send (SPEC §4, `notifications.csv`).
 public struct Notice: Sendable, Equatable {
     public enum RecipientType: String, Sendable { case unit, person }
@@ -79,33 +77,17 @@ public struct Notice: Sendable, Equatable {
     /// every character they hold, order as the fields do one after another: one byte key a
     /// notice, all in one buffer, compared with `memcmp`.
     static func outputOrder(_ notices: [Notice]) -> [Int] {
-        var keys: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(notices.count)
+        var keys = ByteKeys(capacity: notices.count)
         notices.withUnsafeBufferPointer { notices in
             for notice in notices.indices.lazy.map({ notices.baseAddress! + $0 }) {
-                keys.append(contentsOf: notice.pointee.detachmentCode.utf8)
+                keys.append(notice.pointee.detachmentCode)
                 for field in [notice.pointee.type, notice.pointee.recipientID, notice.pointee.recordID, notice.pointee.dueOn.iso] {
-                    keys.append(0x01)
-                    keys.append(contentsOf: field.utf8)
+                    keys.append(byte: 0x01)
+                    keys.append(field)
                 }
-                ends.append(keys.count)
+                keys.endKey()
             }
         }
-        var order = Array(notices.indices)
-        keys.withUnsafeBufferPointer { keys in
-            ends.withUnsafeBufferPointer { ends in
-                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                    let start = i == 0 ? 0 : ends[i - 1]
-                    return UnsafeBufferPointer(rebasing: keys[start..<ends[i]])
-                }
-                order.sort { a, b in
-                    let x = key(a), y = key(b)
-                    let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
-                    return c != 0 ? c < 0 : x.count != y.count ? x.count < y.count : a < b
-                }
-            }
-        }
-        return order
+        return keys.order()
     }
 }
