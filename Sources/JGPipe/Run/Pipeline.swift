@@ -75,7 +75,8 @@ public enum Pipeline {
         var outcome = RunOutcome(.ok, "")
         outcome.runID = session?.runID
         var inputs: [InputFileDigest] = []
-        var written: [(id: String, type: String)] = []
+        // The ledger's inserts of the notices being published; the connection is this job's until it ends.
+        var recording: BackgroundJob<Void>?
         func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome) -> RunOutcome {
             outcome.exitCode = code
             outcome.message = message
@@ -87,10 +88,10 @@ public enum Pipeline {
                     countsJSON: JSONValue.object(context.datasets.map { ($0.0, $0.1.json) }).rendered(), inputs: inputs,
                     noticesTotal: context.notices.count, noticesWritten: outcome.noticesWritten,
                     noticesSuppressed: outcome.noticesSuppressed, endedAt: wallClockNow())
-                // SPEC §4: only a published run's notices count as published.
-                let published = ledgerOutcome == .succeeded ? written : []
+                let staged = Result { try recording?.wait() }
                 do {
-                    try session.ledger.finishRun(session.runID, record, published: published)
+                    if ledgerOutcome == .succeeded { try staged.get() }
+                    try session.ledger.finishRun(session.runID, record)
                 } catch {
                     if ledgerOutcome == .succeeded {
                         outcome.exitCode = .cannotCreate
@@ -130,8 +131,12 @@ public enum Pipeline {
             }
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
-            let delivery = try writeNotifications(context, leavingOut: published)
-            written = delivery.written
+            let delivery = noticeDelivery(context.notices, leavingOut: published)
+            if let session {
+                let notices = delivery.written
+                recording = BackgroundJob { try session.ledger.stagePublished(notices, run: session.runID) }
+            }
+            try writeNotifications(context, delivery)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
             let summary = summaryJSON(context, delivery: delivery)
@@ -192,29 +197,42 @@ public enum Pipeline {
     }
 
     struct NoticeDelivery {
+        /// Indices into the run's notices of those to write, in SPEC §4 order.
+        var order: [Int] = []
         /// Ledger key and type of each notice written.
-        var written: [(id: String, type: String)]
-        var suppressed: Int
+        var written: [(id: String, type: String)] = []
+        var suppressed = 0
     }
 
-    /// `notifications.csv` in SPEC §4 order, leaving out notices already published.
-    static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
+    /// The notices to write, in SPEC §4 order, leaving out notices already published: known
+    /// before `notifications.csv` is written, so the ledger can record them meanwhile.
+    static func noticeDelivery(_ notices: [Notice], leavingOut published: Set<String>) -> NoticeDelivery {
+        var delivery = NoticeDelivery()
+        let order = Notice.outputOrder(notices)
+        notices.withUnsafeBufferPointer { notices in
+            for i in order {
+                if !published.isEmpty && published.contains(notices[i].ledgerKey) {
+                    delivery.suppressed += 1
+                } else {
+                    delivery.order.append(i)
+                    delivery.written.append((id: notices[i].ledgerKey, type: notices[i].type))
+                }
+            }
+        }
+        return delivery
+    }
+
+    /// `notifications.csv`: the notices of `delivery`, in its order.
+    static func writeNotifications(_ context: RunContext, _ delivery: NoticeDelivery) throws {
         let writer = try context.csv("notifications.csv", header: Notice.columns)
-        var delivery = NoticeDelivery(written: [], suppressed: 0)
         // Through a buffer pointer: reading a notice in place, without copying its strings.
         try context.notices.withUnsafeBufferPointer { notices in
-            for i in Notice.outputOrder(context.notices) {
-                if published.contains(notices[i].ledgerKey) {
-                    delivery.suppressed += 1
-                    continue
-                }
+            for i in delivery.order {
                 Notice.appendFields(of: notices.baseAddress! + i, to: writer)
                 try writer.endRow()
-                delivery.written.append((id: notices[i].ledgerKey, type: notices[i].type))
             }
         }
         try writer.close()
-        return delivery
     }
 
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the

@@ -134,6 +134,20 @@ import Testing
         }
     }
 
+    /// Notices staged while the run writes its last outputs count only once `finishRun` closes a
+    /// run that published; a run that did not is recorded without them.
+    @Test(arguments: [RunLedgerOutcome.succeeded, .failed, .refused])
+    func stagedNoticesAreKeptOnlyForAPublishedRun(_ outcome: RunLedgerOutcome) throws {
+        let state = RunHarness.temporaryFolder()
+        let ledger = try RunLedger(path: state + "/" + RunLedger.fileName)
+        let run = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+        try ledger.stagePublished([(id: "n2", type: "T"), (id: "n1", type: "T")], run: run)
+        try ledger.finishRun(run, RunLedger.Finish(outcome: outcome, exitCode: 0, message: "m", endedAt: "e"))
+        let reopened = try RunLedger(path: state + "/" + RunLedger.fileName)
+        #expect(try reopened.runs().map(\.outcome) == [outcome])
+        #expect(try reopened.publishedNotices().map(\.id) == (outcome == .succeeded ? ["n1", "n2"] : []))
+    }
+
     @Test func sqlErrorsCarryTheStatementAndCode() throws {
         let state = RunHarness.temporaryFolder()
         let db = try SQLiteConnection(path: state + "/x.sqlite")
