@@ -121,14 +121,8 @@ public enum Pipeline {
             }
             try StopRequest.check()
             let sharedStarted = monotonicSeconds()
-            // The inputs are hashed for the manifest on the other core meanwhile.
-            let inputFiles = context.inputFiles
-            let hashingInputs = BackgroundJob {
-                try inputFiles.map { input in
-                    let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
-                    return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
-                }
-            }
+            // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
+            context.hashInputsRead()
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
             let delivery = noticeDelivery(context.notices, leavingOut: published)
@@ -145,7 +139,7 @@ public enum Pipeline {
                           to: context.stagingDirectory + "/report.html")
             logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
             let hashStarted = monotonicSeconds()
-            inputs = try hashingInputs.wait()
+            inputs = try context.inputDigests()
             try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs,
                                outputs: context.outputDigests, runID: session?.runID, startedAt: startedAt,
                                finishedAt: wallClockNow())

@@ -23,6 +23,8 @@ public final class RunContext {
     public let logger: Logger
     /// Digests of the output files, taken as they were written, for the manifest.
     public let outputDigests = OutputDigests()
+    /// The jobs hashing the input files (`hashInputsRead`).
+    private var inputHashing: [(file: String, job: BackgroundJob<[InputFileDigest]>)] = []
 
     public init(settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String, stagingDirectory: String,
                 logger: Logger = .silent) {
@@ -135,6 +137,34 @@ public final class RunContext {
                 try writer.endRow()
             }
         }
+    }
+
+    /// Starts hashing, for the manifest, the input files read so far and not yet being hashed,
+    /// on a thread of their own: a stage calls it when it has read its inputs and has work for
+    /// one core only.
+    public func hashInputsRead() {
+        let files = inputFiles.filter { input in !inputHashing.contains { $0.file == input.file } }
+        guard !files.isEmpty else { return }
+        let folder = inputDirectory
+        let job = BackgroundJob {
+            try files.map { input in
+                let hashed = try SHA256.file(folder + "/" + input.file)
+                return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
+            }
+        }
+        inputHashing += files.map { (file: $0.file, job: job) }
+    }
+
+    /// Every input file read, in reading order, with its size and SHA-256; those not hashed yet
+    /// are hashed now.
+    public func inputDigests() throws -> [InputFileDigest] {
+        hashInputsRead()
+        var digests: [InputFileDigest] = []
+        for input in inputFiles {
+            let job = inputHashing.first { $0.file == input.file }!.job
+            digests.append(try job.wait().first { $0.file == input.file }!)
+        }
+        return digests
     }
 
     public func add(_ notices: [Notice]) {

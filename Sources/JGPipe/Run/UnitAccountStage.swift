@@ -61,6 +61,8 @@ public struct UnitAccountStage: PipelineStage {
             context.addSection("units", unitSummary(units))
             return
         }
+        // The cleanup below runs on one core for the most part: the other hashes the inputs.
+        context.hashInputsRead()
 
         let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: units.records.map(\.legalPerson), caps: caps,
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
@@ -75,13 +77,14 @@ public struct UnitAccountStage: PipelineStage {
         let effectiveOn = context.effectiveDate.iso
         let writing = BackgroundJob { [accounts] in
             try writeAccountRows(accounts, decisions, effectiveOn: effectiveOn, to: cleaned)
-            try cleaned.close()
         }
         let unitOrder = unitsInOutputOrder(units, detachment)
         let exported = Result { try writeRemoved(accounts, decisions, units, detachment, unitOrder, context) }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
         try writing.wait()
         try exported.get()
+        // Its last bytes and the wait for the disk go on while the notices are made.
+        let closing = BackgroundJob { try cleaned.close() }
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
@@ -89,6 +92,7 @@ public struct UnitAccountStage: PipelineStage {
         context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
+        try closing.wait()
     }
 
     /// The rows of `unit_accounts.cleaned.csv`. The new values (status, role, permit, then
