@@ -87,6 +87,35 @@ public final class RowStore {
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
+    /// Every field at once, valid only inside `body`: for loops over millions of fields, which
+    /// then pay for no access to the store's arrays per field.
+    public func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try rowStarts.withUnsafeBufferPointer { rowStarts in
+                try fieldEnds.withUnsafeBufferPointer { fieldEnds in
+                    try body(Fields(width: width, bytes: bytes, rowStarts: rowStarts, fieldEnds: fieldEnds))
+                }
+            }
+        }
+    }
+
+    /// A read-only view of a store's fields (`withFields`).
+    public struct Fields {
+        let width: Int
+        let bytes: UnsafeBufferPointer<UInt8>
+        let rowStarts: UnsafeBufferPointer<Int>
+        let fieldEnds: UnsafeBufferPointer<UInt32>
+
+        /// The field's UTF-8 bytes.
+        @inline(__always)
+        public func field(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+            let base = rowStarts[row]
+            let f = row * width + column
+            let start = column == 0 ? 0 : Int(fieldEnds[f - 1])
+            return UnsafeBufferPointer(rebasing: bytes[(base + start)..<(base + Int(fieldEnds[f]))])
+        }
+    }
+
     public func field(_ row: Int, _ column: Int) -> String {
         withField(row, column) { String(decoding: $0, as: UTF8.self) }
     }

@@ -50,12 +50,18 @@ public struct NoticeTemplates: Sendable {
 
     /// Fills `{key}` placeholders; an unknown placeholder is left as written so a typo shows.
     public func message(_ type: String, _ values: [String: String]) -> String {
+        message(type) { values[$0] }
+    }
+
+    /// Fills `{key}` placeholders with `value(key)`: for callers that fill many messages, a
+    /// switch over the keys costs less than a dictionary per message.
+    public func message(_ type: String, value: (String) -> String?) -> String {
         guard let parts = compiled[type] else { return type }
         var text = ""
         for part in parts {
             switch part {
             case let .text(literal): text += literal
-            case let .placeholder(key): text += values[key] ?? "{\(key)}"
+            case let .placeholder(key): text += value(key) ?? "{\(key)}"
             }
         }
         return text

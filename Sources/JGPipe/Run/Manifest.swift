@@ -7,11 +7,20 @@ enum Manifest {
     static let fileName = "manifest.json"
     static let version = 1
 
-    static func write(into folder: String, request: RunRequest, inputs: [InputFileDigest], runID: Int64?,
-                      startedAt: String, finishedAt: String) throws {
+    /// `written` holds the digests the writers took of what they wrote; a file without one, or
+    /// whose size differs from it, is hashed here.
+    static func write(into folder: String, request: RunRequest, inputs: [InputFileDigest], outputs written: OutputDigests,
+                      runID: Int64?, startedAt: String, finishedAt: String) throws {
         var outputs: [JSONValue] = []
         for name in try fileNames(in: folder) where name != fileName {
-            let hashed = try SHA256.file(folder + "/" + name)
+            let path = folder + "/" + name
+            var hashed: FileDigest
+            if let known = written.digest(of: path), known.bytes == (try fileSize(path)) {
+                hashed = known
+            } else {
+                let digest = try SHA256.file(path)
+                hashed = FileDigest(bytes: digest.bytes, hex: digest.hex)
+            }
             outputs.append(.object([("file", .string(name)), ("bytes", .int(Int(hashed.bytes))), ("sha256", .string(hashed.hex))]))
         }
         let manifest = JSONValue.object([
@@ -33,6 +42,14 @@ enum Manifest {
             ("outputs", .array(outputs)),
         ])
         try Pipeline.writeText(manifest.rendered() + "\n", to: folder + "/" + fileName)
+    }
+
+    static func fileSize(_ path: String) throws -> Int64 {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw OutputFileError(file: path, message: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        return Int64(status.st_size)
     }
 
     /// Plain files of a folder, sorted by name (bytes), so the manifest lists them in a stable order.

@@ -75,7 +75,8 @@ public enum Pipeline {
         var outcome = RunOutcome(.ok, "")
         outcome.runID = session?.runID
         var inputs: [InputFileDigest] = []
-        var written: [Notice] = []
+        // The ledger's inserts of the notices being published; the connection is this job's until it ends.
+        var recording: BackgroundJob<Void>?
         func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome) -> RunOutcome {
             outcome.exitCode = code
             outcome.message = message
@@ -87,10 +88,10 @@ public enum Pipeline {
                     countsJSON: JSONValue.object(context.datasets.map { ($0.0, $0.1.json) }).rendered(), inputs: inputs,
                     noticesTotal: context.notices.count, noticesWritten: outcome.noticesWritten,
                     noticesSuppressed: outcome.noticesSuppressed, endedAt: wallClockNow())
-                // SPEC §4: only a published run's notices count as published.
-                let published = ledgerOutcome == .succeeded ? written.map { (id: $0.ledgerKey, type: $0.type) } : []
+                let staged = Result { try recording?.wait() }
                 do {
-                    try session.ledger.finishRun(session.runID, record, published: published)
+                    if ledgerOutcome == .succeeded { try staged.get() }
+                    try session.ledger.finishRun(session.runID, record)
                 } catch {
                     if ledgerOutcome == .succeeded {
                         outcome.exitCode = .cannotCreate
@@ -120,10 +121,16 @@ public enum Pipeline {
             }
             try StopRequest.check()
             let sharedStarted = monotonicSeconds()
+            // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
+            context.hashInputsRead()
             var published = Set<String>()
             if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
-            let delivery = try writeNotifications(context, leavingOut: published)
-            written = delivery.written
+            let delivery = noticeDelivery(context.notices, leavingOut: published)
+            if let session {
+                let notices = delivery.written
+                recording = BackgroundJob { try session.ledger.stagePublished(notices, run: session.runID) }
+            }
+            try writeNotifications(context, delivery)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
             let summary = summaryJSON(context, delivery: delivery)
@@ -132,12 +139,10 @@ public enum Pipeline {
                           to: context.stagingDirectory + "/report.html")
             logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
             let hashStarted = monotonicSeconds()
-            inputs = try context.inputFiles.map { input in
-                let hashed = try SHA256.file(request.inputDirectory + "/" + input.file)
-                return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
-            }
-            try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs, runID: session?.runID,
-                               startedAt: startedAt, finishedAt: wallClockNow())
+            inputs = try context.inputDigests()
+            try Manifest.write(into: context.stagingDirectory, request: request, inputs: inputs,
+                               outputs: context.outputDigests, runID: session?.runID, startedAt: startedAt,
+                               finishedAt: wallClockNow())
             logger.info("manifest written", metadata: ["ms": "\(Int((monotonicSeconds() - hashStarted) * 1000))"])
         } catch {
             folder.discard()
@@ -186,24 +191,42 @@ public enum Pipeline {
     }
 
     struct NoticeDelivery {
-        var written: [Notice]
-        var suppressed: Int
+        /// Indices into the run's notices of those to write, in SPEC §4 order.
+        var order: [Int] = []
+        /// Ledger key and type of each notice written.
+        var written: [(id: String, type: String)] = []
+        var suppressed = 0
     }
 
-    /// `notifications.csv` in SPEC §4 order, leaving out notices already published.
-    static func writeNotifications(_ context: RunContext, leavingOut published: Set<String>) throws -> NoticeDelivery {
-        let writer = try context.csv("notifications.csv", header: Notice.columns)
-        var delivery = NoticeDelivery(written: [], suppressed: 0)
-        for notice in Notice.inOutputOrder(context.notices) {
-            if published.contains(notice.ledgerKey) {
-                delivery.suppressed += 1
-                continue
+    /// The notices to write, in SPEC §4 order, leaving out notices already published: known
+    /// before `notifications.csv` is written, so the ledger can record them meanwhile.
+    static func noticeDelivery(_ notices: [Notice], leavingOut published: Set<String>) -> NoticeDelivery {
+        var delivery = NoticeDelivery()
+        let order = Notice.outputOrder(notices)
+        notices.withUnsafeBufferPointer { notices in
+            for i in order {
+                if !published.isEmpty && published.contains(notices[i].ledgerKey) {
+                    delivery.suppressed += 1
+                } else {
+                    delivery.order.append(i)
+                    delivery.written.append((id: notices[i].ledgerKey, type: notices[i].type))
+                }
             }
-            try writer.writeRow(notice.fields)
-            delivery.written.append(notice)
+        }
+        return delivery
+    }
+
+    /// `notifications.csv`: the notices of `delivery`, in its order.
+    static func writeNotifications(_ context: RunContext, _ delivery: NoticeDelivery) throws {
+        let writer = try context.csv("notifications.csv", header: Notice.columns)
+        // Through a buffer pointer: reading a notice in place, without copying its strings.
+        try context.notices.withUnsafeBufferPointer { notices in
+            for i in delivery.order {
+                Notice.appendFields(of: notices.baseAddress! + i, to: writer)
+                try writer.endRow()
+            }
         }
         try writer.close()
-        return delivery
     }
 
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the
@@ -212,10 +235,12 @@ public enum Pipeline {
         var byType: [String: Int] = [:]
         var byDetachment: [String: Int] = [:]
         var unreachable = 0
-        for notice in context.notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: 0] += 1
-            if notice.phone.isEmpty { unreachable += 1 }
+        context.notices.withUnsafeBufferPointer { notices in
+            for i in notices.indices {
+                byType[notices[i].type, default: 0] += 1
+                byDetachment[notices[i].detachmentCode, default: 0] += 1
+                if notices[i].phone.isEmpty { unreachable += 1 }
+            }
         }
         return JSONValue.object([
             ("tool_version", .string(JGPipeVersion.current)),

@@ -21,6 +21,10 @@ public final class RunContext {
     /// Records read so far (all datasets), for the per-stage rate.
     public private(set) var recordsRead = 0
     public let logger: Logger
+    /// Digests of the output files, taken as they were written, for the manifest.
+    public let outputDigests = OutputDigests()
+    /// The jobs hashing the input files (`hashInputsRead`).
+    private var inputHashing: [(file: String, job: BackgroundJob<[InputFileDigest]>)] = []
 
     public init(settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String, stagingDirectory: String,
                 logger: Logger = .silent) {
@@ -63,9 +67,11 @@ public final class RunContext {
         return loaded
     }
 
-    /// Opens an output CSV in the staging folder and writes its header row.
-    public func csv(_ fileName: String, header: [String]) throws -> CSVWriter {
-        let writer = try CSVWriter(path: stagingDirectory + "/" + fileName, encoding: settings.outputEncoding)
+    /// Opens an output CSV in the staging folder and writes its header row. The writer records
+    /// the file's digest in `outputDigests` when it is closed.
+    public func csv(_ fileName: String, header: [String], writeBehind: Bool = false) throws -> CSVWriter {
+        let writer = try CSVWriter(path: stagingDirectory + "/" + fileName, encoding: settings.outputEncoding,
+                                   digests: outputDigests, writeBehind: writeBehind)
         try writer.writeRow(header)
         outputFiles.append(fileName)
         return writer
@@ -83,38 +89,88 @@ public final class RunContext {
         rejections.append(digest)
     }
 
-    /// The canonical rows of a dataset, SPEC column order: schema columns, the stage's added
-    /// columns, then pass-through.
     /// `<dataset>.cleaned.csv`: schema columns, `added` columns, then pass-through. `row(i)`
     /// returns new values for the schema columns listed in `replacing`, then the added columns;
     /// every other field is copied from the store as bytes.
     public func writeCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema, added: [String],
                                      replacing: [Int] = [], row: (Int) -> [String]) throws {
-        let width = schema.columns.count
-        let writer = try csv("\(schema.name).cleaned.csv",
-                             header: schema.columnNames + added + loaded.header.passThroughNames)
-        let store = loaded.store
-        for i in loaded.records.indices {
-            let values = row(i)
-            var next = 0
-            for column in 0..<width {
-                if next < replacing.count && replacing[next] == column {
-                    writer.appendField(values[next], first: column == 0)
-                    next += 1
-                } else {
-                    store.withField(i, column) { writer.appendField(bytes: $0, first: column == 0) }
-                }
-            }
-            for value in values[replacing.count...] { writer.appendField(value, first: false) }
-            for column in width..<store.width {
-                store.withField(i, column) { writer.appendField(bytes: $0, first: false) }
-            }
-            try writer.endRow()
+        let writer = try openCleaned(loaded, schema: schema, added: added)
+        try RunContext.writeCleanedRows(loaded.store, count: loaded.records.count, schemaWidth: schema.columns.count,
+                                        replacing: replacing, added: added.count, to: writer, values: row) {
+            values, k, first in writer.appendField(values[k], first: first)
         }
         try writer.close()
     }
 
-    public func add(_ notices: [Notice]) { self.notices += notices }
+    /// Opens `<dataset>.cleaned.csv` and writes its header, for `writeCleanedRows` (which may
+    /// then run on another thread: it does not touch the context). The largest outputs: hashed
+    /// and written on a thread of their own while the rows are made.
+    public func openCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema,
+                                    added: [String]) throws -> CSVWriter {
+        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + loaded.header.passThroughNames,
+                writeBehind: true)
+    }
+
+    /// The rows of a cleaned file, SPEC column order: each store field copied as bytes, except
+    /// the schema columns in `replacing`, whose values come from `values(i)`, as do the `added`
+    /// columns after the schema columns; then the pass-through fields. `append(v, k, first)`
+    /// writes the k-th of the row's new values `v` (the replaced columns in order, then the added).
+    public static func writeCleanedRows<Values>(_ store: RowStore, count: Int, schemaWidth: Int, replacing: [Int],
+                                                added: Int, to writer: CSVWriter, values: (Int) -> Values,
+                                                append: (Values, Int, Bool) -> Void) throws {
+        try store.withFields { fields in
+            for i in 0..<count {
+                let rowValues = values(i)
+                var next = 0
+                for column in 0..<schemaWidth {
+                    if next < replacing.count && replacing[next] == column {
+                        append(rowValues, next, column == 0)
+                        next += 1
+                    } else {
+                        writer.appendField(bytes: fields.field(i, column), first: column == 0)
+                    }
+                }
+                for k in replacing.count..<(replacing.count + added) { append(rowValues, k, false) }
+                for column in schemaWidth..<store.width {
+                    writer.appendField(bytes: fields.field(i, column), first: false)
+                }
+                try writer.endRow()
+            }
+        }
+    }
+
+    /// Starts hashing, for the manifest, the input files read so far and not yet being hashed,
+    /// on a thread of their own: a stage calls it when it has read its inputs and has work for
+    /// one core only.
+    public func hashInputsRead() {
+        let files = inputFiles.filter { input in !inputHashing.contains { $0.file == input.file } }
+        guard !files.isEmpty else { return }
+        let folder = inputDirectory
+        let job = BackgroundJob {
+            try files.map { input in
+                let hashed = try SHA256.file(folder + "/" + input.file)
+                return InputFileDigest(dataset: input.dataset, file: input.file, bytes: hashed.bytes, sha256: hashed.hex)
+            }
+        }
+        inputHashing += files.map { (file: $0.file, job: job) }
+    }
+
+    /// Every input file read, in reading order, with its size and SHA-256; those not hashed yet
+    /// are hashed now.
+    public func inputDigests() throws -> [InputFileDigest] {
+        hashInputsRead()
+        var digests: [InputFileDigest] = []
+        for input in inputFiles {
+            let job = inputHashing.first { $0.file == input.file }!.job
+            digests.append(try job.wait().first { $0.file == input.file }!)
+        }
+        return digests
+    }
+
+    public func add(_ notices: [Notice]) {
+        // The first list is taken as it is: appending would copy every notice's strings.
+        if self.notices.isEmpty { self.notices = notices } else { self.notices += notices }
+    }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
 }

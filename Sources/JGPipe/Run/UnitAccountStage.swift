@@ -61,6 +61,8 @@ public struct UnitAccountStage: PipelineStage {
             context.addSection("units", unitSummary(units))
             return
         }
+        // The cleanup below runs on one core for the most part: the other hashes the inputs.
+        context.hashInputsRead()
 
         let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: units.records.map(\.legalPerson), caps: caps,
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
@@ -68,59 +70,111 @@ public struct UnitAccountStage: PipelineStage {
             .map { (unit: accounts.records[$0].unit, role: decisions[$0].role) }
         let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
 
-        try writeAccounts(accounts, decisions, context)
-        try writeRemoved(accounts, decisions, units, detachment, context)
+        // The cleaned file, the largest output, is written on the other core while the removal
+        // export and the tallies are made here; both only read the accounts.
+        let cleaned = try context.openCleaned(accounts, schema: UnitAccountValidator.schema,
+                                              added: ["cleanup_rule", "disable_on", "effective_on"])
+        let effectiveOn = context.effectiveDate.iso
+        let writing = BackgroundJob { [accounts] in
+            try writeAccountRows(accounts, decisions, effectiveOn: effectiveOn, to: cleaned)
+        }
+        let unitOrder = unitsInOutputOrder(units, detachment)
+        let exported = Result { try writeRemoved(accounts, decisions, units, detachment, unitOrder, context) }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
+        try writing.wait()
+        try exported.get()
+        // Its last bytes and the wait for the disk go on while the notices are made.
+        let closing = BackgroundJob { try cleaned.close() }
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
-        let notices = unitNotices(units, detachment, tallies, coverage, context)
+        let notices = try unitNotices(units, detachment, unitOrder, tallies, coverage, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
-        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, notices))
+        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
+        try closing.wait()
     }
 
-    private func writeAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
-                               _ context: RunContext) throws {
+    /// The rows of `unit_accounts.cleaned.csv`. The new values (status, role, permit, then
+    /// cleanup_rule, disable_on, effective_on) take a few dozen combinations: each is encoded once.
+    private func writeAccountRows(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
+                                  effectiveOn: String, to writer: CSVWriter) throws {
         typealias Column = UnitAccountValidator.Column
-        let effectiveOn = context.effectiveDate.iso
-        try context.writeCleaned(accounts, schema: UnitAccountValidator.schema,
-                                 added: ["cleanup_rule", "disable_on", "effective_on"],
-                                 replacing: [Column.status, Column.role, Column.permit]) { i in
-            let decision = decisions[i]
-            return [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
-                    decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn]
+        // Flat: the k-th value of combination c is bytes[starts[c * 6 + k]..<starts[c * 6 + k + 1]].
+        var bytes: [UInt8] = [], starts = [0]
+        for combination in 0..<AccountDecision.combinations {
+            let decision = AccountDecision(combination: combination)
+            for value in [decision.status.rawValue, decision.role.rawValue, decision.permit.rawValue,
+                          decision.removedBy?.rawValue ?? "", decision.removedBy == nil ? "" : effectiveOn, effectiveOn] {
+                bytes += CSVWriter.encodedField(value)
+                starts.append(bytes.count)
+            }
+        }
+        try bytes.withUnsafeBufferPointer { bytes in
+            try RunContext.writeCleanedRows(accounts.store, count: accounts.records.count,
+                                            schemaWidth: UnitAccountValidator.schema.columns.count,
+                                            replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
+                                            values: { decisions[$0].combination * 6 }) { first, k, isFirst in
+                let range = starts[first + k]..<starts[first + k + 1]
+                writer.appendEncoded(field: UnsafeBufferPointer(rebasing: bytes[range]), first: isFirst)
+            }
         }
     }
 
     /// 被清理单位账号导出, ordered by detachment_code, unit_code, account_id.
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
-                              _ units: LoadedDataset<Unit>, _ detachment: [String], _ context: RunContext) throws {
+                              _ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
+                              _ context: RunContext) throws {
         typealias Column = UnitAccountValidator.Column
-        // Units ranked once by (detachment, unit code); accounts then sort on integers.
-        var unitRank = [Int32](repeating: 0, count: units.records.count)
-        let codes = units.records.indices.map { units.store.field($0, UnitValidator.Column.code) }
-        let unitOrder = units.records.indices.sorted { (detachment[$0], codes[$0]) < (detachment[$1], codes[$1]) }
-        for (rank, u) in unitOrder.enumerated() { unitRank[u] = Int32(rank) }
-        let removed = decisions.indices.filter { decisions[$0].removedBy != nil }.sorted { a, b in
-            let x = accounts.records[a], y = accounts.records[b]
-            return (unitRank[Int(x.unit)], x.idKey) < (unitRank[Int(y.unit)], y.idKey)
+        var unitRank = [UInt32](repeating: 0, count: units.records.count)
+        for (rank, u) in unitOrder.enumerated() { unitRank[Int(u)] = UInt32(rank) }
+        var removed: [RemovalOrder] = []
+        for (i, decision) in decisions.enumerated() {
+            guard let rule = decision.removedBy else { continue }
+            let account = accounts.records[i]
+            removed.append(RemovalOrder(unitRank: unitRank[Int(account.unit)], idKey: account.idKey, index: Int32(i),
+                                        unit: account.unit, rule: rule))
         }
+        removed.sort()
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
             "registered_at", "cleanup_rule", "reason", "disable_on", "detachment_code",
         ])
-        for i in removed {
-            let f = accounts.store.fields(i)
-            let unit = Int(accounts.records[i].unit)
-            let rule = decisions[i].removedBy!
-            try writer.writeRow([
-                f[Column.accountID], f[Column.unitCode], units.store.field(unit, UnitValidator.Column.name), f[Column.holderType],
-                f[Column.holderNumber], f[Column.holderName], f[Column.holderPhone], f[Column.registeredAt],
-                rule.rawValue, reason(rule), context.effectiveDate.iso, detachment[unit],
-            ])
+        let ruleFields = CleanupRule.allCases.map { rule in
+            [rule.rawValue, reason(rule), context.effectiveDate.iso].map(CSVWriter.encodedField)
+        }
+        let before = [Column.accountID, Column.unitCode], after = [Column.holderType, Column.holderNumber,
+                                                                   Column.holderName, Column.holderPhone, Column.registeredAt]
+        try units.store.withFields { unitFields in
+            try accounts.store.withFields { fields in
+                for entry in removed {
+                    let i = Int(entry.index), unit = Int(entry.unit)
+                    for column in before { writer.appendField(bytes: fields.field(i, column), first: column == before[0]) }
+                    writer.appendField(bytes: unitFields.field(unit, UnitValidator.Column.name), first: false)
+                    for column in after { writer.appendField(bytes: fields.field(i, column), first: false) }
+                    for field in ruleFields[entry.rule.position] {
+                        field.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
+                    }
+                    writer.appendField(detachment[unit], first: false)
+                    try writer.endRow()
+                }
+            }
         }
         try writer.close()
+    }
+
+    /// The units in (detachment_code, unit_code) order, the order of the removal export and of
+    /// the notifications; codes compare as bytes, which for their ASCII characters is the order
+    /// of `String`.
+    private func unitsInOutputOrder(_ units: LoadedDataset<Unit>, _ detachment: [String]) -> [Int32] {
+        let detachmentRank = Dictionary(uniqueKeysWithValues: Set(detachment).sorted().enumerated().map { ($1, UInt32($0)) })
+        var order = units.records.indices.map { u in
+            units.store.withField(u, UnitValidator.Column.code) { code in
+                UnitOrder(detachmentRank: detachmentRank[detachment[u]]!, code: code, index: Int32(u))
+            }
+        }
+        order.sort()
+        return order.map(\.index)
     }
 
     /// The Chinese sentence of the removal export, with the caps in force.
@@ -132,33 +186,51 @@ public struct UnitAccountStage: PipelineStage {
         }
     }
 
-    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ tallies: UnitTallies,
-                             _ coverage: [LegalPersonCoverage], _ context: RunContext) -> [Notice] {
+    /// The units' notices, made in the units' output order: the notifications, sorted in nearly
+    /// that order, are then read from memory nearly in the order it was filled. The second half
+    /// of the units is done on a thread of its own meanwhile.
+    private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
+                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ context: RunContext) throws -> [Notice] {
         let e = context.effectiveDate
         // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
         let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
-        var notices: [Notice] = []
+        let eISO = e.iso, cleanupDueISO = cleanupDue.iso
+        let templates = context.settings.templates
         typealias Column = UnitValidator.Column
-        // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
-        for u in units.records.indices where tallies.accounts[u] > 0 {
-            func notice(_ type: String, due: CalendarDate, _ values: [String: String]) -> Notice {
+        func notices(_ part: ArraySlice<Int32>) -> [Notice] {
+            var notices: [Notice] = []
+            // A unit with no account in the dump has nothing to be "left with" (C3); see docs/rules.
+            for u in part.lazy.map({ Int($0) }) where tallies.accounts[u] > 0 {
+                let removed = tallies.removedInUnit(u)
+                guard removed > 0 || coverage[u] == .none else { continue }
                 let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
-                return Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
-                              recipientName: name, phone: units.store.field(u, Column.phone), recordID: code, dueOn: due,
-                              message: context.settings.templates.message(type, values.merging([
-                                  "unit_name": name, "unit_code": code, "due_on": due.iso,
-                                  "effective_on": e.iso, "disable_on": e.iso,
-                              ]) { a, _ in a }))
+                let phone = units.store.field(u, Column.phone)
+                func notice(_ type: String, due: CalendarDate, dueISO: String, count: String = "") -> Notice {
+                    Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
+                           recipientName: name, phone: phone, recordID: code, dueOn: due,
+                           message: templates.message(type) { key in
+                               switch key {
+                               case "unit_name": name
+                               case "unit_code": code
+                               case "due_on": dueISO
+                               case "effective_on", "disable_on": eISO
+                               case "count" where type == "UNIT_ACCOUNTS_CLEANUP": count
+                               default: nil
+                               }
+                           })
+                }
+                if removed > 0 {
+                    notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, dueISO: cleanupDueISO, count: String(removed)))
+                }
+                if coverage[u] == .none {
+                    notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, dueISO: eISO))
+                }
             }
-            let removed = tallies.removedInUnit(u)
-            if removed > 0 {
-                notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, ["count": String(removed)]))
-            }
-            if coverage[u] == .none {
-                notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, [:]))
-            }
+            return notices
         }
-        return notices
+        let half = unitOrder.count / 2
+        let secondHalf = BackgroundJob { notices(unitOrder[half...]) }
+        return notices(unitOrder[..<half]) + (try secondHalf.wait())
     }
 
     private func unitSummary(_ units: LoadedDataset<Unit>) -> JSONValue {
@@ -166,22 +238,35 @@ public struct UnitAccountStage: PipelineStage {
     }
 
     private func accountSummary(_ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ units: LoadedDataset<Unit>,
-                                _ detachment: [String], _ notices: [Notice]) -> JSONValue {
-        var byDetachment: [String: [String: Int]] = [:]
+                                _ detachment: [String]) -> JSONValue {
+        // Summed per detachment as integers first; the named counts are made once per detachment.
+        var detachmentIndex: [String: Int] = [:]
+        // accounts, active after cleanup, units without a legal person (C3: the units notified),
+        // then removed per rule
+        var sums: [[Int]] = []
+        var withoutLegalPerson = 0
         for u in units.records.indices where tallies.accounts[u] > 0 {
-            var counts = byDetachment[detachment[u], default: ["C3_no_legal_person": 0]]
-            counts["accounts", default: 0] += tallies.accounts[u]
-            counts["active_after_cleanup", default: 0] += tallies.activeAfter[u]
-            for (r, rule) in CleanupRule.allCases.enumerated() {
-                counts["removed_\(rule.rawValue)", default: 0] += tallies.removed[r][u]
+            let d = detachmentIndex[detachment[u]] ?? {
+                sums.append([Int](repeating: 0, count: 3 + CleanupRule.allCases.count))
+                detachmentIndex[detachment[u]] = sums.count - 1
+                return sums.count - 1
+            }()
+            sums[d][0] += tallies.accounts[u]
+            sums[d][1] += tallies.activeAfter[u]
+            if coverage[u] == .none {
+                sums[d][2] += 1
+                withoutLegalPerson += 1
             }
-            byDetachment[detachment[u]] = counts
+            for r in tallies.removed.indices { sums[d][3 + r] += tallies.removed[r][u] }
         }
-        for notice in notices where notice.type == "UNIT_NO_LEGAL_PERSON" {
-            byDetachment[notice.detachmentCode, default: [:]]["C3_no_legal_person", default: 0] += 1
+        var byDetachment: [String: [String: Int]] = [:]
+        for (code, d) in detachmentIndex {
+            var counts = ["C3_no_legal_person": sums[d][2], "accounts": sums[d][0], "active_after_cleanup": sums[d][1]]
+            for rule in CleanupRule.allCases { counts["removed_\(rule.rawValue)"] = sums[d][3 + rule.position] }
+            byDetachment[code] = counts
         }
         var removed = [String: Int]()
-        for (r, rule) in CleanupRule.allCases.enumerated() { removed[rule.rawValue] = tallies.removed[r].reduce(0, +) }
+        for rule in CleanupRule.allCases { removed[rule.rawValue] = tallies.removed[rule.position].reduce(0, +) }
         let several = coverage.indices.filter { coverage[$0] == .several }.map { units.store.field($0, UnitValidator.Column.code) }.sorted()
         return .object([
             ("active_before_cleanup", .int(tallies.activeBefore)),
@@ -189,11 +274,97 @@ public struct UnitAccountStage: PipelineStage {
             ("removed_total", .int(removed.values.reduce(0, +))),
             ("active_after_cleanup", .int(tallies.activeAfter.reduce(0, +))),
             ("converted", .counts(tallies.converted)),
-            ("C3_units_without_legal_person", .int(notices.filter { $0.type == "UNIT_NO_LEGAL_PERSON" }.count)),
+            ("C3_units_without_legal_person", .int(withoutLegalPerson)),
             ("C3_units_with_several_legal_persons", .array(several.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
     }
+}
+
+/// The removal export's order: unit rank (detachment_code, unit_code), account id, then index;
+/// with what the row needs of the account's record and decision, read in input order.
+private struct RemovalOrder: Comparable {
+    let unitRank: UInt32
+    let idKey: UInt64
+    let index: Int32
+    let unit: Int32
+    let rule: CleanupRule
+
+    static func == (a: RemovalOrder, b: RemovalOrder) -> Bool { a.index == b.index }
+
+    static func < (a: RemovalOrder, b: RemovalOrder) -> Bool {
+        (a.unitRank, a.idKey, a.index) < (b.unitRank, b.idKey, b.index)
+    }
+}
+
+/// A unit in (detachment_code, unit_code) order. Unit codes are 18-character credit codes
+/// (validated): 24 bytes packed big-endian hold them whole, zeros after the end, so a prefix
+/// sorts first as with bytes.
+private struct UnitOrder: Comparable {
+    let detachmentRank: UInt32
+    let packed: (UInt64, UInt64, UInt64)
+    let index: Int32
+
+    init(detachmentRank: UInt32, code: UnsafeBufferPointer<UInt8>, index: Int32) {
+        assert(code.count <= 24, "unit codes are credit codes of 18 characters")
+        self.detachmentRank = detachmentRank
+        func word(_ w: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for k in 0..<8 { value = value << 8 | UInt64(w * 8 + k < code.count ? code[w * 8 + k] : 0) }
+            return value
+        }
+        packed = (word(0), word(1), word(2))
+        self.index = index
+    }
+
+    static func == (a: UnitOrder, b: UnitOrder) -> Bool { a.index == b.index }
+
+    static func < (a: UnitOrder, b: UnitOrder) -> Bool {
+        (a.detachmentRank, a.packed.0, a.packed.1, a.packed.2, a.index) < (b.detachmentRank, b.packed.0, b.packed.1, b.packed.2, b.index)
+    }
+}
+
+extension CleanupRule {
+    /// Position in `allCases`, for arrays indexed by rule.
+    var position: Int {
+        switch self {
+        case .r1: 0
+        case .r2: 1
+        case .r3: 2
+        }
+    }
+}
+
+extension AccountDecision {
+    static let combinations = 2 * 4 * 3 * 4
+
+    /// A number for each combination of status, role, permit and rule, below `combinations`.
+    var combination: Int {
+        let s = status == .active ? 0 : 1
+        let r = switch role {
+        case .legacy: 0
+        case .legalPerson: 1
+        case .admin: 2
+        case .ordinary: 3
+        }
+        let p = switch permit {
+        case .unset: 0
+        case .yes: 1
+        case .no: 2
+        }
+        return ((s * 4 + r) * 3 + p) * 4 + (removedBy.map { $0.position + 1 } ?? 0)
+    }
+
+    /// The decision of a `combination` number.
+    init(combination: Int) {
+        let rule = combination % 4, p = combination / 4 % 3, r = combination / 12 % 4, s = combination / 48
+        self.init(status: s == 0 ? .active : .disabled, role: AccountDecision.roles[r], permit: AccountDecision.permits[p],
+                  removedBy: rule == 0 ? nil : CleanupRule.allCases[rule - 1])
+    }
+
+    // In the order of `combination`'s switches.
+    private static let roles: [AccountRole] = [.legacy, .legalPerson, .admin, .ordinary]
+    private static let permits: [ReplacePermit] = [.unset, .yes, .no]
 }
 
 /// Per-unit counts of the outcome, for the notices and the summary, taken in one pass so the
@@ -211,20 +382,25 @@ struct UnitTallies {
         accounts = [Int](repeating: 0, count: unitCount)
         activeAfter = accounts
         removed = CleanupRule.allCases.map { _ in [Int](repeating: 0, count: unitCount) }
-        var givenRole = [AccountRole: Int]()
-        var givenPermit = [ReplacePermit: Int]()
+        var legalPersonGiven = 0, ordinaryGiven = 0, permitYes = 0, permitNo = 0
         for (account, decision) in zip(records, decisions) {
             let u = Int(account.unit)
             accounts[u] += 1
             if account.isActive { activeBefore += 1 }
-            if let rule = decision.removedBy { removed[CleanupRule.allCases.firstIndex(of: rule)!][u] += 1 }
+            if let rule = decision.removedBy { removed[rule.position][u] += 1 }
             guard decision.status == .active else { continue }
             activeAfter[u] += 1
-            if account.role == .legacy { givenRole[decision.role, default: 0] += 1 }
-            if account.permit == .unset { givenPermit[decision.permit, default: 0] += 1 }
+            if account.role == .legacy {
+                if decision.role == .legalPerson { legalPersonGiven += 1 } else if decision.role == .ordinary { ordinaryGiven += 1 }
+            }
+            if account.permit == .unset {
+                if decision.permit == .yes { permitYes += 1 } else if decision.permit == .no { permitNo += 1 }
+            }
         }
-        for (role, count) in givenRole { converted["C1_\(role.rawValue)", default: 0] += count }
-        for (permit, count) in givenPermit { converted["C2_permit_\(permit.rawValue)", default: 0] += count }
+        converted["C1_legal_person"]! += legalPersonGiven
+        converted["C1_ordinary"]! += ordinaryGiven
+        converted["C2_permit_Y"]! += permitYes
+        converted["C2_permit_N"]! += permitNo
     }
 
     func removedInUnit(_ u: Int) -> Int {

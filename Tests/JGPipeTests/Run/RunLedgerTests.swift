@@ -107,6 +107,47 @@ import Testing
         #expect(try reopened.runs().first?.outcome == .killed)
     }
 
+    /// Published notices are inserted in id order from bytes: every id with its own type, the
+    /// first run kept for an id seen before, an empty text stored as empty (not NULL).
+    @Test func publishedNoticesAreRecordedWhateverTheirOrder() throws {
+        let state = RunHarness.temporaryFolder()
+        let path = state + "/" + RunLedger.fileName
+        let ledger = try RunLedger(path: path)
+        let first = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+        try ledger.finishRun(first, RunLedger.Finish(outcome: .succeeded, exitCode: 0, message: "", endedAt: "e"),
+                             published: [(id: "b2", type: "T1"), (id: "a1", type: "T2")])
+        let second = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+        let notices = (0..<500).map { (id: String(($0 * 7_919) % 1_000, radix: 16), type: "T\($0 % 3)") }
+            + [(id: "a1", type: "T9"), (id: "", type: "")]
+        try ledger.finishRun(second, RunLedger.Finish(outcome: .succeeded, exitCode: 0, message: "", endedAt: "e"),
+                             published: notices)
+        let rows = try SQLiteConnection(path: path)
+            .prepare("SELECT notice_id, notice_type, first_run_id FROM published_notices ORDER BY notice_id").run()
+        var expected = [String: (type: String, run: Int64)]()
+        for notice in notices where expected[notice.id] == nil { expected[notice.id] = (notice.type, second) }
+        expected["a1"] = ("T2", first)
+        expected["b2"] = ("T1", first)
+        #expect(rows.count == expected.count)
+        for row in rows {
+            let id = try #require(row[0].text)
+            #expect(row[1].text == expected[id]?.type && row[2].int == expected[id]?.run, "\(id)")
+        }
+    }
+
+    /// Notices staged while the run writes its last outputs count only once `finishRun` closes a
+    /// run that published; a run that did not is recorded without them.
+    @Test(arguments: [RunLedgerOutcome.succeeded, .failed, .refused])
+    func stagedNoticesAreKeptOnlyForAPublishedRun(_ outcome: RunLedgerOutcome) throws {
+        let state = RunHarness.temporaryFolder()
+        let ledger = try RunLedger(path: state + "/" + RunLedger.fileName)
+        let run = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+        try ledger.stagePublished([(id: "n2", type: "T"), (id: "n1", type: "T")], run: run)
+        try ledger.finishRun(run, RunLedger.Finish(outcome: outcome, exitCode: 0, message: "m", endedAt: "e"))
+        let reopened = try RunLedger(path: state + "/" + RunLedger.fileName)
+        #expect(try reopened.runs().map(\.outcome) == [outcome])
+        #expect(try reopened.publishedNotices().map(\.id) == (outcome == .succeeded ? ["n1", "n2"] : []))
+    }
+
     @Test func sqlErrorsCarryTheStatementAndCode() throws {
         let state = RunHarness.temporaryFolder()
         let db = try SQLiteConnection(path: state + "/x.sqlite")

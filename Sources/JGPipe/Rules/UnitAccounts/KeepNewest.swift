@@ -1,3 +1,5 @@
+import Dispatch
+
 public enum CleanupRule: String, Sendable, CaseIterable {
     case r1 = "R1", r2 = "R2", r3 = "R3"
 }
@@ -15,46 +17,124 @@ public struct CleanupCaps: Sendable, Equatable {
     }
 }
 
+/// How `keepNewest` spreads its candidates before sorting; a group never spans two buckets.
+enum CandidateBuckets {
+    /// One bucket per unit (R1, R2): the group key tells groups apart inside a unit.
+    case unit
+    /// Buckets by a hash of the group key (R3): groups are the accounts with equal keys.
+    case groupKey
+}
+
 /// The shared mechanism of R1–R3: within each group keep the `cap` newest candidates.
-/// Candidates (ascending indices) are sorted by (group, newest first), so the result does not
-/// depend on input order; both lists come back in ascending index order.
-/// Indices are `Int32`: half the memory of `Int` on millions of accounts. When the group starts
-/// with the unit (`byUnit`, R1 and R2), candidates are first bucketed by unit in one counting pass
-/// and only each unit's handful is sorted, instead of one sort of millions.
-func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, byUnit: Bool = false,
-                groupedBy group: (UnitAccount) -> (UInt64, UInt64)) -> (kept: [Int32], removed: [Int32]) {
-    let inOrder = { (a: Int32, b: Int32) -> Bool in
-        let x = accounts[Int(a)], y = accounts[Int(b)]
-        let gx = group(x), gy = group(y)
-        return gx != gy ? gx < gy : x.isNewer(than: y)
-    }
-    var ordered: [Int32]
-    if byUnit {
-        let unitCount = Int(candidates.lazy.map { accounts[Int($0)].unit }.max() ?? -1) + 1
-        var starts = [Int](repeating: 0, count: unitCount + 1)
-        for i in candidates { starts[Int(accounts[Int(i)].unit) + 1] += 1 }
-        for u in 0..<unitCount { starts[u + 1] += starts[u] }
-        ordered = [Int32](repeating: 0, count: candidates.count)
-        var next = starts
-        for i in candidates {
-            let u = Int(accounts[Int(i)].unit)
-            ordered[next[u]] = i
-            next[u] += 1
-        }
-        for u in 0..<unitCount where starts[u + 1] - starts[u] > 1 {
-            ordered[starts[u]..<starts[u + 1]].sort(by: inOrder)
-        }
-    } else {
-        ordered = candidates
-        ordered.sort(by: inOrder)
-    }
+/// Candidates are spread into buckets in one counting pass, and each bucket with more than `cap`
+/// candidates is sorted by (group, newest first, index): keys copied out of the records, so a
+/// comparison reads no record and calls no closure, and a total order, so the result depends
+/// neither on the sort algorithm nor on the input order. Both lists come back in ascending
+/// index order. Indices are `Int32`: half the memory of `Int` on millions of accounts.
+func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buckets: CandidateBuckets,
+                groupedBy group: @Sendable (UnitAccount) -> UInt64) -> (kept: [Int32], removed: [Int32]) {
+    let (ordered, starts) = spread(candidates, of: accounts, into: buckets, groupedBy: group)
+    let bucketCount = starts.count - 1
     var removedMask = [Bool](repeating: false, count: accounts.count)
-    var currentGroup: (UInt64, UInt64)? = nil
-    var taken = 0
-    for i in ordered {
-        let g = group(accounts[Int(i)])
-        if currentGroup == nil || g != currentGroup! { currentGroup = g; taken = 0 }
-        if taken < cap { taken += 1 } else { removedMask[Int(i)] = true }
+    // Buckets are independent: two halves (by candidates) are sorted at once, each marking its
+    // own candidates. Reading the records in bucket order waits on memory, which two cores overlap.
+    let halves = candidates.count < 1 << 14 ? 1 : 2
+    let middle = halves == 1 ? bucketCount : min(starts.partitioningIndex { Int($0) >= candidates.count / 2 }, bucketCount)
+    let splits = [0, middle, bucketCount]
+    removedMask.withUnsafeMutableBufferPointer { mask in
+        nonisolated(unsafe) let mask = mask
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            var keys: [NewestKey] = []
+            for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > cap {
+                keys.removeAll(keepingCapacity: true)
+                for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
+                    let account = accounts[Int(i)]
+                    keys.append(NewestKey(group: group(account), account: account, index: i))
+                }
+                keys.sort()
+                var taken = 0
+                for k in keys.indices {
+                    if k == 0 || keys[k].group != keys[k - 1].group { taken = 0 }
+                    if taken < cap { taken += 1 } else { mask[Int(keys[k].index)] = true }
+                }
+            }
+        }
     }
     return (candidates.filter { !removedMask[Int($0)] }, candidates.filter { removedMask[Int($0)] })
+}
+
+/// The candidates bucket by bucket (a counting sort), and where each bucket starts in that list.
+private func spread(_ candidates: [Int32], of accounts: [UnitAccount], into buckets: CandidateBuckets,
+                    groupedBy group: (UnitAccount) -> UInt64) -> (ordered: [Int32], starts: [Int32]) {
+    let bucketCount: Int
+    var shift: UInt64 = 63
+    switch buckets {
+    case .unit:
+        bucketCount = Int(candidates.lazy.map { accounts[Int($0)].unit }.max() ?? -1) + 1
+    case .groupKey:
+        // One or two candidates a bucket: most buckets then hold no more than `cap` and are skipped.
+        while shift > 42 && 2 << (64 - shift) < candidates.count { shift -= 1 }
+        bucketCount = 1 << (64 - shift)
+    }
+    func bucket(_ account: UnitAccount) -> Int {
+        switch buckets {
+        case .unit: Int(account.unit)
+        case .groupKey: Int(truncatingIfNeeded: (group(account) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+    }
+    var starts = [Int32](repeating: 0, count: bucketCount + 1)
+    for i in candidates { starts[bucket(accounts[Int(i)]) + 1] += 1 }
+    for b in 0..<bucketCount { starts[b + 1] += starts[b] }
+    var ordered = [Int32](repeating: 0, count: candidates.count)
+    var next = starts
+    for i in candidates {
+        let b = bucket(accounts[Int(i)])
+        ordered[Int(next[b])] = i
+        next[b] += 1
+    }
+    return (ordered, starts)
+}
+
+extension Collection {
+    /// The first index whose element satisfies `predicate`, in a collection where it holds for
+    /// a suffix (binary search); `endIndex` if none does.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+}
+
+/// A candidate as `keepNewest` sorts it: ascending order is group, then SPEC §1 "newest" first
+/// (registered_at descending, then account id descending), then index.
+struct NewestKey: Comparable {
+    let group: UInt64
+    /// `registeredAt` mapped so that the newest is the smallest.
+    let age: UInt64
+    /// `idKey` mapped so that the largest is the smallest.
+    let idRank: UInt64
+    let index: Int32
+
+    init(group: UInt64, account: UnitAccount, index: Int32) {
+        self.group = group
+        age = ~(UInt64(bitPattern: account.registeredAt) ^ (1 << 63))
+        idRank = ~account.idKey
+        self.index = index
+    }
+
+    static func < (a: NewestKey, b: NewestKey) -> Bool {
+        if a.group != b.group { return a.group < b.group }
+        if a.age != b.age { return a.age < b.age }
+        if a.idRank != b.idRank { return a.idRank < b.idRank }
+        return a.index < b.index
+    }
 }

@@ -1,5 +1,5 @@
 /// R1 (八、一): one account per person per unit — among active accounts with the same
 /// (unit, holder), keep the newest.
 public func applyR1(_ active: [Int32], _ accounts: [UnitAccount], cap: Int) -> (kept: [Int32], removed: [Int32]) {
-    keepNewest(active, of: accounts, cap: cap, byUnit: true) { (UInt64(UInt32(bitPattern: $0.unit)), $0.holder) }
+    keepNewest(active, of: accounts, cap: cap, buckets: .unit) { $0.holder }
 }

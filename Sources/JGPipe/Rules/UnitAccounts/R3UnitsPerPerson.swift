@@ -4,7 +4,7 @@
 public func applyR3(_ survivors: [Int32], _ accounts: [UnitAccount], isLegalPersonAccount: [Bool],
                     cap: Int) -> (kept: [Int32], removed: [Int32]) {
     let counted = survivors.filter { !isLegalPersonAccount[Int($0)] }
-    let removed = keepNewest(counted, of: accounts, cap: cap) { ($0.holder, 0) }.removed
+    let removed = keepNewest(counted, of: accounts, cap: cap, buckets: .groupKey) { $0.holder }.removed
     var isRemoved = [Bool](repeating: false, count: accounts.count)
     for i in removed { isRemoved[Int(i)] = true }
     return (survivors.filter { !isRemoved[Int($0)] }, removed)

@@ -74,6 +74,8 @@ public final class RunLedger {
     public static var schemaVersion: Int { migrations.count }
 
     private let db: SQLiteConnection
+    /// A transaction opened by `stagePublished` waits for `finishRun`.
+    private var staged = false
 
     /// Opens (creating when missing) the ledger at `path` and brings its schema up to date.
     public init(path: String) throws(SQLiteError) {
@@ -153,12 +155,31 @@ public final class RunLedger {
         }
     }
 
-    /// Closes a run and, for a published run, records its notices: all in one transaction, so
-    /// the run's outcome and its notices are recorded together or not at all. Notices already
-    /// recorded keep their first run.
+    /// Opens the transaction that `finishRun` closes and records in it the notices the run is
+    /// about to publish, so that the inserts are made while the run writes its last outputs.
+    /// Nothing is committed before `finishRun`, which keeps them only for a run that published.
+    public func stagePublished(_ notices: [(id: String, type: String)], run id: Int64) throws(SQLiteError) {
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            try insertPublished(notices, run: id)
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        staged = true
+    }
+
+    /// Closes a run and, for a published run, records its notices (`published`, and those of
+    /// `stagePublished`): all in one transaction, so the run's outcome and its notices are
+    /// recorded together or not at all. Notices already recorded keep their first run.
     public func finishRun(_ id: Int64, _ finish: Finish,
                           published notices: [(id: String, type: String)] = []) throws(SQLiteError) {
-        try db.transaction { () throws(SQLiteError) in
+        // SPEC §4: only a published run's notices count as published.
+        let keepStaged = staged && finish.outcome == .succeeded
+        if staged && !keepStaged { try db.execute("ROLLBACK") }
+        staged = false
+        if !keepStaged { try db.execute("BEGIN IMMEDIATE") }
+        do {
             try db.prepare("""
                 UPDATE runs SET outcome = ?, exit_code = ?, message = ?, counts_json = ?, notices_total = ?,
                     notices_written = ?, notices_suppressed = ?, ended_at = ?
@@ -173,10 +194,39 @@ public final class RunLedger {
             for file in finish.inputs {
                 try input.run([.int(id), .text(file.dataset), .text(file.file), .int(file.bytes), .text(file.sha256)])
             }
-            let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id) VALUES (?, ?, ?)")
-            for published in notices {
-                try notice.run([.text(published.id), .text(published.type), .int(id)])
+            try insertPublished(notices, run: id)
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// In key order: appending to the table's B-tree costs far less than inserting all over it.
+    /// The ids are bound from one buffer of bytes, the few types from their own.
+    private func insertPublished(_ notices: [(id: String, type: String)], run id: Int64) throws(SQLiteError) {
+        guard !notices.isEmpty else { return }
+        let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id) VALUES (?, ?, ?)")
+        var ids = ByteKeys(capacity: notices.count)
+        var types = ByteKeys(capacity: 8), typeNames: [String] = [], typeOf: [Int] = []
+        typeOf.reserveCapacity(notices.count)
+        for published in notices {
+            ids.append(published.id)
+            ids.endKey()
+            if let known = typeNames.firstIndex(of: published.type) {
+                typeOf.append(known)
+            } else {
+                typeNames.append(published.type)
+                types.append(published.type)
+                types.endKey()
+                typeOf.append(typeNames.count - 1)
             }
+        }
+        try notice.bind(3, id)
+        for i in ids.order() {
+            try ids.withKey(i) { bytes throws(SQLiteError) in try notice.bind(1, utf8: bytes) }
+            try types.withKey(typeOf[i]) { bytes throws(SQLiteError) in try notice.bind(2, utf8: bytes) }
+            try notice.step()
         }
     }
 

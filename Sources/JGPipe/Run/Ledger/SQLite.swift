@@ -117,6 +117,28 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds parameter `position` (from 1) to text given as UTF-8 bytes, which SQLite copies.
+    func bind(_ position: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) {
+        // A nil pointer would bind NULL, not empty text.
+        let rc = bytes.isEmpty ? sqlite3_bind_text(handle, position, "", 0, sqliteTransient) : bytes.withMemoryRebound(to: CChar.self) {
+            sqlite3_bind_text(handle, position, $0.baseAddress, Int32($0.count), sqliteTransient)
+        }
+        guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql) }
+    }
+
+    func bind(_ position: Int32, _ value: Int64) throws(SQLiteError) {
+        let rc = sqlite3_bind_int64(handle, position, value)
+        guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql) }
+    }
+
+    /// Runs a statement that yields no rows with what `bind` bound, then resets it, keeping the
+    /// bindings: for inserting many rows without a `String` or an array a row.
+    func step() throws(SQLiteError) {
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql) }
+    }
+
     private func column(_ i: Int32) -> SQLiteValue {
         switch sqlite3_column_type(handle, i) {
         case SQLITE_NULL: .null
