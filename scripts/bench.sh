@@ -105,9 +105,38 @@ dataset() {  # dataset SIZE -> prints its directory, generating it when absent o
 
 # ---------------------------------------------------------------- measuring
 RESULTS=bench-data/results.$$.tsv
+STAGES=bench-data/stages.$$.tsv  # per jgpipe run: its own per-stage figures, from its log
 LOADS=""  # 1-minute load average after each run: the cores may be shared with other work
 : >"$RESULTS"
-trap 'rm -f "$RESULTS"' EXIT
+: >"$STAGES"
+trap 'rm -f "$RESULTS" "$STAGES"' EXIT
+
+stages() {  # stages SIZE: the stage figures of the jgpipe run just logged, appended to $STAGES
+  python3 - "$1" bench-data/last-run.log >>"$STAGES" <<'PY'
+import re, sys
+size, log = sys.argv[1], open(sys.argv[2]).read().splitlines()
+def field(line, key):
+    m = re.search(r"(?:^| )" + key + r"=(\S+)", line)
+    return m.group(1) if m else None
+read, parse, stage, outputs, manifest, total = {}, 0, 0, 0, 0, 0
+for line in log:
+    msg = re.search(r'msg="([^"]*)"', line)
+    msg = msg.group(1) if msg else ""
+    if msg == "dataset read":
+        read[field(line, "dataset")] = int(field(line, "ms"))
+        parse += int(field(line, "parse_cpu_ms"))
+    elif msg == "stage finished" and field(line, "stage") == "unit_accounts":
+        stage = int(field(line, "ms"))
+    elif msg == "outputs written":
+        outputs = int(field(line, "ms"))
+    elif msg == "manifest written":
+        manifest = int(field(line, "ms"))
+    elif msg == "run finished":
+        total = int(field(line, "ms"))
+units, accounts = read.get("units", 0), read.get("unit_accounts", 0)
+print("\t".join(map(str, [size, parse, units, accounts, stage - units - accounts, outputs, manifest, total])))
+PY
+}
 
 measure() {  # measure SIZE TOOL COMMAND...: one timed run, appended to $RESULTS
   local size=$1 tool=$2; shift 2
@@ -146,8 +175,10 @@ for size in "${SIZE_LIST[@]}"; do
         jgpipe)
           [[ $SKIP_JGPIPE -eq 1 ]] && continue
           rm -rf "$JG_OUT" "$JG_STATE"
+          # Not --quiet: its log (key=value lines when not on a terminal) has the stage timings.
           measure "$size" jgpipe "$JGPIPE" run --input-dir "$dir/accounts" --out "$JG_OUT" \
-            --as-of "$AS_OF" --state "$JG_STATE" --quiet ;;
+            --as-of "$AS_OF" --state "$JG_STATE"
+          stages "$size" ;;
         duckdb)
           rm -rf "$DK_OUT"
           measure "$size" duckdb python3 scripts/bench/duckdb_rules.py --input-dir "$dir/accounts" \
@@ -173,9 +204,10 @@ DUCKDB_V=$(python3 -c 'import duckdb; print(duckdb.__version__)')
 SWIFT_V=$(swift --version 2>/dev/null | head -1 || echo "swift: n/a")
 acc_list=""; for s in "${SIZE_LIST[@]}"; do acc_list+="$s=${ACCOUNTS[$s]}:${BYTES[$s]},"; done
 
-TABLE=$(python3 - "$RESULTS" "$acc_list" <<'EOF'
+TABLE=$(python3 - "$RESULTS" "$acc_list" "$STAGES" <<'EOF'
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+stage_rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[3]) if l.strip()]
 meta = {}
 for item in filter(None, sys.argv[2].split(",")):
     k, v = item.split("=")
@@ -212,7 +244,24 @@ for size in sizes:
         ratios.append(f"- {size}: jgpipe wall = {j['wall'] / c['wall']:.1f}x a raw libcsv parse of the same two files")
     elif d and c:
         ratios.append(f"- {size}: DuckDB wall = {d['wall'] / c['wall']:.1f}x a raw libcsv parse of the same two files")
-print("\n".join(out + [""] + ratios))
+stage_names = ["parse CPU (both files)", "read units", "read accounts", "rules and writing", "outputs", "manifest", "whole run"]
+stage_out = []
+for size in sizes:
+    rs = [r for r in stage_rows if r[0] == size]
+    if not rs:
+        continue
+    ms = [statistics.median(int(r[i]) for r in rs) for i in range(1, 8)]
+    if not stage_out:
+        stage_out = ["jgpipe's own log, medians in ms (read = decode, parse and validate on both cores; rules and writing = "
+                     "the rest of the unit-account stage):", "",
+                     "| size | " + " | ".join(stage_names) + " |", "|---|" + "---:|" * len(stage_names)]
+    stage_out.append(f"| {size} | " + " | ".join(f"{v:.0f}" for v in ms) + " |")
+    c = med.get((size, "libcsv"))
+    if c:
+        ratio = ms[0] / 1000 / c["cpu"]
+        ratios.append(f"- {size}: jgpipe's parse stage (`parse_cpu_ms`, both files) = **{ratio:.2f}x** the raw libcsv parse's CPU "
+                      f"(target <= 2: {'meets target' if ratio <= 2 else 'MISSES target'})")
+print("\n".join(out + [""] + ratios + ([""] + stage_out if stage_out else [])))
 EOF
 )
 
