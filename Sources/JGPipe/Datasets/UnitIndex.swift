@@ -67,15 +67,17 @@ public struct UnitIndex: Sendable {
         return count == 18 ? (high, low) : nil
     }
 
-    /// Bit i set when the byte 0x30 + i is in the GB 32100 alphabet `0-9 A-H J-N P-R T U W-Y`;
-    /// a character's value is its rank, the set bits below it. A constant, not a table: this
-    /// runs twice per account row (prefetch and look-up).
+    /// Bit i set when the byte 0x30 + i is in the GB 32100 alphabet `0-9 A-H J-N P-R T U W-Y`.
     private static let alphabetBits: UInt64 = 0b11_1011_0111_0111_1101_1111_1110_0000_0011_1111_1111
 
+    /// A character's value is its position in the alphabet: the byte's offset from "0" less the
+    /// bytes skipped below it (`:`–`@`, I, O, S, V). Arithmetic, not a table or a bit count: this
+    /// runs for 18 bytes twice per account row (prefetch and look-up).
     private static func value(_ byte: UInt8) -> UInt64? {
         let i = UInt64(byte &- 0x30)
         guard i < 42, alphabetBits >> i & 1 == 1 else { return nil }
-        return UInt64((alphabetBits & (1 << i &- 1)).nonzeroBitCount)
+        let skipped: UInt64 = (i > 9 ? 7 : 0) + (i > 25 ? 1 : 0) + (i > 31 ? 1 : 0) + (i > 35 ? 1 : 0) + (i > 38 ? 1 : 0)
+        return i - skipped
     }
 
     /// The top bits of the packed code times 2^64/φ.
