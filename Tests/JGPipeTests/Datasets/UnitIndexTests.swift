@@ -17,7 +17,10 @@ import Testing
         #expect(index["91440106MA5UA00014"] == nil)   // one character off
         #expect(index["91440106MA5UA0001"] == nil)    // 17 characters
         #expect(index["91440106MA5UA00013X"] == nil)  // 19 characters
-        #expect(index["91440106MA5UA0001I"] == nil)   // I is not in the GB 32100 alphabet
+        // Outside the GB 32100 alphabet: I, O, S, V, Z, lower case, the bytes between 9 and A.
+        for outside in ["I", "O", "S", "V", "Z", "a", ":", "@", "/"] {
+            #expect(index["91440106MA5UA0001" + outside] == nil)
+        }
         #expect(index[""] == nil)
     }
 
