@@ -4,22 +4,10 @@ import Testing
 /// `keepNewest` buckets and sorts packed keys; these cases hold it against the plain statement
 /// of the rule on random dumps large enough for many buckets, crowded buckets and ties.
 @Suite("keepNewest against a plain implementation") struct KeepNewestTests {
-    /// Deterministic pseudo-random numbers (SplitMix64), so a failure can be repeated.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Few units, holders and days, so groups are crowded and registered_at ties are common;
     /// some id keys repeat too (not in production, where ids are unique), down to the index.
     static func dump(seed: UInt64, count: Int) -> [UnitAccount] {
-        var random = SplitMix(state: seed)
+        var random = SplitMix(seed: seed)
         return (0..<count).map { _ in
             UnitAccount(unit: Int32.random(in: 0..<40, using: &random), holder: UInt64.random(in: 0..<300, using: &random),
                         registeredAt: Int64.random(in: -5...20, using: &random) * 86_400,
@@ -72,7 +60,7 @@ import Testing
 
     @Test func largeDumpsSortTheirBucketsInTwoHalvesWithTheSameResult() {
         // Enough candidates for the two halves; more units and holders than `dump` makes.
-        var random = SplitMix(state: 11)
+        var random = SplitMix(seed: 11)
         let accounts = (0..<60_000).map { _ in
             UnitAccount(unit: Int32.random(in: 0..<6_000, using: &random), holder: UInt64.random(in: 0..<20_000, using: &random),
                         registeredAt: Int64.random(in: 0...30, using: &random) * 86_400,
@@ -105,7 +93,7 @@ import Testing
         for i in accounts.indices { accounts[i].idKey = UInt64(i) * 7_919 % 100_003 }
         let caps = CleanupCaps()
         let forward = cleanUpAccounts(accounts, unitLegalPerson: (0..<40).map { UInt64($0 * 7) }, caps: caps, cutover: 0)
-        var random = SplitMix(state: 99)
+        var random = SplitMix(seed: 99)
         let order = accounts.indices.shuffled(using: &random)
         let shuffled = cleanUpAccounts(order.map { accounts[$0] }, unitLegalPerson: (0..<40).map { UInt64($0 * 7) },
                                        caps: caps, cutover: 0)
