@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages jgpipe builds against, only when they are missing:
-# libcsv-dev (CSV parsing), libsqlite3-dev (the run ledger), libssl-dev (SHA-256 for the manifest).
+# libcsv-dev (the reference the tests hold the CSV tokenizer to), libsqlite3-dev (the run ledger),
+# libssl-dev (SHA-256 for the manifest).
 set -euo pipefail
 
 missing=()
