@@ -15,12 +15,16 @@ enum DuplicateKeys {
 
     static func resolve(store: RowStore) -> Resolution {
         var keep = [Bool](repeating: true, count: store.count)
-        let hashes = (0..<store.count).map { store.hash($0, 0) }
-        let repeated = repeatedValues(hashes)
+        // The hashes live only while they are sorted (this runs when the whole dump is in
+        // memory, at the peak); the rows of a repeated hash are found by hashing again.
+        let repeated = repeatedValues((0..<store.count).map { store.hash($0, 0) })
         guard !repeated.isEmpty else { return Resolution(keep: keep, collapsed: 0, conflicting: []) }
         // Rows sharing a hash, in input order, grouped in hash order.
         var groups: [UInt64: [Int]] = [:]
-        for (row, hash) in hashes.enumerated() where repeated.contains(hash) { groups[hash, default: []].append(row) }
+        for row in 0..<store.count {
+            let hash = store.hash(row, 0)
+            if repeated.contains(hash) { groups[hash, default: []].append(row) }
+        }
         var collapsed = 0
         var conflicting: [Int] = []
         for hash in groups.keys.sorted() {
@@ -43,7 +47,7 @@ enum DuplicateKeys {
     }
 
     /// The values that occur more than once in `values`.
-    static func repeatedValues(_ values: [UInt64]) -> Set<UInt64> {
+    static func repeatedValues(_ values: consuming [UInt64]) -> Set<UInt64> {
         let sorted = radixSorted(values)
         var repeated = Set<UInt64>()
         for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] { repeated.insert(sorted[i]) }
@@ -51,9 +55,9 @@ enum DuplicateKeys {
     }
 
     /// LSD radix sort, one byte a pass: eight linear passes instead of n log n comparisons.
-    static func radixSorted(_ values: [UInt64]) -> [UInt64] {
+    static func radixSorted(_ values: consuming [UInt64]) -> [UInt64] {
         var source = values
-        var target = [UInt64](repeating: 0, count: values.count)
+        var target = [UInt64](repeating: 0, count: source.count)
         source.withUnsafeMutableBufferPointer { a in
             target.withUnsafeMutableBufferPointer { b in
                 var from = a, to = b
