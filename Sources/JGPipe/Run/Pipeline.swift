@@ -124,7 +124,9 @@ public enum Pipeline {
             // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
             context.hashInputsRead()
             var published = Set<String>()
-            if !request.allNotices, let session { published = try session.ledger.publishedNoticeIDs() }
+            if !request.allNotices, let session {
+                published = try session.ledger.published(among: context.notices.map(\.ledgerKey))
+            }
             let delivery = noticeDelivery(context.notices, leavingOut: published)
             if let session {
                 let notices = delivery.written

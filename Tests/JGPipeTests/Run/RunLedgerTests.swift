@@ -134,6 +134,20 @@ import Testing
         }
     }
 
+    /// A run asks only about its own notices: the published ones among them come back, whatever
+    /// else the ledger holds; an empty ledger answers without a look-up.
+    @Test func publishedAmongTheRunsNoticesOnly() throws {
+        let state = RunHarness.temporaryFolder()
+        let ledger = try RunLedger(path: state + "/" + RunLedger.fileName)
+        #expect(try ledger.published(among: ["n1", "n2"]).isEmpty)
+        let run = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+        try ledger.finishRun(run, RunLedger.Finish(outcome: .succeeded, exitCode: 0, message: "", endedAt: "e"),
+                             published: [(id: "n1", type: "T"), (id: "n3", type: "T"), (id: "old", type: "T"), (id: "", type: "T")])
+        #expect(try ledger.published(among: ["n3", "n2", "n1", "n1"]) == ["n1", "n3"])
+        #expect(try ledger.published(among: ["", "n"]) == [""])
+        #expect(try ledger.published(among: []).isEmpty)
+    }
+
     /// Notices staged while the run writes its last outputs count only once `finishRun` closes a
     /// run that published; a run that did not is recorded without them.
     @Test(arguments: [RunLedgerOutcome.succeeded, .failed, .refused])

@@ -120,13 +120,26 @@ public final class RunLedger {
         return db.lastInsertRowID
     }
 
-    /// Ids of every notice an earlier successful run published.
-    public func publishedNoticeIDs() throws(SQLiteError) -> Set<String> {
-        var ids = Set<String>()
-        for row in try db.prepare("SELECT notice_id FROM published_notices").run() {
-            if let id = row[0].text { ids.insert(id) }
+    /// Which of `ids` an earlier successful run published. Looked up one by one in key order
+    /// instead of reading the whole table: the ledger only grows (a daily notice has a new id
+    /// every day), and a nightly run's memory must not grow with it.
+    public func published(among ids: [String]) throws(SQLiteError) -> Set<String> {
+        guard !ids.isEmpty, try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return [] }
+        let lookup = try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ?")
+        var keys = ByteKeys(capacity: ids.count)
+        for id in ids {
+            keys.append(id)
+            keys.endKey()
         }
-        return ids
+        // One read transaction: each look-up on its own would lock and unlock the file.
+        return try db.transaction { () throws(SQLiteError) -> Set<String> in
+            var found = Set<String>()
+            for i in keys.order() {
+                try keys.withKey(i) { bytes throws(SQLiteError) in try lookup.bind(1, utf8: bytes) }
+                if try lookup.yieldsRow() { found.insert(ids[i]) }
+            }
+            return found
+        }
     }
 
     public struct Finish {

@@ -139,6 +139,15 @@ final class SQLiteStatement {
         guard rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql) }
     }
 
+    /// Runs a query with what `bind` bound and tells whether it yields a row, then resets it,
+    /// keeping the bindings: for many look-ups without a `String` or an array each.
+    func yieldsRow() throws(SQLiteError) -> Bool {
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_ROW || rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql) }
+        return rc == SQLITE_ROW
+    }
+
     private func column(_ i: Int32) -> SQLiteValue {
         switch sqlite3_column_type(handle, i) {
         case SQLITE_NULL: .null
