@@ -137,10 +137,7 @@ public struct ExamEnrollmentValidator: RecordValidator {
 
     public func validate(_ row: SchemaRow) throws(FieldError) -> ExamEnrollment {
         let enrollmentID = try row.required(Column.enrollmentID)
-        _ = try row.required(Column.applicantNumber)
-        let applicant = try row.parse(Column.applicantNumber) { (number: String) throws(FieldError) in
-            try IdentityNumber(type: row.raw(Column.applicantType), number: number)
-        }
+        let applicant = try row.requiredIdentity(type: Column.applicantType, number: Column.applicantNumber)
         _ = try row.required(Column.region)
         let region = try row.parse(Column.region, RegionCode.init)
         _ = try row.required(Column.original)

@@ -33,6 +33,17 @@ public struct SchemaRow {
         }
     }
 
+    /// A person's identity document from its number column (with the type column beside it).
+    public func identity(type: Int, number: Int) throws(FieldError) -> IdentityNumber {
+        try parse(number) { (raw: String) throws(FieldError) in try IdentityNumber(type: self.raw(type), number: raw) }
+    }
+
+    /// `identity`, the number column being required.
+    public func requiredIdentity(type: Int, number: Int) throws(FieldError) -> IdentityNumber {
+        _ = try required(number)
+        return try identity(type: type, number: number)
+    }
+
     /// A value from a closed list (status, role, …): canonical, or INVALID_CODE. The lists hold
     /// a handful of short strings, so a scan beats hashing on every row.
     public func choice<T>(_ column: Int, _ values: [String: T]) throws(FieldError) -> T {

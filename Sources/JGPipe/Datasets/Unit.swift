@@ -54,10 +54,7 @@ public struct UnitValidator: DatasetValidator {
         _ = try row.required(Column.code)
         let code = try row.parse(Column.code, CreditCode.init).value
         let name = try row.required(Column.name)
-        _ = try row.required(Column.legalNumber)
-        let legalPerson = try row.parse(Column.legalNumber) { (number: String) throws(FieldError) in
-            try IdentityNumber(type: row.raw(Column.legalType), number: number)
-        }
+        let legalPerson = try row.requiredIdentity(type: Column.legalType, number: Column.legalNumber)
         _ = try row.required(Column.region)
         let region = try row.parse(Column.region, RegionCode.init)
         let phone = row.text(Column.phone)

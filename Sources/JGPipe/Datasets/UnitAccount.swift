@@ -132,10 +132,7 @@ public struct UnitAccountValidator: DatasetValidator {
     public func validateRow(_ row: SchemaRow) throws(FieldError) -> (record: UnitAccount, canonical: [String]) {
         let accountID = try row.required(Column.accountID)
         let unitCode = Text.normalizeCode(try row.required(Column.unitCode))
-        _ = try row.required(Column.holderNumber)
-        let holder = try row.parse(Column.holderNumber) { (number: String) throws(FieldError) in
-            try IdentityNumber(type: row.raw(Column.holderType), number: number)
-        }
+        let holder = try row.requiredIdentity(type: Column.holderType, number: Column.holderNumber)
         _ = try row.required(Column.registeredAt)
         let registeredAt = try row.parse(Column.registeredAt, DateTime.init)
         let status = try row.choice(Column.status, Self.statuses)

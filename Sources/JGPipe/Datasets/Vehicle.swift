@@ -121,9 +121,7 @@ public struct VehicleValidator: RecordValidator {
         _ = try row.required(Column.ownerIDNumber)
         let owner: VehicleOwner = switch ownerType {
         case .person:
-            .person(try row.parse(Column.ownerIDNumber) { (number: String) throws(FieldError) in
-                try IdentityNumber(type: row.raw(Column.ownerIDType), number: number)
-            })
+            .person(try row.identity(type: Column.ownerIDType, number: Column.ownerIDNumber))
         case .unit:
             .unit(try row.parse(Column.ownerIDNumber, CreditCode.init))
         }
