@@ -217,7 +217,7 @@ public enum DatasetLoader {
             rows.lines.append(line)
             return
         }
-        let fields = (0..<raw.fieldCount).map { String(decoding: raw[$0], as: UTF8.self) }
+        let fields = raw.fields
         guard fields.count == map.header.count else {
             rows.rejected.append(RejectedRow(line: line, code: .fieldCount,
                                              message: "expected \(map.header.count) fields as in the header, found \(fields.count)",

@@ -19,15 +19,11 @@ public struct RecordBatch: Sendable {
     public var count: Int { records.count }
 
     public func field(_ record: Int, _ index: Int) -> String {
-        let f = records[record].firstField + index
-        let start = f == 0 ? 0 : fieldEnds[f - 1]
-        return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[f]]), as: UTF8.self)
-        }
+        withRawRows { String(decoding: $0[record][index], as: UTF8.self) }
     }
 
     public func fields(_ record: Int) -> [String] {
-        (0..<records[record].fieldCount).map { field(record, $0) }
+        withRawRows { $0[record].fields }
     }
 
     /// A copy of the tokenizer's first `count` completed records.

@@ -12,6 +12,11 @@ public struct RawRow {
         let start = f == 0 ? 0 : fieldEnds[f - 1]
         return UnsafeBufferPointer(rebasing: bytes[start..<fieldEnds[f]])
     }
+
+    /// The fields as strings: the string path's input.
+    public var fields: [String] {
+        (0..<fieldCount).map { String(decoding: self[$0], as: UTF8.self) }
+    }
 }
 
 /// Every record of a `RecordBatch` as `RawRow`s. Valid only inside `RecordBatch.withRawRows`.
