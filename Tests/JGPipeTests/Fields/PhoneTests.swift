@@ -24,3 +24,18 @@ import Testing
         }
     }
 }
+
+@Suite struct PhoneKindTests {
+    @Test func kinds() {
+        #expect(PhoneKind("13800138000") == .mobile)
+        #expect(PhoneKind(" １３８００１３８０００ ") == .mobile)  // full-width digits, spaces
+        #expect(PhoneKind("020-87654321") == .landline)
+        #expect(PhoneKind("0755-1234567-12") == .landline)
+        #expect(PhoneKind("12800138000") == .invalid)
+        #expect(PhoneKind("138-0013-8000") == .invalid)
+        #expect(PhoneKind("") == .empty)
+        #expect(PhoneKind("NULL") == .empty)
+        #expect(PhoneKind("13800138000").isSMSReachable)
+        #expect(!PhoneKind("020-87654321").isSMSReachable)
+    }
+}
