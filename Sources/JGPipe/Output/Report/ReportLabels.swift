@@ -32,6 +32,7 @@ enum ReportLabels {
         "INSPECTION_DUE": "检验即将到期",
         "INSPECTION_OVERDUE": "检验已逾期",
         "EXEMPT_STICKER_DUE": "可申领免检标志",
+        "EXEMPT_STICKER_OVERDUE": "免检标志逾期未申领",
         "ECERT_AVAILABLE": "可申领电子行驶证",
     ]
 
@@ -81,6 +82,10 @@ enum ReportLabels {
         "C3_no_legal_person": "C3 无法人账号的单位",
         "C3_units_without_legal_person": "C3 无法人账号的单位",
         "C3_units_with_several_legal_persons": "C3 有多个法人账号的单位（警告）",
+        "V2_V3_V4_judged_on": "V2–V4 判定日（运行日期 A）",
+        "V5_effective_on": "V5 生效状态日 E",
+        "closed_statuses": "视为已注销/转出的机动车状态",
+        "days_overdue_max": "最长逾期天数",
     ]
 
     /// The Chinese label of a summary key: an exact match, else the rule a key names
