@@ -18,14 +18,14 @@ public struct VehicleStage: PipelineStage {
         let vehicles = try context.load(path, VehicleValidator(closedStatuses: settings.closedStatuses))
         try context.writeRejected("vehicles", header: vehicles.header, rows: vehicles.rejected)
         // SPEC §0: V2–V4 are judged on A, V5 on E.
-        let a = context.asOf, e = context.effectiveDate
+        let asOf = context.asOf, e = context.effectiveDate
         let scrapOn = vehicles.records.map {
             v1ScrapDate(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                         table: settings.scrapTable)
         }
         try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
                                  added: ["vin_check", "scrap_on", "effective_on"]) { i in
-            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", a.iso]
+            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", asOf.iso]
         }
         let detachment = vehicles.records.map { context.settings.detachments.code(for: $0.region) }
         var tasks: [(index: Int, task: DeregistrationTask)] = []
@@ -33,18 +33,18 @@ public struct VehicleStage: PipelineStage {
         let pilot = Set(settings.ecertPilotRegions)
         for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed(settings.closedStatuses) {
             if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                               region: vehicle.region, asOf: a) {
+                                               region: vehicle.region, asOf: asOf) {
                 tasks.append((i, task))
             }
             func notify(_ type: VehicleNoticeType, due: CalendarDate) {
                 notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
             }
-            if let type = v2ScrapNotice(scrapOn: scrapOn[i], asOf: a, noticeDays: settings.scrapNoticeDays) {
+            if let type = v2ScrapNotice(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
                 notify(type, due: scrapOn[i]!)
             }
             if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
                                              registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                             useNature: vehicle.useNature, asOf: a,
+                                             useNature: vehicle.useNature, asOf: asOf,
                                              noticeDays: settings.inspectionNoticeDays,
                                              sticker: settings.exemptSticker) {
                 notify(type, due: vehicle.inspectionValidUntil!)
@@ -62,7 +62,7 @@ public struct VehicleStage: PipelineStage {
         try writeWorklist(tasks, vehicles, detachment, context)
         context.add(notices)
         context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices,
-                                               asOf: a, effectiveDate: e))
+                                               asOf: asOf, effectiveDate: e))
     }
 
     private func notice(_ type: VehicleNoticeType, due: CalendarDate, vehicle i: Int, _ vehicles: LoadedDataset<Vehicle>,
