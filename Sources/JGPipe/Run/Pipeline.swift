@@ -134,6 +134,7 @@ public enum Pipeline {
                 recording = BackgroundJob { try session.ledger.stagePublished(notices, run: session.runID) }
             }
             try writeNotifications(context, delivery)
+            try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
             let summary = summaryJSON(context, delivery: delivery)
