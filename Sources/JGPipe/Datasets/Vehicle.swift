@@ -24,13 +24,13 @@ public enum VehicleOwner: Hashable, Sendable {
     }
 }
 
-/// SPEC §3 `status` (机动车状态): one or more status letters; `E` (注销) and `M` (强制注销) close the
-/// vehicle, every other letter leaves it open.
+/// SPEC §3 `status` (机动车状态): one or more status letters; a letter of `[vehicles]
+/// closed_statuses` (default E 注销, M 强制注销, B 转出) closes the vehicle, every other leaves it open.
 public struct VehicleStatus: Hashable, Sendable {
     public let letters: String
 
     /// Chinese names some exports use instead of the letter.
-    static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M"]
+    static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M", "转出": "B"]
 
     public init(_ raw: String) throws(FieldError) {
         let text = Text.normalizeCode(raw)
@@ -41,16 +41,24 @@ public struct VehicleStatus: Hashable, Sendable {
         } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             letters = text
         } else {
-            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E and M are closed)")
+            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z")
         }
     }
 
-    /// Deregistered (E) or forcibly deregistered (M): no rule but V1 applies (SPEC §3).
-    public var isClosed: Bool { letters.contains("E") || letters.contains("M") }
+    /// Status letters already normalised (upper case) and checked to be all A–Z (the byte-level row path).
+    init(validatedLetters b: UnsafeBufferPointer<UInt8>) {
+        letters = b.isEmpty ? "A" : String(decoding: b, as: UTF8.self)
+    }
+
+    /// Any letter closes the vehicle (deregistered, forcibly deregistered, transferred out…): no rule
+    /// but V1 applies (SPEC §3).
+    public func isClosed(_ closed: ClosedStatusLetters) -> Bool {
+        letters.utf8.contains(where: closed.contains)
+    }
 }
 
 /// A vehicle (机动车) from `vehicles.csv` (SPEC §3), typed for the rules V1–V5.
-public struct Vehicle: Sendable {
+public struct Vehicle: Sendable, Equatable {
     public let vin: VIN
     /// nil when the plate is empty, which only a closed vehicle may have.
     public let plate: Plate?
@@ -101,7 +109,12 @@ public struct VehicleValidator: RecordValidator {
 
     static let ownerTypes: [String: OwnerType] = ["person": .person, "个人": .person, "unit": .unit, "单位": .unit]
 
-    public init() {}
+    /// `[vehicles] closed_statuses`: only a closed vehicle may have an empty plate.
+    let closedStatuses: ClosedStatusLetters
+
+    public init(closedStatuses: ClosedStatusLetters = .defaults) {
+        self.closedStatuses = closedStatuses
+    }
 
     public func validate(_ row: SchemaRow) throws(FieldError) -> Vehicle {
         _ = try row.required(Column.vin)
@@ -109,7 +122,7 @@ public struct VehicleValidator: RecordValidator {
         let plateText = Plate.normalize(row.raw(Column.plate))
         let plate = plateText.isEmpty ? nil : try row.parse(Column.plate, Plate.init)
         let vehicleType = try row.required(Column.vehicleType).uppercased()
-        guard Self.isVehicleType(vehicleType) else {
+        guard Self.isVehicleType(vehicleType.utf8) else {
             throw FieldError(.invalidCode, "vehicle_type: \"\(vehicleType)\" is not a GA 24.4 code (a letter and 2 digits, e.g. K33)")
         }
         let useNature = try row.required(Column.useNature).uppercased()
@@ -135,8 +148,8 @@ public struct VehicleValidator: RecordValidator {
         let scrapReceivedOn = try optionalDate(row, Column.scrapReceivedOn)
         let scrapRegion = row.text(Column.scrapRegion).isEmpty ? nil : try row.parse(Column.scrapRegion, RegionCode.init)
         // Cross-field check last: whether an empty plate is allowed depends on the status.
-        if plate == nil && !status.isClosed {
-            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only deregistered vehicles (E, M) may have no plate")
+        if plate == nil && !status.isClosed(closedStatuses) {
+            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only closed vehicles (status \(closedStatuses.letters.joined(separator: ", "))) may have no plate")
         }
         return Vehicle(vin: vin, plate: plate, vehicleType: vehicleType, useNature: useNature, owner: owner,
                        region: region, registeredOn: registeredOn, inspectionValidUntil: inspection, status: status,
@@ -149,9 +162,10 @@ public struct VehicleValidator: RecordValidator {
     }
 
     /// GA 24.4: one upper-case letter and two digits.
-    static func isVehicleType(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        return b.count == 3 && (0x41...0x5A).contains(b[0]) && ASCII.isDigit(b[1]) && ASCII.isDigit(b[2])
+    static func isVehicleType<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        guard text.count == 3 else { return false }
+        let second = text.index(after: text.startIndex), third = text.index(after: second)
+        return (0x41...0x5A).contains(text[text.startIndex]) && ASCII.isDigit(text[second]) && ASCII.isDigit(text[third])
     }
 
     public func canonicalFields(_ vehicle: Vehicle, _ row: SchemaRow) -> [String] {

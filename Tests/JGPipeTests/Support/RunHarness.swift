@@ -11,6 +11,15 @@ enum RunHarness {
         return path
     }
 
+    /// Every file of an output folder, subfolders included (`by_detachment/440100.xlsx`), as
+    /// sorted relative paths.
+    static func outputFiles(_ folder: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        return try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
     /// Writes `files` (name → UTF-8 text) into a fresh folder.
     static func inputFolder(_ files: [String: String]) -> String {
         let folder = temporaryFolder("jgpipe-in")
@@ -19,6 +28,12 @@ enum RunHarness {
         }
         return folder
     }
+
+    /// An input folder's files for a test of a stage whose dataset is absent: a header-only
+    /// units.csv, since a folder holding no dataset at all is exit 66 (SPEC §5).
+    static let anotherDatasetOnly = [
+        "units.csv": "unit_code,unit_name,legal_person_id_type,legal_person_id_no,legal_person_name,region_code,contact_phone\n",
+    ]
 
     /// Runs the pipeline over `input` into a fresh output folder.
     static func run(input: String, asOf: String = "2024-06-01", overrides: [String] = [],
