@@ -190,7 +190,7 @@ public struct LicenceStage: PipelineStage {
             ("cycle_end_set", .int(cycleEnd.filter { $0 != nil }.count)),
             ("notices_by_type", .counts(byType)),
             ("D1_cancellation_worklist", .object([
-                ("total", .int(cancellations.count)),
+                ("rows", .int(cancellations.count)),
                 ("oldest_cancel_due_on", .string(cancellations.map(\.dueOn).min()?.iso ?? "")),
             ])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

@@ -114,6 +114,7 @@ enum ReportLabels {
         "notices_by_type": "按通知类型",
         "D1_cancellation_worklist": "D1 驾驶证待注销清单",
         "oldest_cancel_due_on": "最早应注销日期",
+        "rows": "清单行数",
         "processed": "已处理",
         "unprocessed": "未处理",
         "ambiguous_plate_warnings": "号牌对应多辆机动车（警告，取第一辆）",
