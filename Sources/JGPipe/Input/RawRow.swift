@@ -7,7 +7,10 @@ public struct RawRow {
     public let fieldCount: Int
     public let line: Int
 
+    /// A field's bytes; a field the record does not have (a short row read by its header's
+    /// column) is empty, so no caller can read `fieldEnds` past the record (issue #11).
     public subscript(field: Int) -> UnsafeBufferPointer<UInt8> {
+        guard field >= 0 && field < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let f = firstField + field
         let start = f == 0 ? 0 : fieldEnds[f - 1]
         return UnsafeBufferPointer(rebasing: bytes[start..<fieldEnds[f]])
@@ -48,9 +51,13 @@ extension RawRow {
         return self[source]
     }
 
-    /// A schema column's bytes when they are already normalised (`Text.isNormalized`), else nil.
+    /// A schema column's normalised bytes when normalising only removes an Excel text guard or
+    /// nothing at all (`Text.isNormalized` of the value or of what its guard holds), else nil: the
+    /// guard's removal is a slice, so the string path's result (SPEC §0) comes out without copying.
     func normalized(_ column: Int, _ map: HeaderMap, upper: Bool = false) -> UnsafeBufferPointer<UInt8>? {
         let bytes = self.column(column, map)
-        return Text.isNormalized(bytes, upper: upper) ? bytes : nil
+        if Text.isNormalized(bytes, upper: upper) { return bytes }
+        guard let held = Text.guardedValue(bytes), Text.isNormalized(held, upper: upper) else { return nil }
+        return held
     }
 }

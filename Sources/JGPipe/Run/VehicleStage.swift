@@ -1,62 +1,3 @@
-/// The `[vehicles]` section of the pipeline file (SPEC §3).
-public struct VehicleSettings: Equatable, Sendable {
-    /// 三.二.2: how many days ahead of the scrap date the owner is told (V2).
-    public var scrapNoticeDays: Int
-    /// 七.二: how many days ahead of inspection_valid_until the owner is told (V4).
-    public var inspectionNoticeDays: Int
-    /// 一: 4-digit region prefixes of the electronic-certificate pilot cities (V5). Empty by
-    /// default: the pilot list comes from the ministry, not from the measure's text.
-    public var ecertPilotRegions: [String]
-    /// V1: the mandatory-scrapping standard (2012) as `[[vehicles.scrap_life]]` rows.
-    public var scrapTable: ScrapTable
-
-    public static let defaults = VehicleSettings(scrapNoticeDays: 90, inspectionNoticeDays: 30, ecertPilotRegions: [],
-                                                 scrapTable: .defaults)
-
-    public init(scrapNoticeDays: Int, inspectionNoticeDays: Int, ecertPilotRegions: [String], scrapTable: ScrapTable) {
-        self.scrapNoticeDays = scrapNoticeDays
-        self.inspectionNoticeDays = inspectionNoticeDays
-        self.ecertPilotRegions = ecertPilotRegions
-        self.scrapTable = scrapTable
-    }
-
-    public init(_ table: SettingsTable) throws {
-        let defaults = VehicleSettings.defaults
-        scrapNoticeDays = try table.int("scrap_notice_days", default: defaults.scrapNoticeDays, range: 0...3660)
-        inspectionNoticeDays = try table.int("inspection_notice_days", default: defaults.inspectionNoticeDays,
-                                             range: 0...3660)
-        ecertPilotRegions = try table.stringList("ecert_pilot_regions", default: defaults.ecertPilotRegions)
-        for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
-            throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
-        }
-        scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable
-    }
-}
-
-extension ScrapTable {
-    static let keys: Set<String> = ["use_natures", "vehicle_types", "years"]
-
-    /// Rows of `[[vehicles.scrap_life]]`; a mistyped key or letter stops the run (exit 78)
-    /// rather than silently matching nothing.
-    init(settings rows: [SettingsTable]) throws {
-        self.init(rows: try rows.map { row in
-            if let unknown = row.values.keys.sorted().first(where: { !ScrapTable.keys.contains($0) }) {
-                throw SettingsError("\(row.path).\(unknown) is not a key of a scrap_life row (use_natures, vehicle_types, years)")
-            }
-            guard row.values["years"] != nil else { throw SettingsError("\(row.path).years is required") }
-            let natures = try row.stringList("use_natures", default: []).map(Text.normalizeCode)
-            if let bad = natures.first(where: { !($0.count == 1 && ("A"..."U").contains($0)) }) {
-                throw SettingsError("\(row.path).use_natures: \"\(bad)\" is not a use nature letter A-U")
-            }
-            let types = try row.stringList("vehicle_types", default: []).map(Text.normalizeCode)
-            if let bad = types.first(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) {
-                throw SettingsError("\(row.path).vehicle_types: \"\(bad)\" is not a vehicle-type prefix such as K3 or H4")
-            }
-            return Row(useNatures: natures, vehicleTypes: types, years: try row.int("years", default: 0, range: 1...100))
-        })
-    }
-}
-
 /// Vehicles (SPEC §3, measure 一, 三, 七): validation, V1–V5, the cleaned file, the
 /// deregistration work list, owner notices and the `vehicles` summary section.
 public struct VehicleStage: PipelineStage {
@@ -69,7 +10,7 @@ public struct VehicleStage: PipelineStage {
 
     public static let worklistColumns = [
         "vin", "plate_no", "owner_name", "owner_phone", "region_code", "scrap_region_code", "scrap_received_on",
-        "due_on", "cross_region", "overdue", "detachment_code",
+        "due_on", "cross_region", "overdue", "days_overdue", "detachment_code",
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
@@ -78,14 +19,15 @@ public struct VehicleStage: PipelineStage {
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
         let schema = VehicleValidator.schema
-        let e = context.effectiveDate
+        // SPEC §0: V2–V4 are judged on A, V5 on E.
+        let asOf = context.asOf, e = context.effectiveDate
         let pilot = Set(settings.ecertPilotRegions)
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var worklist: [WorklistRow] = []
         var notices: [Notice] = []
         var tally = VehicleTally()
-        _ = try context.stream(path, VehicleValidator()) { header in
+        _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
             rejected = try context.openRejected("vehicles", header: header)
             cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
         } slice: { part in
@@ -98,15 +40,15 @@ public struct VehicleStage: PipelineStage {
             try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { i in
                                                 [part.records[i].vin.checkDigitValid ? "PASS" : "FAIL",
-                                                 scrapOn[i]?.iso ?? "", e.iso]
+                                                 scrapOn[i]?.iso ?? "", asOf.iso]
                                             }) { values, k, first in cleaned.appendField(values[k], first: first) }
             for (i, vehicle) in part.records.enumerated() {
                 let detachment = context.settings.detachments.code(for: vehicle.region)
-                let closed = vehicle.status.isClosed
+                let closed = vehicle.status.isClosed(settings.closedStatuses)
                 tally.add(vehicle, closed: closed, scrapOn: scrapOn[i], detachment: detachment)
                 guard !closed else { continue }
                 if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                                   region: vehicle.region, effective: e) {
+                                                   region: vehicle.region, asOf: asOf) {
                     worklist.append(WorklistRow(task: task, vin: vehicle.vin.value, detachment: detachment,
                                                 fields: part.store, row: i))
                     tally.add(task, detachment: detachment)
@@ -116,13 +58,14 @@ public struct VehicleStage: PipelineStage {
                     tally.add(notice)
                     notices.append(notice)
                 }
-                if let type = v2ScrapNotice(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
+                if let type = v2ScrapNotice(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
                     notify(type, due: scrapOn[i]!)
                 }
                 if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
                                                  registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                                 useNature: vehicle.useNature, effective: e,
-                                                 noticeDays: settings.inspectionNoticeDays) {
+                                                 useNature: vehicle.useNature, asOf: asOf,
+                                                 noticeDays: settings.inspectionNoticeDays,
+                                                 sticker: settings.exemptSticker) {
                     notify(type, due: vehicle.inspectionValidUntil!)
                 }
                 if v5ElectronicCertificate(region: vehicle.region, pilotPrefixes: pilot) {
@@ -139,7 +82,7 @@ public struct VehicleStage: PipelineStage {
         }
         try writeWorklist(worklist, context)
         context.add(notices)
-        context.addSection("vehicles", tally.json(pilotRegions: settings.ecertPilotRegions))
+        context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 
     private func notice(_ type: VehicleNoticeType, due: CalendarDate, _ vehicle: Vehicle, _ store: RowStore, _ i: Int,
@@ -161,7 +104,7 @@ public struct VehicleStage: PipelineStage {
         let writer = try context.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
         for row in rows {
             try writer.writeRow(row.fields + [row.task.dueOn.iso, row.task.crossRegion ? "Y" : "N",
-                                              row.task.overdue ? "Y" : "N", row.detachment])
+                                              row.task.overdue ? "Y" : "N", String(row.task.daysOverdue), row.detachment])
         }
         try writer.close()
     }
@@ -191,7 +134,7 @@ struct WorklistRow {
 /// The `vehicles` summary section, counted on integers as slices pass.
 struct VehicleTally {
     private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
-    private var worklist = 0, crossRegion = 0, overdue = 0
+    private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
     private var byType = Dictionary(uniqueKeysWithValues: VehicleNoticeType.allCases.map { ($0.rawValue, 0) })
     private var byDetachment: [String: [String: Int]] = [:]
 
@@ -205,6 +148,7 @@ struct VehicleTally {
 
     mutating func add(_ task: DeregistrationTask, detachment: String) {
         worklist += 1
+        daysOverdueMax = max(daysOverdueMax, task.daysOverdue)
         byDetachment[detachment, default: [:]]["deregistration_worklist", default: 0] += 1
         if task.crossRegion {
             crossRegion += 1
@@ -221,8 +165,11 @@ struct VehicleTally {
         byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
     }
 
-    func json(pilotRegions: [String]) -> JSONValue {
+    func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
         .object([
+            ("V2_V3_V4_judged_on", .string(asOf.iso)),
+            ("V5_effective_on", .string(effectiveDate.iso)),
+            ("closed_statuses", .array(settings.closedStatuses.letters.map(JSONValue.string))),
             ("open", .int(open)),
             ("closed", .int(closed)),
             ("vin_check_fail_warnings", .int(vinCheckFailures)),
@@ -234,8 +181,9 @@ struct VehicleTally {
                 ("total", .int(worklist)),
                 ("cross_region", .int(crossRegion)),
                 ("overdue", .int(overdue)),
+                ("days_overdue_max", .int(daysOverdueMax)),
             ])),
-            ("V5_ecert_pilot_regions", .array(pilotRegions.map(JSONValue.string))),
+            ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
     }

@@ -20,6 +20,13 @@ enum ReportLabels {
         "V3": "报废注销待办",
         "V4": "检验提醒与免检标志",
         "V5": "电子行驶证",
+        "D1": "驾驶证换证与逾期注销",
+        "D2": "驾驶证审验",
+        "D3": "驾驶人体检（身体条件证明）",
+        "D4": "拟申请恢复驾驶资格提示",
+        "W1": "交通违法未处理提示",
+        "W2": "罚款未缴纳提示",
+        "W3": "委托处理非现场违法核查",
     ]
 
     static let noticeTypes: [String: String] = [
@@ -32,7 +39,18 @@ enum ReportLabels {
         "INSPECTION_DUE": "检验即将到期",
         "INSPECTION_OVERDUE": "检验已逾期",
         "EXEMPT_STICKER_DUE": "可申领免检标志",
+        "EXEMPT_STICKER_OVERDUE": "免检标志逾期未申领",
         "ECERT_AVAILABLE": "可申领电子行驶证",
+        "LICENCE_RENEWAL_DUE": "驾驶证即将到期换证",
+        "LICENCE_RENEWAL_OVERDUE": "驾驶证已过期未换证",
+        "LICENCE_REVIEW_DUE": "驾驶证待审验",
+        "LICENCE_REVIEW_OVERDUE": "驾驶证审验逾期",
+        "LICENCE_MEDICAL_DUE": "待提交身体条件证明",
+        "LICENCE_MEDICAL_OVERDUE": "身体条件证明逾期",
+        "RESTORATION_EXAMS_REDUCED": "恢复驾驶资格考试科目减少",
+        "RESTORATION_SUBJECT1_ONLY": "考科目一即可恢复驾驶资格",
+        "VIOLATIONS_UNPROCESSED": "交通违法未处理",
+        "FINE_UNPAID": "罚款未缴纳",
     ]
 
     static let errorCodes: [String: String] = [
@@ -48,6 +66,8 @@ enum ReportLabels {
         "INVALID_REGION": "行政区划无效",
         "UNKNOWN_UNIT": "单位不存在",
         "DUPLICATE_KEY": "主键重复且内容不同",
+        "UNKNOWN_VEHICLE": "机动车不存在（号牌号码与号牌种类）",
+        "INVALID_NUMBER": "数值无效（记分或罚款金额）",
     ]
 
     static let datasets: [String: String] = [
@@ -55,6 +75,9 @@ enum ReportLabels {
         "unit_accounts": "单位注册用户账号",
         "exam_enrollments": "注销恢复考试报名",
         "vehicles": "机动车",
+        "driver_licences": "机动车驾驶证",
+        "violations": "交通违法记录",
+        "vehicle_users": "机动车备案用户",
         "notifications": "通知",
     ]
 
@@ -81,6 +104,28 @@ enum ReportLabels {
         "C3_no_legal_person": "C3 无法人账号的单位",
         "C3_units_without_legal_person": "C3 无法人账号的单位",
         "C3_units_with_several_legal_persons": "C3 有多个法人账号的单位（警告）",
+        "V2_V3_V4_judged_on": "V2–V4 判定日（运行日期 A）",
+        "V5_effective_on": "V5 生效状态日 E",
+        "closed_statuses": "视为已注销/转出的机动车状态",
+        "days_overdue_max": "最长逾期天数",
+        "open": "正常（未关闭）",
+        "closed": "已关闭",
+        "cycle_end_set": "已有记分周期届满日",
+        "notices_by_type": "按通知类型",
+        "D1_cancellation_worklist": "D1 驾驶证待注销清单",
+        "oldest_cancel_due_on": "最早应注销日期",
+        "rows": "清单行数",
+        "processed": "已处理",
+        "unprocessed": "未处理",
+        "ambiguous_plate_warnings": "号牌对应多辆机动车（警告，取第一辆）",
+        "W1_vehicles_with_unprocessed": "W1 有未处理违法的机动车",
+        "W2_unpaid_fines_yuan": "W2 未缴罚款合计（元）",
+        "W3_authorisation_audit": "W3 违法处理核查清单",
+        "by_finding": "按核查结果",
+        "NOT_REGISTERED": "处理人未备案",
+        "REVOKED_BEFORE_VIOLATION": "违法发生时备案已取消",
+        "REGISTERED_AFTER_VIOLATION": "违法发生后才备案",
+        "W3_audit": "W3 违法处理核查",
     ]
 
     /// The Chinese label of a summary key: an exact match, else the rule a key names
