@@ -30,6 +30,7 @@ extension ExamClassSets {
 /// transition T1/T2, outputs and the exam notices of SPEC §4.
 public struct ExamStage: PipelineStage {
     public let name = "exam_enrollments"
+    public var datasets: [DatasetSchema] { [ExamEnrollmentValidator.schema] }
     let sets: ExamClassSets
 
     public init(settings: PipelineSettings) throws {
