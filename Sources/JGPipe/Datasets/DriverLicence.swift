@@ -18,7 +18,7 @@ public struct LicenceStatus: Hashable, Sendable {
         } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             letters = text
         } else {
-            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E 撤销, F 吊销, G 注销)")
+            throw FieldError(.invalidCode, "\"\(text)\" 不是 A-Z 的驾驶证状态字母（E 撤销、F 吊销、G 注销）")
         }
     }
 
