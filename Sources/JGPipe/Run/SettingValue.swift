@@ -110,6 +110,31 @@ public struct SettingsTable: Sendable {
         }
     }
 
+    /// A list of whole numbers (`[2, 4, 8]`, or `2,4,8` from `--set`), each within `range`.
+    public func intList(_ name: String, default value: [Int], range: ClosedRange<Int> = 0...Int.max) throws -> [Int] {
+        let items: [SettingValue]
+        switch values[name] {
+        case nil: return value
+        case let .array(list)?: items = list
+        case let .string(s)?: items = s.split(separator: ",").map { .string(String($0).trimmingWhitespace()) }
+        case let other?: throw mismatch(name, "a list of whole numbers", other)
+        }
+        return try items.map { item in
+            let number: Int
+            switch item {
+            case let .int(i): number = i
+            case let .string(s):
+                guard let i = Int(s) else { throw SettingsError("\(key(name)) must be a list of whole numbers, found \"\(s)\"") }
+                number = i
+            default: throw mismatch(name, "a list of whole numbers", item)
+            }
+            guard range.contains(number) else {
+                throw SettingsError("\(key(name)) items must be between \(range.lowerBound) and \(range.upperBound), found \(number)")
+            }
+            return number
+        }
+    }
+
     /// An array of tables (`[[section.name]]` in TOML), each named `path.name[n]` (from 1) in
     /// errors; nil when the key is absent, so the caller can tell "not given" from "empty".
     public func tableList(_ name: String) throws -> [SettingsTable]? {
