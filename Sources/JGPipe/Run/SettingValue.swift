@@ -76,6 +76,16 @@ public struct SettingsTable: Sendable {
         }
     }
 
+    /// A true/false setting; `--set` gives it as the text "true" or "false".
+    public func bool(_ name: String, default value: Bool) throws -> Bool {
+        switch lookUp(name) {
+        case nil: return value
+        case let .bool(b)?: return b
+        case let .string(s)? where s == "true" || s == "false": return s == "true"
+        case let other?: throw mismatch(name, "true or false", other)
+        }
+    }
+
     public func string(_ name: String, default value: String) throws -> String {
         switch lookUp(name) {
         case nil: return value

@@ -25,7 +25,7 @@ public struct ViolationSettings: Equatable, Sendable {
 /// audit, owner and handler notices and the `violations` summary section.
 public struct ViolationStage: PipelineStage {
     public let name = "violations"
-    /// vehicles.csv is the vehicle stage's dataset; this stage reads it too, for the plate directory.
+    /// `vehicles.csv` is the vehicle stage's dataset; this stage reads it again for the plate join.
     public var datasets: [DatasetSchema] { [ViolationValidator.schema, VehicleUserValidator.schema] }
     let settings: ViolationSettings
 
