@@ -4,7 +4,8 @@
 /// than `max_rejected_ratio` of them), so they are gathered in memory before the workbooks.
 enum RejectedRowsByDetachment {
     /// Datasets whose rows carry a region; a new dataset with a region column adds its schema here.
-    static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema]
+    static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema,
+                                                 DriverLicenceValidator.schema, ViolationValidator.schema]
 
     /// Per detachment code, rows of (行号, 文件, 错误代码, 错误说明) in file, then line order.
     static func collect(_ context: RunContext) throws -> [String: [[String]]] {
