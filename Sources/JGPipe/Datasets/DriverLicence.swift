@@ -87,17 +87,13 @@ public struct DriverLicenceValidator: RecordValidator {
         return DriverLicence(holder: holder, region: region, classes: classes, firstIssuedOn: firstIssuedOn,
                              validUntil: validUntil, status: status,
                              cancelledForOverdueRenewal: status.isCancelled && overdueRenewal,
-                             lastMedicalOn: try optionalDate(row, Column.lastMedicalOn),
-                             lastReviewedOn: try optionalDate(row, Column.lastReviewedOn))
+                             lastMedicalOn: try row.optionalDate(Column.lastMedicalOn),
+                             lastReviewedOn: try row.optionalDate(Column.lastReviewedOn))
     }
 
     /// SPEC §2 `cancel_reason`: `overdue_renewal` or 逾期未换证; any other code is kept as given.
     static func isOverdueRenewal(_ reason: String) -> Bool {
         ExamEnrollmentValidator.overdueRenewalNames.contains(reason.lowercased())
-    }
-
-    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
-        row.text(column).isEmpty ? nil : try row.parse(column, CalendarDate.init(parsing:))
     }
 
     public func canonicalFields(_ licence: DriverLicence, _ row: SchemaRow) -> [String] {

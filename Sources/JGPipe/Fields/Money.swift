@@ -21,7 +21,7 @@ public struct Money: Hashable, Comparable, Sendable {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0].utf8, fraction = parts.count > 1 ? parts[1].utf8 : Substring().utf8
         guard !whole.isEmpty, whole.count <= Money.maxIntegerDigits, ASCII.allDigits(whole), fraction.count <= 2,
-              ASCII.allDigits(fraction), parts.count == 1 || !fraction.isEmpty else {
+              fraction.isEmpty ? parts.count == 1 : ASCII.allDigits(fraction) else {
             throw FieldError(.invalidNumber, "\"\(text)\" 不是不小于0、至多两位小数的金额")
         }
         var cents: Int64 = 0

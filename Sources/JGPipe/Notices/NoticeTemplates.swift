@@ -29,6 +29,9 @@ public struct NoticeTemplates: Sendable {
         // 七.二: 申领免检标志, for exempt vehicles at 2, 4 and 8 years (V4).
         "EXEMPT_STICKER_DUE":
             "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期至{due_on}，符合免予上线检验条件，请通过“交管12123”APP“待办业务”在线申领检验标志（免检标志）。",
+        // 七.二: 申领免检标志 after the validity ended: still exempt, violations first (V4).
+        "EXEMPT_STICKER_OVERDUE":
+            "【交管12123】{owner_name}：您名下号牌为{plate_no}的机动车检验有效期已于{due_on}届满，仍符合免予上线检验条件，但申领检验标志前不得上道路行驶。请先处理完交通违法行为，再通过“交管12123”APP“待办业务”在线申领检验标志（免检标志）。",
         // 一.四.2: owners in the pilot cities are told how to apply for the electronic registration certificate (V5).
         "ECERT_AVAILABLE":
             "【交管12123】{owner_name}：自{effective_on}起，您名下号牌为{plate_no}的机动车可通过“交管12123”APP申领电子行驶证，全国范围内有效。上道路行驶仍应随车携带纸质行驶证。",

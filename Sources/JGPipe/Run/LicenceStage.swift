@@ -31,16 +31,8 @@ public struct LicenceSettings: Equatable, Sendable {
             throw SettingsError("\(table.path).closed_statuses: \"\(bad)\" is not one status letter A-Z")
         }
         renewalNoticeDays = try table.int("renewal_notice_days", default: defaults.renewalNoticeDays, range: 0...3660)
-        func classes(_ key: String, _ fallback: LicenceClasses) throws -> LicenceClasses {
-            let codes = try table.stringList(key, default: fallback.codes)
-            do throws(FieldError) {
-                return try LicenceClasses(codes: codes)
-            } catch {
-                throw SettingsError("\(table.path).\(key): \(error.message)")
-            }
-        }
-        reviewClasses = try classes("review_classes", defaults.reviewClasses)
-        medicalClasses = try classes("medical_classes", defaults.medicalClasses)
+        reviewClasses = try table.classes("review_classes", default: defaults.reviewClasses)
+        medicalClasses = try table.classes("medical_classes", default: defaults.medicalClasses)
         medicalAge = try table.int("medical_age", default: defaults.medicalAge, range: 1...150)
     }
 
@@ -190,7 +182,7 @@ public struct LicenceStage: PipelineStage {
             ("cycle_end_set", .int(cycleEnd.filter { $0 != nil }.count)),
             ("notices_by_type", .counts(byType)),
             ("D1_cancellation_worklist", .object([
-                ("total", .int(cancellations.count)),
+                ("rows", .int(cancellations.count)),
                 ("oldest_cancel_due_on", .string(cancellations.map(\.dueOn).min()?.iso ?? "")),
             ])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

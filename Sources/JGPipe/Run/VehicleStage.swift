@@ -1,66 +1,8 @@
-/// The `[vehicles]` section of the pipeline file (SPEC §3).
-public struct VehicleSettings: Equatable, Sendable {
-    /// 三.二.2: how many days ahead of the scrap date the owner is told (V2).
-    public var scrapNoticeDays: Int
-    /// 七.二: how many days ahead of inspection_valid_until the owner is told (V4).
-    public var inspectionNoticeDays: Int
-    /// 一: 4-digit region prefixes of the electronic-certificate pilot cities (V5). Empty by
-    /// default: the pilot list comes from the ministry, not from the measure's text.
-    public var ecertPilotRegions: [String]
-    /// V1: the mandatory-scrapping standard (2012) as `[[vehicles.scrap_life]]` rows.
-    public var scrapTable: ScrapTable
-
-    public static let defaults = VehicleSettings(scrapNoticeDays: 90, inspectionNoticeDays: 30, ecertPilotRegions: [],
-                                                 scrapTable: .defaults)
-
-    public init(scrapNoticeDays: Int, inspectionNoticeDays: Int, ecertPilotRegions: [String], scrapTable: ScrapTable) {
-        self.scrapNoticeDays = scrapNoticeDays
-        self.inspectionNoticeDays = inspectionNoticeDays
-        self.ecertPilotRegions = ecertPilotRegions
-        self.scrapTable = scrapTable
-    }
-
-    public init(_ table: SettingsTable) throws {
-        let defaults = VehicleSettings.defaults
-        scrapNoticeDays = try table.int("scrap_notice_days", default: defaults.scrapNoticeDays, range: 0...3660)
-        inspectionNoticeDays = try table.int("inspection_notice_days", default: defaults.inspectionNoticeDays,
-                                             range: 0...3660)
-        ecertPilotRegions = try table.stringList("ecert_pilot_regions", default: defaults.ecertPilotRegions)
-        for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
-            throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
-        }
-        scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable
-    }
-}
-
-extension ScrapTable {
-    static let keys: Set<String> = ["use_natures", "vehicle_types", "years"]
-
-    /// Rows of `[[vehicles.scrap_life]]`; a mistyped key or letter stops the run (exit 78)
-    /// rather than silently matching nothing.
-    init(settings rows: [SettingsTable]) throws {
-        self.init(rows: try rows.map { row in
-            if let unknown = row.values.keys.sorted().first(where: { !ScrapTable.keys.contains($0) }) {
-                throw SettingsError("\(row.path).\(unknown) is not a key of a scrap_life row (use_natures, vehicle_types, years)")
-            }
-            guard row.values["years"] != nil else { throw SettingsError("\(row.path).years is required") }
-            let natures = try row.stringList("use_natures", default: []).map(Text.normalizeCode)
-            if let bad = natures.first(where: { !($0.count == 1 && ("A"..."U").contains($0)) }) {
-                throw SettingsError("\(row.path).use_natures: \"\(bad)\" is not a use nature letter A-U")
-            }
-            let types = try row.stringList("vehicle_types", default: []).map(Text.normalizeCode)
-            if let bad = types.first(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) {
-                throw SettingsError("\(row.path).vehicle_types: \"\(bad)\" is not a vehicle-type prefix such as K3 or H4")
-            }
-            return Row(useNatures: natures, vehicleTypes: types, years: try row.int("years", default: 0, range: 1...100))
-        })
-    }
-}
-
 /// Vehicles (SPEC §3, measure 一, 三, 七): validation, V1–V5, the cleaned file, the
 /// deregistration work list, owner notices and the `vehicles` summary section.
 public struct VehicleStage: PipelineStage {
     public let name = "vehicles"
+    public var datasets: [DatasetSchema] { [VehicleValidator.schema] }
     let settings: VehicleSettings
 
     public init(settings: PipelineSettings) throws {
@@ -69,118 +11,178 @@ public struct VehicleStage: PipelineStage {
 
     public static let worklistColumns = [
         "vin", "plate_no", "owner_name", "owner_phone", "region_code", "scrap_region_code", "scrap_received_on",
-        "due_on", "cross_region", "overdue", "detachment_code",
+        "due_on", "cross_region", "overdue", "days_overdue", "detachment_code",
     ]
 
+    /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
+    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
+    /// outlive a slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
-        let vehicles = try context.load(path, VehicleValidator())
-        try context.writeRejected("vehicles", header: vehicles.header, rows: vehicles.rejected)
-        let e = context.effectiveDate
-        let scrapOn = vehicles.records.map {
-            v1ScrapDate(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
-                        table: settings.scrapTable)
-        }
-        try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
-                                 added: ["vin_check", "scrap_on", "effective_on"]) { i in
-            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", e.iso]
-        }
-        let detachment = vehicles.records.map { context.settings.detachments.code(for: $0.region) }
-        var tasks: [(index: Int, task: DeregistrationTask)] = []
-        var notices: [Notice] = []
+        let schema = VehicleValidator.schema
+        // SPEC §0: V2–V4 are judged on A, V5 on E.
+        let asOf = context.asOf, e = context.effectiveDate
         let pilot = Set(settings.ecertPilotRegions)
-        for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed {
-            if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                               region: vehicle.region, effective: e) {
-                tasks.append((i, task))
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        var worklist: [WorklistRow] = []
+        var notices: [Notice] = []
+        var tally = VehicleTally()
+        _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
+            rejected = try context.openRejected("vehicles", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            let scrapOn = part.records.map {
+                v1ScrapDate(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
+                            table: settings.scrapTable)
             }
-            func notify(_ type: VehicleNoticeType, due: CalendarDate) {
-                notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
-            }
-            if let type = v2ScrapNotice(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
-                notify(type, due: scrapOn[i]!)
-            }
-            if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
-                                             registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                             useNature: vehicle.useNature, effective: e,
-                                             noticeDays: settings.inspectionNoticeDays) {
-                notify(type, due: vehicle.inspectionValidUntil!)
-            }
-            if v5ElectronicCertificate(region: vehicle.region, pilotPrefixes: pilot) {
-                notify(.ecertAvailable, due: e)
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: 3, to: cleaned, values: { i in
+                                                [part.records[i].vin.checkDigitValid ? "PASS" : "FAIL",
+                                                 scrapOn[i]?.iso ?? "", asOf.iso]
+                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
+            for (i, vehicle) in part.records.enumerated() {
+                let detachment = context.settings.detachments.code(for: vehicle.region)
+                let closed = vehicle.status.isClosed(settings.closedStatuses)
+                tally.add(vehicle, closed: closed, scrapOn: scrapOn[i], detachment: detachment)
+                guard !closed else { continue }
+                if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
+                                                   region: vehicle.region, asOf: asOf) {
+                    worklist.append(WorklistRow(task: task, vin: vehicle.vin.value, detachment: detachment,
+                                                fields: part.store, row: i))
+                    tally.add(task, detachment: detachment)
+                }
+                func notify(_ type: VehicleNoticeType, due: CalendarDate) {
+                    let notice = notice(type, due: due, vehicle, part.store, i, detachment, context)
+                    tally.add(notice)
+                    notices.append(notice)
+                }
+                if let type = v2ScrapNotice(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
+                    notify(type, due: scrapOn[i]!)
+                }
+                if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
+                                                 registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
+                                                 useNature: vehicle.useNature, asOf: asOf,
+                                                 noticeDays: settings.inspectionNoticeDays,
+                                                 sticker: settings.exemptSticker) {
+                    notify(type, due: vehicle.inspectionValidUntil!)
+                }
+                if v5ElectronicCertificate(region: vehicle.region, pilotPrefixes: pilot) {
+                    notify(.ecertAvailable, due: e)
+                }
             }
         }
-        tasks.sort { a, b in
-            let da = detachment[a.index], db = detachment[b.index]
-            if da != db { return da < db }
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
+        worklist.sort { a, b in
+            if a.detachment != b.detachment { return a.detachment < b.detachment }
             if a.task.dueOn != b.task.dueOn { return a.task.dueOn < b.task.dueOn }
-            return vehicles.records[a.index].vin.value < vehicles.records[b.index].vin.value
+            return a.vin < b.vin
         }
-        try writeWorklist(tasks, vehicles, detachment, context)
+        try writeWorklist(worklist, context)
         context.add(notices)
-        context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices))
+        context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 
-    private func notice(_ type: VehicleNoticeType, due: CalendarDate, vehicle i: Int, _ vehicles: LoadedDataset<Vehicle>,
+    private func notice(_ type: VehicleNoticeType, due: CalendarDate, _ vehicle: Vehicle, _ store: RowStore, _ i: Int,
                         _ detachment: String, _ context: RunContext) -> Notice {
         typealias Column = VehicleValidator.Column
-        let vehicle = vehicles.records[i]
-        let fields = vehicles.store.fields(i)
         let recipientType: Notice.RecipientType = vehicle.owner.type == .person ? .person : .unit
+        let ownerName = store.field(i, Column.ownerName)
         let message = context.settings.templates.message(type.rawValue, [
-            "owner_name": fields[Column.ownerName], "plate_no": fields[Column.plate], "vin": vehicle.vin.value,
+            "owner_name": ownerName, "plate_no": store.field(i, Column.plate), "vin": vehicle.vin.value,
             "due_on": due.iso, "effective_on": context.effectiveDate.iso,
         ])
         return Notice(type: type.rawValue, detachmentCode: detachment, recipientType: recipientType,
-                      recipientID: vehicle.owner.id, recipientName: fields[Column.ownerName],
-                      phone: fields[Column.ownerPhone], recordID: vehicle.vin.value, dueOn: due, message: message)
+                      recipientID: vehicle.owner.id, recipientName: ownerName,
+                      phone: store.field(i, Column.ownerPhone), recordID: vehicle.vin.value, dueOn: due, message: message)
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
-    private func writeWorklist(_ tasks: [(index: Int, task: DeregistrationTask)], _ vehicles: LoadedDataset<Vehicle>,
-                               _ detachment: [String], _ context: RunContext) throws {
-        typealias Column = VehicleValidator.Column
+    private func writeWorklist(_ rows: [WorklistRow], _ context: RunContext) throws {
         let writer = try context.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
-        for (i, task) in tasks {
-            let f = vehicles.store.fields(i)
-            try writer.writeRow([
-                f[Column.vin], f[Column.plate], f[Column.ownerName], f[Column.ownerPhone], f[Column.region],
-                f[Column.scrapRegion], f[Column.scrapReceivedOn], task.dueOn.iso, task.crossRegion ? "Y" : "N",
-                task.overdue ? "Y" : "N", detachment[i],
-            ])
+        for row in rows {
+            try writer.writeRow(row.fields + [row.task.dueOn.iso, row.task.crossRegion ? "Y" : "N",
+                                              row.task.overdue ? "Y" : "N", String(row.task.daysOverdue), row.detachment])
         }
         try writer.close()
     }
+}
 
-    private func summary(_ vehicles: LoadedDataset<Vehicle>, _ scrapOn: [CalendarDate?], _ detachment: [String],
-                         _ tasks: [DeregistrationTask], _ taskVehicles: [Int], _ notices: [Notice]) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: VehicleNoticeType.allCases.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
-        for (i, vehicle) in vehicles.records.enumerated() {
-            byDetachment[detachment[i], default: [:]][vehicle.status.isClosed ? "closed" : "open", default: 0] += 1
+/// One row of the V3 work list, kept from its slice until the list is sorted: the task and the
+/// few fields the list shows (about 2 % of vehicles have scrap information).
+struct WorklistRow {
+    typealias Column = VehicleValidator.Column
+    static let shownColumns = [Column.vin, Column.plate, Column.ownerName, Column.ownerPhone, Column.region,
+                               Column.scrapRegion, Column.scrapReceivedOn]
+
+    let task: DeregistrationTask
+    let vin: String
+    let detachment: String
+    /// `shownColumns` of the vehicle's canonical row.
+    let fields: [String]
+
+    init(task: DeregistrationTask, vin: String, detachment: String, fields store: RowStore, row: Int) {
+        self.task = task
+        self.vin = vin
+        self.detachment = detachment
+        fields = Self.shownColumns.map { store.field(row, $0) }
+    }
+}
+
+/// The `vehicles` summary section, counted on integers as slices pass.
+struct VehicleTally {
+    private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
+    private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
+    private var byType = Dictionary(uniqueKeysWithValues: VehicleNoticeType.allCases.map { ($0.rawValue, 0) })
+    private var byDetachment: [String: [String: Int]] = [:]
+
+    mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
+        if isClosed { closed += 1 } else { open += 1 }
+        byDetachment[detachment, default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+        if !vehicle.vin.checkDigitValid { vinCheckFailures += 1 }
+        if !vehicle.phoneIsValid { invalidPhones += 1 }
+        if scrapOn == nil { noAgeLimit += 1 } else { scrapOnSet += 1 }
+    }
+
+    mutating func add(_ task: DeregistrationTask, detachment: String) {
+        worklist += 1
+        daysOverdueMax = max(daysOverdueMax, task.daysOverdue)
+        byDetachment[detachment, default: [:]]["deregistration_worklist", default: 0] += 1
+        if task.crossRegion {
+            crossRegion += 1
+            byDetachment[detachment, default: [:]]["deregistration_cross_region", default: 0] += 1
         }
-        for notice in notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+        if task.overdue {
+            overdue += 1
+            byDetachment[detachment, default: [:]]["deregistration_overdue", default: 0] += 1
         }
-        for (task, i) in zip(tasks, taskVehicles) {
-            byDetachment[detachment[i], default: [:]]["deregistration_worklist", default: 0] += 1
-            if task.crossRegion { byDetachment[detachment[i], default: [:]]["deregistration_cross_region", default: 0] += 1 }
-            if task.overdue { byDetachment[detachment[i], default: [:]]["deregistration_overdue", default: 0] += 1 }
-        }
-        let closed = vehicles.records.filter(\.status.isClosed).count
-        return .object([
-            ("open", .int(vehicles.records.count - closed)),
+    }
+
+    mutating func add(_ notice: Notice) {
+        byType[notice.type, default: 0] += 1
+        byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+    }
+
+    func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
+        .object([
+            ("V2_V3_V4_judged_on", .string(asOf.iso)),
+            ("V5_effective_on", .string(effectiveDate.iso)),
+            ("closed_statuses", .array(settings.closedStatuses.letters.map(JSONValue.string))),
+            ("open", .int(open)),
             ("closed", .int(closed)),
-            ("vin_check_fail_warnings", .int(vehicles.records.filter { !$0.vin.checkDigitValid }.count)),
-            ("invalid_owner_phone_warnings", .int(vehicles.records.filter { !$0.phoneIsValid }.count)),
-            ("V1_scrap_on_set", .int(scrapOn.filter { $0 != nil }.count)),
-            ("V1_no_age_limit", .int(scrapOn.filter { $0 == nil }.count)),
+            ("vin_check_fail_warnings", .int(vinCheckFailures)),
+            ("invalid_owner_phone_warnings", .int(invalidPhones)),
+            ("V1_scrap_on_set", .int(scrapOnSet)),
+            ("V1_no_age_limit", .int(noAgeLimit)),
             ("notices_by_type", .counts(byType)),
             ("V3_deregistration_worklist", .object([
-                ("total", .int(tasks.count)),
-                ("cross_region", .int(tasks.filter(\.crossRegion).count)),
-                ("overdue", .int(tasks.filter(\.overdue).count)),
+                ("total", .int(worklist)),
+                ("cross_region", .int(crossRegion)),
+                ("overdue", .int(overdue)),
+                ("days_overdue_max", .int(daysOverdueMax)),
             ])),
             ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

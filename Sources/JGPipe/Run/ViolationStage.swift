@@ -214,7 +214,7 @@ public struct ViolationStage: PipelineStage {
             ("W1_vehicles_with_unprocessed", .int(unprocessed.count)),
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
             ("notices_by_type", .counts(byType)),
-            ("W3_authorisation_audit", .object([("total", .int(audit.count)), ("by_finding", .counts(byFinding))])),
+            ("W3_authorisation_audit", .object([("rows", .int(audit.count)), ("by_finding", .counts(byFinding))])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
     }

@@ -4,6 +4,7 @@
 /// than `max_rejected_ratio` of them), so they are gathered in memory before the workbooks.
 enum RejectedRowsByDetachment {
     /// Datasets whose rows carry a region; a new dataset with a region column adds its schema here.
+    /// A violation is placed by where it occurred (违法地区划): its plate may name no vehicle.
     static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema,
                                                  DriverLicenceValidator.schema, ViolationValidator.schema]
 

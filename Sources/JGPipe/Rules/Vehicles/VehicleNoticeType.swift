@@ -5,5 +5,6 @@ public enum VehicleNoticeType: String, CaseIterable, Sendable {
     case inspectionDue = "INSPECTION_DUE"
     case inspectionOverdue = "INSPECTION_OVERDUE"
     case exemptStickerDue = "EXEMPT_STICKER_DUE"
+    case exemptStickerOverdue = "EXEMPT_STICKER_OVERDUE"
     case ecertAvailable = "ECERT_AVAILABLE"
 }
