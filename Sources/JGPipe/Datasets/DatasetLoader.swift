@@ -135,9 +135,7 @@ public enum DatasetLoader {
             })
             try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
                 if let key = wanted[row.line] {
-                    rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
-                                                message: "\(keyNames) \(key) 出现在多行且内容不同",
-                                                fields: row.fields))
+                    rejected.append(.duplicateKey(line: row.line, keyNames: keyNames, key: key, fields: row.fields))
                 }
             }
         }

@@ -140,16 +140,15 @@ extension DatasetLoader {
             }
         }
         guard let rows else { return DuplicateDecisions() }
+        let keyName = map?.columnName(0, in: validator.schema) ?? validator.schema.columns[0].name
         let resolution = DuplicateKeys.resolve(store: rows.store)
         var decisions = DuplicateDecisions()
         for i in 0..<rows.store.count where !resolution.keep[i] { decisions.collapsedLines.insert(rows.lines[i]) }
         for i in resolution.conflicting {
             let line = rows.lines[i]
             decisions.collapsedLines.remove(line)
-            decisions.conflicting[line] = RejectedRow(
-                line: line, code: .duplicateKey,
-                message: "\(validator.schema.columns[0].name) \(rows.store.field(i, 0)) appears on several rows that differ",
-                fields: fieldsByLine[line] ?? [])
+            decisions.conflicting[line] = .duplicateKey(line: line, keyNames: keyName, key: rows.store.field(i, 0),
+                                                        fields: fieldsByLine[line] ?? [])
         }
         return decisions
     }

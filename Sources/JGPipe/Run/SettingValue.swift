@@ -71,6 +71,16 @@ public struct SettingsTable: Sendable {
         }
     }
 
+    /// A true/false setting; `--set` gives it as the text "true" or "false".
+    public func bool(_ name: String, default value: Bool) throws -> Bool {
+        switch lookUp(name) {
+        case nil: return value
+        case let .bool(b)?: return b
+        case let .string(s)? where s == "true" || s == "false": return s == "true"
+        case let other?: throw mismatch(name, "true or false", other)
+        }
+    }
+
     public func string(_ name: String, default value: String) throws -> String {
         switch lookUp(name) {
         case nil: return value
@@ -134,7 +144,7 @@ public struct SettingsTable: Sendable {
     /// A list of whole numbers (`[2, 4, 8]`, or `2,4,8` from `--set`), each within `range`.
     public func intList(_ name: String, default value: [Int], range: ClosedRange<Int> = 0...Int.max) throws -> [Int] {
         let items: [SettingValue]
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .array(list)?: items = list
         case let .string(s)?: items = s.split(separator: ",").map { .string(String($0).trimmingWhitespace()) }
