@@ -10,7 +10,7 @@ public struct LicenceStatus: Hashable, Sendable {
     public static let cancelled: Character = "G"
 
     public init(_ raw: String) throws(FieldError) {
-        letters = try StatusLetters.parse(raw, names: LicenceStatus.names, hint: " (E 撤销, F 吊销, G 注销)")
+        letters = try StatusLetters.parse(raw, names: LicenceStatus.names, invalid: { "\"\($0)\" 不是 A-Z 的驾驶证状态字母（E 撤销、F 吊销、G 注销）" })
     }
 
     /// Closed when any of its letters is one of `[licences] closed_statuses`.

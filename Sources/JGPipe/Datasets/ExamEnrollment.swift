@@ -151,7 +151,7 @@ public struct ExamEnrollmentValidator: RecordValidator {
         if isOverdueRenewal {
             guard let expiry else {
                 throw FieldError(.missingField,
-                                 "\(row.name(Column.licenceExpiry)) is required when cancel_reason is overdue_renewal but empty")
+                                 "\(row.name(Column.licenceExpiry)) 为空：注销原因为逾期未换证（overdue_renewal）时必填")
             }
             reason = .overdueRenewal(expiry: expiry)
         } else {

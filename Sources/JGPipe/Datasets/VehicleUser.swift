@@ -44,7 +44,7 @@ public struct VehicleUserValidator: RecordValidator {
         let registeredOn = try row.parse(Column.registeredOn, DateTime.init(parsing:))
         let revokedOn = try row.optionalDateTime(Column.revokedOn)
         guard let vehicle = vehicles.vehicle(plate: plate.value, plateType: plateType) else {
-            throw FieldError(.unknownVehicle, "no vehicle in vehicles.csv has plate_no \(plate.value) and plate_type \(plateType)")
+            throw FieldError(.unknownVehicle, "机动车文件中没有号牌号码 \(plate.value)、号牌种类 \(plateType) 的机动车")
         }
         return VehicleUser(vehicle: vehicle, user: user, registeredOn: registeredOn, revokedOn: revokedOn)
     }

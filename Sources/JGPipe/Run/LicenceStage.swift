@@ -39,6 +39,7 @@ public struct LicenceSettings: Equatable, Sendable {
 /// `driver_licences` summary section.
 public struct LicenceStage: PipelineStage {
     public let name = "driver_licences"
+    public var datasets: [DatasetSchema] { [DriverLicenceValidator.schema] }
     let settings: LicenceSettings
     /// SPEC §2's class sets S and L, which D4 shares with the restoration exams.
     let sets: ExamClassSets

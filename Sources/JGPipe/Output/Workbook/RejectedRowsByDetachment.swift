@@ -51,14 +51,14 @@ enum RejectedRowsByDetachment {
     }
 
     private static func regionColumn(_ header: [String], _ schema: DatasetSchema, _ context: RunContext) -> Int? {
-        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema.name)) ?? [:]),
+        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema)) ?? [:]),
               let region = schema.columnNames.firstIndex(of: "region_code") else { return nil }
         return map.sources[region]
     }
 
     private static func unitCodeColumn(_ header: [String], _ context: RunContext) -> Int? {
         let schema = UnitAccountValidator.schema
-        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema.name)) ?? [:]),
+        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema)) ?? [:]),
               let unit = schema.columnNames.firstIndex(of: "unit_code") else { return nil }
         return map.sources[unit]
     }
