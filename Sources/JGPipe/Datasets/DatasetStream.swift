@@ -141,15 +141,16 @@ extension DatasetLoader {
         }
         guard let rows else { return DuplicateDecisions() }
         let resolution = DuplicateKeys.resolve(store: rows.store, keyColumns: validator.keyColumns)
-        let keyNames = validator.keyColumns.map { validator.schema.columns[$0].name }.joined(separator: ", ")
+        let keyNames = validator.keyColumns.map { column in
+            map?.columnName(column, in: validator.schema) ?? validator.schema.columns[column].name
+        }.joined(separator: "、")
         var decisions = DuplicateDecisions()
         for i in 0..<rows.store.count where !resolution.keep[i] { decisions.collapsedLines.insert(rows.lines[i]) }
         for i in resolution.conflicting {
             let line = rows.lines[i]
             decisions.collapsedLines.remove(line)
-            decisions.conflicting[line] = RejectedRow(
-                line: line, code: .duplicateKey,
-                message: "\(keyNames) \(validator.keyColumns.map { rows.store.field(i, $0) }.joined(separator: ", ")) appears on several rows that differ",
+            decisions.conflicting[line] = .duplicateKey(
+                line: line, keyNames: keyNames, key: validator.keyColumns.map { rows.store.field(i, $0) }.joined(separator: ", "),
                 fields: fieldsByLine[line] ?? [])
         }
         return decisions

@@ -2,18 +2,10 @@
 /// classes is a pipeline-file error (exit 78).
 extension ExamClassSets {
     init(_ table: SettingsTable) throws {
-        func classes(_ key: String, _ fallback: LicenceClasses) throws -> LicenceClasses {
-            let codes = try table.stringList(key, default: fallback.codes)
-            do throws(FieldError) {
-                return try LicenceClasses(codes: codes)
-            } catch {
-                throw SettingsError("\(table.path).\(key): \(error.message)")
-            }
-        }
         let defaults = ExamClassSets()
-        self.init(smallCar: try classes("small_car_classes", defaults.smallCar),
-                  large: try classes("large_classes", defaults.large),
-                  motorcycle: try classes("motorcycle_classes", defaults.motorcycle))
+        self.init(smallCar: try table.classes("small_car_classes", default: defaults.smallCar),
+                  large: try table.classes("large_classes", default: defaults.large),
+                  motorcycle: try table.classes("motorcycle_classes", default: defaults.motorcycle))
         for (a, b, shared) in [("small_car_classes", "large_classes", smallCar.intersection(large)),
                                ("small_car_classes", "motorcycle_classes", smallCar.intersection(motorcycle)),
                                ("large_classes", "motorcycle_classes", large.intersection(motorcycle))]
@@ -30,6 +22,7 @@ extension ExamClassSets {
 /// transition T1/T2, outputs and the exam notices of SPEC §4.
 public struct ExamStage: PipelineStage {
     public let name = "exam_enrollments"
+    public var datasets: [DatasetSchema] { [ExamEnrollmentValidator.schema] }
     let sets: ExamClassSets
 
     public init(settings: PipelineSettings) throws {

@@ -51,7 +51,7 @@ public final class RunContext {
         let name = validator.schema.name
         let logger = logger
         let loaded = try DatasetLoader.load(path: path, validator: validator,
-                                            extraAliases: settings.extraAliases(for: name),
+                                            extraAliases: settings.extraAliases(for: validator.schema),
                                             options: settings.read) { rows in
             try StopRequest.check()
             logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows, since: started))
@@ -69,7 +69,7 @@ public final class RunContext {
         let name = validator.schema.name
         let logger = logger
         let streamed = try DatasetLoader.stream(path: path, validator: validator,
-                                                extraAliases: settings.extraAliases(for: name), options: settings.read,
+                                                extraAliases: settings.extraAliases(for: validator.schema), options: settings.read,
                                                 progress: { rows in
                                                     try StopRequest.check()
                                                     logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows,

@@ -2,6 +2,7 @@
 /// deregistration work list, owner notices and the `vehicles` summary section.
 public struct VehicleStage: PipelineStage {
     public let name = "vehicles"
+    public var datasets: [DatasetSchema] { [VehicleValidator.schema] }
     let settings: VehicleSettings
 
     public init(settings: PipelineSettings) throws {
