@@ -146,7 +146,8 @@ public enum Pipeline {
             outcome.noticesSuppressed = delivery.suppressed
             let summary = summaryJSON(context, delivery: delivery, inputFolder: inputFolder)
             try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
-            try writeText(RunReport.html(summary: summary, rejections: context.rejections),
+            try writeText(RunReport.html(summary: summary, rejections: context.rejections,
+                                          detachments: request.settings.detachments),
                           to: context.stagingDirectory + "/report.html")
             logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
             let hashStarted = monotonicSeconds()

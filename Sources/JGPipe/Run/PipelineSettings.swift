@@ -1,5 +1,5 @@
 /// The settings every stage shares. Each stage reads its own section from `root` (see
-/// `UnitAccountSettings`), so a stage's settings live next to the stage.
+/// `VehicleSettings`), so a stage's settings live next to the stage.
 ///
 /// The defaults here are the national defaults of `pipelines/default.toml`; a test keeps the
 /// two equal, so a pipeline file only needs the keys it changes.

@@ -37,12 +37,7 @@ public struct VehicleSettings: Equatable, Sendable {
         for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
             throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
         }
-        let closed = try table.stringList("closed_statuses", default: defaults.closedStatuses.letters)
-            .map(Text.normalizeCode)
-        guard let closedStatuses = ClosedStatusLetters(closed) else {
-            throw SettingsError("\(table.path).closed_statuses: each item must be one status letter A-Z, found \(closed)")
-        }
-        self.closedStatuses = closedStatuses
+        closedStatuses = try table.closedStatuses(default: defaults.closedStatuses)
         exemptSticker = try ExemptStickerRules(settings: try table.table("exempt_sticker"))
         scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable
     }
