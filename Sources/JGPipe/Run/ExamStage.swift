@@ -71,15 +71,15 @@ public struct ExamStage: PipelineStage {
                                             subjects: enrollment.subjects, subject2BookedOn: enrollment.subject2BookedOn,
                                             cutover: cutover) else { continue }
             let fields = enrollments.store.fields(i)
-            let type = decision.type.rawValue
             let name = fields[Column.applicantName]
+            let booked = enrollment.subject2BookedOn
             notices.append(Notice(
-                type: type, detachmentCode: detachment[i], recipientType: .person,
+                type: decision.type, detachmentCode: detachment[i], recipientType: .person,
                 recipientID: enrollment.applicant.number, recipientName: name, phone: fields[Column.applicantPhone],
-                recordID: enrollment.enrollmentID, dueOn: decision.dueOn,
-                message: context.settings.templates.message(type, [
-                    "applicant_name": name, "enrollment_id": enrollment.enrollmentID,
-                    "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso,
+                recordID: enrollment.enrollmentID, dueOn: decision.dueOn, fact: decision.fact(subject2BookedOn: booked),
+                message: context.settings.templates.message(decision.templateKey(subject2BookedOn: booked, cutover: cutover), [
+                    "applicant_name": name, "enrollment_id": enrollment.enrollmentID, "you": Notice.RecipientType.person.addressed,
+                    "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso, "booked_on": booked?.iso ?? "",
                     "cutover_date": cutover.iso, "effective_on": context.effectiveDate.iso,
                 ])))
         }
@@ -92,7 +92,7 @@ public struct ExamStage: PipelineStage {
         }
         var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
         var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
-        var noticeTypes = zeros(ExamNoticeType.self)
+        var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
         var autoRestore = 0, restored = 0
         var byDetachment: [String: [String: Int]] = [:]
         for (i, o) in outcomes.enumerated() {
@@ -107,8 +107,8 @@ public struct ExamStage: PipelineStage {
             for key in keys { byDetachment[detachment[i], default: [:]][key, default: 0] += 1 }
         }
         for notice in notices {
-            noticeTypes[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+            noticeTypes[notice.type.rawValue, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
         return .object([
             ("enrollments", .int(outcomes.count)),

@@ -74,6 +74,15 @@ public struct SettingsTable: Sendable {
         return result
     }
 
+    public func bool(_ name: String, default value: Bool) throws -> Bool {
+        switch values[name] {
+        case nil: return value
+        case let .bool(b)?: return b
+        case let .string(s)? where Bool(s) != nil: return Bool(s)!
+        case let other?: throw mismatch(name, "true or false", other)
+        }
+    }
+
     public func double(_ name: String, default value: Double) throws -> Double {
         switch values[name] {
         case nil: return value

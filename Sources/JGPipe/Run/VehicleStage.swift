@@ -94,7 +94,7 @@ public struct VehicleStage: PipelineStage {
                                                region: vehicle.region, effective: e) {
                 tasks.append((i, task))
             }
-            func notify(_ type: VehicleNoticeType, due: CalendarDate) {
+            func notify(_ type: NoticeType, due: CalendarDate) {
                 notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
             }
             if let type = v2ScrapNotice(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
@@ -121,19 +121,22 @@ public struct VehicleStage: PipelineStage {
         context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices))
     }
 
-    private func notice(_ type: VehicleNoticeType, due: CalendarDate, vehicle i: Int, _ vehicles: LoadedDataset<Vehicle>,
+    /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
+    private func notice(_ type: NoticeType, due: CalendarDate, vehicle i: Int, _ vehicles: LoadedDataset<Vehicle>,
                         _ detachment: String, _ context: RunContext) -> Notice {
         typealias Column = VehicleValidator.Column
         let vehicle = vehicles.records[i]
         let fields = vehicles.store.fields(i)
         let recipientType: Notice.RecipientType = vehicle.owner.type == .person ? .person : .unit
-        let message = context.settings.templates.message(type.rawValue, [
-            "owner_name": fields[Column.ownerName], "plate_no": fields[Column.plate], "vin": vehicle.vin.value,
+        let message = context.settings.templates.message(type.templateKey, [
+            "owner_name": fields[Column.ownerName], "you": recipientType.addressed, "plate_no": fields[Column.plate],
+            "vin": vehicle.vin.value,
             "due_on": due.iso, "effective_on": context.effectiveDate.iso,
         ])
-        return Notice(type: type.rawValue, detachmentCode: detachment, recipientType: recipientType,
+        return Notice(type: type, detachmentCode: detachment, recipientType: recipientType,
                       recipientID: vehicle.owner.id, recipientName: fields[Column.ownerName],
-                      phone: fields[Column.ownerPhone], recordID: vehicle.vin.value, dueOn: due, message: message)
+                      phone: fields[Column.ownerPhone], recordID: vehicle.vin.value, dueOn: due,
+                      fact: type.fact == .none ? "" : due.iso, message: message)
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
@@ -154,14 +157,14 @@ public struct VehicleStage: PipelineStage {
 
     private func summary(_ vehicles: LoadedDataset<Vehicle>, _ scrapOn: [CalendarDate?], _ detachment: [String],
                          _ tasks: [DeregistrationTask], _ taskVehicles: [Int], _ notices: [Notice]) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: VehicleNoticeType.allCases.map { ($0.rawValue, 0) })
+        var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         for (i, vehicle) in vehicles.records.enumerated() {
             byDetachment[detachment[i], default: [:]][vehicle.status.isClosed ? "closed" : "open", default: 0] += 1
         }
         for notice in notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
         for (task, i) in zip(tasks, taskVehicles) {
             byDetachment[detachment[i], default: [:]]["deregistration_worklist", default: 0] += 1

@@ -44,7 +44,7 @@ import Testing
         for (notice, wanted) in zip(notices, expected) {
             #expect(notice["record_id"] == wanted["recipient_id"])
             if let count = wanted["count_or_empty"], !count.isEmpty {
-                #expect(notice["message"]!.contains("共\(count)个"), "\(notice["message"]!)")
+                #expect(notice["message"]!.contains("贵单位有\(count)个"), "\(notice["message"]!)")
                 #expect(notice["due_on"] == "2024-06-20")
             } else {
                 #expect(notice["due_on"] == "2024-07-01")

@@ -5,7 +5,7 @@ import Testing
 /// 29 more into September), E + 91 = 2024-09-30.
 @Suite("V2 scrap notice")
 struct V2ScrapNoticeTests {
-    static let cases: [(String?, VehicleNoticeType?)] = [
+    static let cases: [(String?, NoticeType?)] = [
         ("2024-06-30", .scrapOverdue),   // E − 1
         ("2016-01-01", .scrapOverdue),
         ("2024-07-01", .scrapDueSoon),   // E itself
@@ -16,7 +16,7 @@ struct V2ScrapNoticeTests {
     ]
 
     @Test("window edges", arguments: cases)
-    func window(_ c: (String?, VehicleNoticeType?)) {
+    func window(_ c: (String?, NoticeType?)) {
         #expect(v2ScrapNotice(scrapOn: c.0.map(day), effective: cutover, noticeDays: 90) == c.1)
     }
 

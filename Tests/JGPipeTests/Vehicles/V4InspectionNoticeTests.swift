@@ -5,7 +5,7 @@ import Testing
 @Suite("V4 inspection and exempt-sticker to-do")
 struct V4InspectionNoticeTests {
     func notice(_ due: String?, registered: String = "2018-07-20", type: String = "K33", use: String = "A",
-                effective: CalendarDate = cutover) -> VehicleNoticeType? {
+                effective: CalendarDate = cutover) -> NoticeType? {
         v4InspectionNotice(inspectionValidUntil: due.map(day), registeredOn: day(registered), vehicleType: type,
                            useNature: use, effective: effective, noticeDays: 30)
     }
@@ -21,7 +21,7 @@ struct V4InspectionNoticeTests {
     }
 
     /// Non-operating small car; full years on the due date 2024-07-31 from the registration date.
-    static let ageCases: [(String, Int, VehicleNoticeType)] = [
+    static let ageCases: [(String, Int, NoticeType)] = [
         ("2022-07-31", 2, .exemptStickerDue),
         ("2022-07-15", 2, .exemptStickerDue),
         ("2022-08-01", 1, .inspectionDue),
@@ -32,7 +32,7 @@ struct V4InspectionNoticeTests {
     ]
 
     @Test("age 2, 4 and 8 at the due date means the exempt sticker; 1, 6 and 10 the inspection", arguments: ageCases)
-    func ages(_ c: (String, Int, VehicleNoticeType)) {
+    func ages(_ c: (String, Int, NoticeType)) {
         #expect(day(c.0).fullYears(until: day("2024-07-31")) == c.1)
         #expect(notice("2024-07-31", registered: c.0) == c.2)
     }

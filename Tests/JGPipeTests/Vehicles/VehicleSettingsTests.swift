@@ -20,10 +20,11 @@ struct VehicleSettingsTests {
         #expect(fromFile == VehicleSettings.defaults)
         #expect(fromFile.scrapTable.rows.count == 18)
         let templates = try SettingsTable(path: "", values: values).stringMap("templates")
-        for type in VehicleNoticeType.allCases {
-            #expect(templates[type.rawValue] != nil, "\(type.rawValue) missing from default.toml")
-            #expect(templates[type.rawValue] == NoticeTemplates.defaults[type.rawValue], "\(type.rawValue) differs")
+        for key in NoticeType.allCases.flatMap(\.allTemplateKeys) {
+            #expect(templates[key] != nil, "\(key) missing from default.toml")
+            #expect(templates[key] == NoticeTemplates.defaults[key], "\(key) differs")
         }
+        #expect(Set(templates.keys) == Set(NoticeTemplates.defaults.keys))
     }
 
     @Test("no [vehicles] section: the code defaults (90, 30, no pilot regions, 18 rows)")

@@ -125,7 +125,7 @@ struct VehicleStageTests {
         #expect(vehicles["V1_scrap_on_set"] as? Int == 3)
         let byType = try #require(vehicles["notices_by_type"] as? [String: Int])
         #expect(byType == ["SCRAP_DUE_SOON": 1, "SCRAP_OVERDUE": 0, "INSPECTION_DUE": 1, "INSPECTION_OVERDUE": 0,
-                           "EXEMPT_STICKER_DUE": 0, "ECERT_AVAILABLE": 0])
+                           "EXEMPT_STICKER_DUE": 0, "EXEMPT_STICKER_OVERDUE": 0, "ECERT_AVAILABLE": 0])
         let worklist = try #require(vehicles["V3_deregistration_worklist"] as? [String: Int])
         #expect(worklist == ["total": 1, "cross_region": 1, "overdue": 1])
         let byDetachment = try #require(vehicles["by_detachment"] as? [String: [String: Int]])

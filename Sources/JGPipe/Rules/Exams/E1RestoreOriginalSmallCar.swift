@@ -5,3 +5,7 @@ public func matchesE1(original: LicenceClasses, requested: LicenceClasses, sets:
     let heldSmallCar = original.intersection(sets.smallCar)
     return !heldSmallCar.isEmpty && !requested.isEmpty && requested.isSubset(of: heldSmallCar)
 }
+
+extension RuleWording {
+    static let E1 = RuleWording(label: "小型汽车驾驶证恢复原准驾车型", section: "五.一")
+}

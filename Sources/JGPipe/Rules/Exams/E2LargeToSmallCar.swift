@@ -4,3 +4,7 @@
 public func matchesE2(original: LicenceClasses, requested: LicenceClasses, sets: ExamClassSets) -> Bool {
     !original.intersection(sets.large).isEmpty && requested == .c1
 }
+
+extension RuleWording {
+    static let E2 = RuleWording(label: "大中型客货车驾驶证恢复小型汽车", section: "五.一")
+}

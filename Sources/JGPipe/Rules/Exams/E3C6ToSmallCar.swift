@@ -8,3 +8,7 @@ public func matchesE3(original: LicenceClasses, requested: LicenceClasses, sets:
 func isOneSmallCarClass(_ classes: LicenceClasses, _ sets: ExamClassSets) -> Bool {
     classes.isSubset(of: sets.smallCar) && classes.codes.count == 1
 }
+
+extension RuleWording {
+    static let E3 = RuleWording(label: "含C6驾驶证恢复小型汽车", section: "五.一")
+}

@@ -7,3 +7,7 @@ public func matchesE4(original: LicenceClasses, requested: LicenceClasses, sets:
 
 /// The classes E4 restores automatically (`auto_restore_classes`).
 public let e4AutoRestoreClasses: LicenceClasses = .c6
+
+extension RuleWording {
+    static let E4 = RuleWording(label: "含C6驾驶证恢复C1/C2+C6", section: "五.一")
+}

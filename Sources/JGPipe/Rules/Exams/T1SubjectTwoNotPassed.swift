@@ -6,3 +6,7 @@ public func matchesT1(_ subjects: SubjectStatuses) -> Bool {
 }
 
 public let t1NoLongerNeeded: ExamSubjects = [.s2, .s3Safety]
+
+extension RuleWording {
+    static let T1 = RuleWording(label: "过渡：不再考科目二和科目三安全文明常识", section: "五.二")
+}

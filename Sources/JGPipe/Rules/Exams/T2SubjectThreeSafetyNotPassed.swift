@@ -6,3 +6,7 @@ public func matchesT2(_ subjects: SubjectStatuses) -> Bool {
 }
 
 public let t2NoLongerNeeded: ExamSubjects = .s3Safety
+
+extension RuleWording {
+    static let T2 = RuleWording(label: "过渡：不再考科目三安全文明常识", section: "五.二")
+}

@@ -5,3 +5,7 @@ public func convertRole(_ role: AccountRole, isLegalPersonAccount: Bool) -> Acco
     guard role == .legacy else { return role }
     return isLegalPersonAccount ? .legalPerson : .ordinary
 }
+
+extension RuleWording {
+    static let C1 = RuleWording(label: "账号类型转换（法人/普通用户）", section: "八.二")
+}

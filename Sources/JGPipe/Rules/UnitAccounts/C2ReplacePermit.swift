@@ -9,3 +9,7 @@ public func convertPermit(_ permit: ReplacePermit, role: AccountRole, registered
     case .ordinary, .legacy: return .no
     }
 }
+
+extension RuleWording {
+    static let C2 = RuleWording(label: "补换领牌证权限", section: "八.三")
+}

@@ -10,3 +10,7 @@ public func legalPersonCoverage(unitCount: Int,
     for (unit, role) in activeRoles where role == .legalPerson { counts[Int(unit)] += 1 }
     return counts.map { $0 == 0 ? .none : $0 == 1 ? .one : .several }
 }
+
+extension RuleWording {
+    static let C3 = RuleWording(label: "单位应有法人账号", section: "八.二")
+}

@@ -9,3 +9,13 @@ public func applyR3(_ survivors: [Int32], _ accounts: [UnitAccount], isLegalPers
     for i in removed { isRemoved[Int(i)] = true }
     return (survivors.filter { !isRemoved[Int($0)] }, removed)
 }
+
+extension CleanupRule {
+    static func r3Reason(_ caps: CleanupCaps) -> String {
+        "同一人注册单位超过\(caps.unitsPerPerson)个（单位法人账号除外），保留最新注册的\(caps.unitsPerPerson)个"
+    }
+}
+
+extension RuleWording {
+    static let R3 = RuleWording(label: "每人注册单位数上限（法人账号除外）", section: "八.一")
+}

@@ -26,7 +26,7 @@ public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64]
     var step = applyR1(survivors, accounts, cap: caps.perPersonPerUnit)
     remove(step.removed, by: .r1)
     survivors = step.kept
-    step = applyR2(survivors, accounts, cap: caps.perUnit)
+    step = applyR2(survivors, accounts, cap: caps.perUnit, sparing: caps.r2SparesLegalPerson ? legal : nil)
     remove(step.removed, by: .r2)
     survivors = step.kept
     step = applyR3(survivors, accounts, isLegalPersonAccount: legal, cap: caps.unitsPerPerson)

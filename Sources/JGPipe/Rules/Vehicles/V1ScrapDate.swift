@@ -5,3 +5,7 @@ func v1ScrapDate(registeredOn: CalendarDate, vehicleType: String, useNature: Str
                  table: ScrapTable) -> CalendarDate? {
     table.serviceLife(vehicleType: vehicleType, useNature: useNature).map { registeredOn.adding(years: $0) }
 }
+
+extension RuleWording {
+    static let V1 = RuleWording(label: "强制报废年限", section: "三.二")
+}

@@ -18,3 +18,7 @@ func v3DeregistrationTask(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCod
                               crossRegion: scrapRegion.map { $0.prefix4 != region.prefix4 } ?? false,
                               overdue: effective > dueOn)
 }
+
+extension RuleWording {
+    static let V3 = RuleWording(label: "报废注销待办", section: "三.三")
+}

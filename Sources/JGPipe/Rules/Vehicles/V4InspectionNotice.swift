@@ -15,7 +15,7 @@ func isExemptStickerEligible(vehicleType: String, useNature: String) -> Bool {
 /// (inspection_valid_until), the to-do is the exempt sticker, in the window and after it alike;
 /// otherwise it is the inspection. The notice's due_on is inspection_valid_until.
 func v4InspectionNotice(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, vehicleType: String,
-                        useNature: String, effective: CalendarDate, noticeDays: Int) -> VehicleNoticeType? {
+                        useNature: String, effective: CalendarDate, noticeDays: Int) -> NoticeType? {
     guard let due = inspectionValidUntil else { return nil }
     let overdue = due < effective
     guard overdue || due <= effective.adding(days: noticeDays) else { return nil }
@@ -24,4 +24,8 @@ func v4InspectionNotice(inspectionValidUntil: CalendarDate?, registeredOn: Calen
         return .exemptStickerDue
     }
     return overdue ? .inspectionOverdue : .inspectionDue
+}
+
+extension RuleWording {
+    static let V4 = RuleWording(label: "检验提醒与免检标志", section: "七.二")
 }

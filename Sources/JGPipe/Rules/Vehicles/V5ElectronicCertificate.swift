@@ -4,3 +4,7 @@
 func v5ElectronicCertificate(region: RegionCode, pilotPrefixes: Set<String>) -> Bool {
     pilotPrefixes.contains(String(region.prefix4))
 }
+
+extension RuleWording {
+    static let V5 = RuleWording(label: "电子行驶证", section: "一.四")
+}

@@ -1,0 +1,99 @@
+/// Every notice type of SPEC §4, with the rule that raises it, its template keys and its fact
+/// (the table's last column: what the notice's identity hashes besides type, recipient and
+/// record). §7 and §8 add their types here (LICENCE_*, RESTORATION_*, VIOLATIONS_UNPROCESSED,
+/// FINE_UNPAID).
+public enum NoticeType: String, CaseIterable, Sendable, Comparable {
+    case unitAccountsCleanup = "UNIT_ACCOUNTS_CLEANUP"
+    case unitAccountsDisabled = "UNIT_ACCOUNTS_DISABLED"
+    case unitNoLegalPerson = "UNIT_NO_LEGAL_PERSON"
+    case s2BookingNotNeeded = "S2_BOOKING_NOT_NEEDED"
+    case examSubjectsWaived = "EXAM_SUBJECTS_WAIVED"
+    case scrapDueSoon = "SCRAP_DUE_SOON"
+    case scrapOverdue = "SCRAP_OVERDUE"
+    case inspectionDue = "INSPECTION_DUE"
+    case inspectionOverdue = "INSPECTION_OVERDUE"
+    case exemptStickerDue = "EXEMPT_STICKER_DUE"
+    case exemptStickerOverdue = "EXEMPT_STICKER_OVERDUE"
+    case ecertAvailable = "ECERT_AVAILABLE"
+
+    /// What a notice of this type reports, and so what tells two notices of the type for the
+    /// same recipient and record apart (SPEC §4 "Identity"). Never the run date.
+    public enum Fact: String, Sendable {
+        /// The unit's removed account ids (R1–R3), in account-id order.
+        case removedAccountIDs = "removed account ids"
+        /// subject2_booked_on (empty when subject 2 is only marked booked).
+        case subject2BookedOn = "subject2_booked_on"
+        case waivedSubjects = "waived subjects"
+        case scrapDate = "scrap date"
+        case inspectionValidUntil = "inspection_valid_until"
+        /// "—": one notice per type, recipient and record, ever (sent once).
+        case none = "—"
+    }
+
+    public var fact: Fact {
+        switch self {
+        case .unitAccountsCleanup, .unitAccountsDisabled: .removedAccountIDs
+        case .unitNoLegalPerson, .ecertAvailable: .none
+        case .s2BookingNotNeeded: .subject2BookedOn
+        case .examSubjectsWaived: .waivedSubjects
+        case .scrapDueSoon, .scrapOverdue: .scrapDate
+        case .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue: .inspectionValidUntil
+        }
+    }
+
+    /// The rules whose outcome the notice reports.
+    public var rules: [RuleID] {
+        switch self {
+        case .unitAccountsCleanup, .unitAccountsDisabled: [.R1, .R2, .R3]
+        case .unitNoLegalPerson: [.C3]
+        case .s2BookingNotNeeded: [.T1]
+        case .examSubjectsWaived: [.T1, .T2]
+        case .scrapDueSoon, .scrapOverdue: [.V2]
+        case .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue: [.V4]
+        case .ecertAvailable: [.V5]
+        }
+    }
+
+    /// The `[templates]` key of the message; `variantTemplateKeys` are the same notice's other
+    /// wordings, where one text would name one date twice or say what is not true on the day.
+    public var templateKey: String { rawValue }
+
+    public var variantTemplateKeys: [String] {
+        switch self {
+        // Past the notice deadline, the check-by date is the cutover itself.
+        case .unitAccountsCleanup: ["UNIT_ACCOUNTS_CLEANUP_AFTER_DEADLINE"]
+        // A booking before the cutover still stands under the old rule on its date.
+        case .s2BookingNotNeeded: ["S2_BOOKING_NOT_NEEDED_BEFORE_CUTOVER"]
+        default: []
+        }
+    }
+
+    public var allTemplateKeys: [String] { [templateKey] + variantTemplateKeys }
+
+    /// The Chinese name the report shows.
+    public var label: String {
+        switch self {
+        case .unitAccountsCleanup: "单位账号清理告知"
+        case .unitAccountsDisabled: "单位账号已停用告知"
+        case .unitNoLegalPerson: "单位无法人账号"
+        case .s2BookingNotNeeded: "已预约科目二无需参加"
+        case .examSubjectsWaived: "考试科目减免"
+        case .scrapDueSoon: "临近强制报废"
+        case .scrapOverdue: "已超强制报废期"
+        case .inspectionDue: "检验即将到期"
+        case .inspectionOverdue: "检验已逾期"
+        case .exemptStickerDue: "可申领免检标志"
+        case .exemptStickerOverdue: "免检标志逾期未申领"
+        case .ecertAvailable: "可申领电子行驶证"
+        }
+    }
+
+    /// The vehicle notice types (V2, V4, V5), in summary order.
+    public static let vehicleTypes: [NoticeType] = [
+        .scrapDueSoon, .scrapOverdue, .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue,
+        .ecertAvailable,
+    ]
+
+    /// SPEC §4's order of notice types in `notifications.csv` is by their name.
+    public static func < (a: NoticeType, b: NoticeType) -> Bool { a.rawValue < b.rawValue }
+}
