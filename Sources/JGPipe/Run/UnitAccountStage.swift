@@ -82,7 +82,7 @@ public struct UnitAccountStage: PipelineStage {
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
         let activeRoles = decisions.indices.lazy.filter { decisions[$0].status == .active }
             .map { (unit: accounts.records[$0].unit, role: decisions[$0].role) }
-        let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
+        let coverage = applyC3(unitCount: units.records.count, activeRoles: activeRoles)
 
         // The cleaned file, the largest output, is written on the other core while the removal
         // export and the tallies are made here; both only read the accounts.

@@ -78,7 +78,7 @@ public struct VehicleStage: PipelineStage {
         try context.writeRejected("vehicles", header: vehicles.header, rows: vehicles.rejected)
         let e = context.effectiveDate
         let scrapOn = vehicles.records.map {
-            v1ScrapDate(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
+            applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                         table: settings.scrapTable)
         }
         try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
@@ -90,23 +90,23 @@ public struct VehicleStage: PipelineStage {
         var notices: [Notice] = []
         let pilot = Set(settings.ecertPilotRegions)
         for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed {
-            if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
+            if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
                                                region: vehicle.region, effective: e) {
                 tasks.append((i, task))
             }
             func notify(_ type: NoticeType, due: CalendarDate) {
                 notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
             }
-            if let type = v2ScrapNotice(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
+            if let type = applyV2(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
                 notify(type, due: scrapOn[i]!)
             }
-            if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
+            if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
                                              registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
                                              useNature: vehicle.useNature, effective: e,
                                              noticeDays: settings.inspectionNoticeDays) {
                 notify(type, due: vehicle.inspectionValidUntil!)
             }
-            if v5ElectronicCertificate(region: vehicle.region, pilotPrefixes: pilot) {
+            if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
                 notify(.ecertAvailable, due: e)
             }
         }

@@ -17,6 +17,6 @@ import Testing
         ("B2", "C1C2", false),
     ])
     func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE2(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+        #expect(applyE2(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
     }
 }

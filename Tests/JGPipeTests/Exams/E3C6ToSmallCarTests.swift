@@ -17,6 +17,6 @@ import Testing
         ("C1C6", "B2", false),
     ])
     func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE3(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+        #expect(applyE3(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
     }
 }

@@ -17,7 +17,7 @@ import Testing
         ("C1C6", "C6D", false),
     ])
     func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE4(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+        #expect(applyE4(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
     }
 
     @Test func autoRestoresC6() {

@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: ["----", "-b--", "-f--"])
     func predicate(subjects: String) {
-        #expect(matchesT1(statuses(subjects)))
-        #expect(!matchesT2(statuses(subjects)))
+        #expect(applyT1(statuses(subjects)))
+        #expect(!applyT2(statuses(subjects)))
     }
 }

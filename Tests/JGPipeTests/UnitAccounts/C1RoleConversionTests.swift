@@ -11,6 +11,6 @@ import Testing
         (.legalPerson, false, .legalPerson),
     ])
     func convertsOnlyEmptyRoles(role: AccountRole, legal: Bool, expected: AccountRole) {
-        #expect(convertRole(role, isLegalPersonAccount: legal) == expected)
+        #expect(applyC1(role, isLegalPersonAccount: legal) == expected)
     }
 }

@@ -12,7 +12,7 @@ import Testing
         (.yes, .ordinary, false, .yes),
     ])
     func grantsByRegistrationDateAndRole(permit: ReplacePermit, role: AccountRole, before: Bool, expected: ReplacePermit) {
-        #expect(convertPermit(permit, role: role, registeredBeforeCutover: before) == expected)
+        #expect(applyC2(permit, role: role, registeredBeforeCutover: before) == expected)
     }
 
     @Test func theCutoverInstantItselfIsNotBefore() {

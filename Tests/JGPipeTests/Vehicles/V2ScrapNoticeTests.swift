@@ -17,13 +17,13 @@ struct V2ScrapNoticeTests {
 
     @Test("window edges", arguments: cases)
     func window(_ c: (String?, NoticeType?)) {
-        #expect(v2ScrapNotice(scrapOn: c.0.map(day), effective: cutover, noticeDays: 90) == c.1)
+        #expect(applyV2(scrapOn: c.0.map(day), effective: cutover, noticeDays: 90) == c.1)
     }
 
     @Test("scrap_notice_days moves the far edge")
     func noticeDays() {
-        #expect(v2ScrapNotice(scrapOn: day("2024-07-31"), effective: cutover, noticeDays: 30) == .scrapDueSoon)
-        #expect(v2ScrapNotice(scrapOn: day("2024-08-01"), effective: cutover, noticeDays: 30) == nil)
-        #expect(v2ScrapNotice(scrapOn: day("2024-07-01"), effective: cutover, noticeDays: 0) == .scrapDueSoon)
+        #expect(applyV2(scrapOn: day("2024-07-31"), effective: cutover, noticeDays: 30) == .scrapDueSoon)
+        #expect(applyV2(scrapOn: day("2024-08-01"), effective: cutover, noticeDays: 30) == nil)
+        #expect(applyV2(scrapOn: day("2024-07-01"), effective: cutover, noticeDays: 0) == .scrapDueSoon)
     }
 }

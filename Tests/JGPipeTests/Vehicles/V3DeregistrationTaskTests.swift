@@ -6,7 +6,7 @@ struct V3DeregistrationTaskTests {
     static let guangzhou = try! RegionCode("440106")
 
     func task(_ received: String?, scrapRegion: String? = "440113") -> DeregistrationTask? {
-        v3DeregistrationTask(scrapReceivedOn: received.map(day), scrapRegion: scrapRegion.map { try! RegionCode($0) },
+        applyV3(scrapReceivedOn: received.map(day), scrapRegion: scrapRegion.map { try! RegionCode($0) },
                              region: Self.guangzhou, effective: cutover)
     }
 

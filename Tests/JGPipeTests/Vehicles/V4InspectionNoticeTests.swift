@@ -6,7 +6,7 @@ import Testing
 struct V4InspectionNoticeTests {
     func notice(_ due: String?, registered: String = "2018-07-20", type: String = "K33", use: String = "A",
                 effective: CalendarDate = cutover) -> NoticeType? {
-        v4InspectionNotice(inspectionValidUntil: due.map(day), registeredOn: day(registered), vehicleType: type,
+        applyV4(inspectionValidUntil: due.map(day), registeredOn: day(registered), vehicleType: type,
                            useNature: use, effective: effective, noticeDays: 30)
     }
 

@@ -1,6 +1,6 @@
 /// E3 (五、一 情形3): a licence including C6 (轻型牵引挂车) was cancelled and the applicant asks for
 /// 小型汽车 or 小型自动挡汽车 alone: C6 ∈ O and R is one small-car class ({C1} or {C2}).
-public func matchesE3(original: LicenceClasses, requested: LicenceClasses, sets: ExamClassSets) -> Bool {
+func applyE3(original: LicenceClasses, requested: LicenceClasses, sets: ExamClassSets) -> Bool {
     original.contains(.c6) && isOneSmallCarClass(requested, sets)
 }
 

@@ -1,7 +1,7 @@
 /// T1 (五、二): an OPTIMIZED enrollment made before the cutover whose subject 2 is not taken,
 /// booked or failed (还未参加科目二考试或者科目二考试未通过) no longer needs subject 2 nor subject 3
 /// safety (不再需要参加科目二考试和科目三安全文明常识考试).
-public func matchesT1(_ subjects: SubjectStatuses) -> Bool {
+func applyT1(_ subjects: SubjectStatuses) -> Bool {
     subjects.s2 != .passed
 }
 

@@ -1,6 +1,6 @@
 /// R1 (八、一): one account per person per unit — among active accounts with the same
 /// (unit, holder), keep the newest.
-public func applyR1(_ active: [Int32], _ accounts: [UnitAccount], cap: Int) -> (kept: [Int32], removed: [Int32]) {
+func applyR1(_ active: [Int32], _ accounts: [UnitAccount], cap: Int) -> (kept: [Int32], removed: [Int32]) {
     keepNewest(active, of: accounts, cap: cap, buckets: .unit) { $0.holder }
 }
 
@@ -17,7 +17,7 @@ extension CleanupRule {
 /// `kept_account_id` of the removal export (SPEC §1): for each account R1 removed, the newest
 /// account of the same person in the unit, the one R1 kept (later rules may still remove it).
 /// Keyed by the removed account's index.
-public func r1KeptAccounts(_ accounts: [UnitAccount], _ decisions: [AccountDecision]) -> [Int32: Int32] {
+func r1KeptAccounts(_ accounts: [UnitAccount], _ decisions: [AccountDecision]) -> [Int32: Int32] {
     struct Group: Hashable { let unit: Int32, holder: UInt64 }
     var newest: [Group: Int32] = [:]
     for (i, decision) in decisions.enumerated() where decision.removedBy == .r1 {

@@ -5,7 +5,7 @@
 /// `r2_spares_legal_person` (SPEC §1, for a jurisdiction that reads 八.一 so) keeps the unit's
 /// legal-person accounts first — the newest `cap` of them — and fills the rest of the cap with
 /// the newest others.
-public func applyR2(_ survivors: [Int32], _ accounts: [UnitAccount], cap: Int,
+func applyR2(_ survivors: [Int32], _ accounts: [UnitAccount], cap: Int,
                     sparing isLegalPersonAccount: [Bool]? = nil) -> (kept: [Int32], removed: [Int32]) {
     guard let isLegalPersonAccount else {
         return keepNewest(survivors, of: accounts, cap: cap, buckets: .unit) { _ in 0 }

@@ -1,7 +1,7 @@
 /// R3 (八、一): at most 3 units per person, legal-person accounts excepted — among a holder's
 /// surviving accounts that are not legal-person accounts, keep the newest 3. Legal-person
 /// accounts are never removed here and do not count towards the 3.
-public func applyR3(_ survivors: [Int32], _ accounts: [UnitAccount], isLegalPersonAccount: [Bool],
+func applyR3(_ survivors: [Int32], _ accounts: [UnitAccount], isLegalPersonAccount: [Bool],
                     cap: Int) -> (kept: [Int32], removed: [Int32]) {
     let counted = survivors.filter { !isLegalPersonAccount[Int($0)] }
     let removed = keepNewest(counted, of: accounts, cap: cap, buckets: .groupKey) { $0.holder }.removed

@@ -33,9 +33,9 @@ public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64]
     remove(step.removed, by: .r3)
 
     for i in step.kept.lazy.map({ Int($0) }) {
-        let role = convertRole(accounts[i].role, isLegalPersonAccount: legal[i])
+        let role = applyC1(accounts[i].role, isLegalPersonAccount: legal[i])
         decisions[i].role = role
-        decisions[i].permit = convertPermit(accounts[i].permit, role: role,
+        decisions[i].permit = applyC2(accounts[i].permit, role: role,
                                             registeredBeforeCutover: accounts[i].registeredAt < cutover)
     }
     return decisions

@@ -10,7 +10,7 @@ struct DeregistrationTask: Equatable {
 /// an open vehicle whose scrap information has reached the registration office is to be
 /// deregistered by the day after; overdue when E is past that day. A missing scrap region cannot
 /// show another city, so it counts as the same region.
-func v3DeregistrationTask(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCode?, region: RegionCode,
+func applyV3(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCode?, region: RegionCode,
                           effective: CalendarDate) -> DeregistrationTask? {
     guard let scrapReceivedOn else { return nil }
     let dueOn = scrapReceivedOn.adding(days: 1)

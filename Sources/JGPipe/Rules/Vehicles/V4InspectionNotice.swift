@@ -14,7 +14,7 @@ func isExemptStickerEligible(vehicleType: String, useNature: String) -> Bool {
 /// vehicle is eligible and is 2, 4 or 8 full years old (from registered_on) on its due date
 /// (inspection_valid_until), the to-do is the exempt sticker, in the window and after it alike;
 /// otherwise it is the inspection. The notice's due_on is inspection_valid_until.
-func v4InspectionNotice(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, vehicleType: String,
+func applyV4(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, vehicleType: String,
                         useNature: String, effective: CalendarDate, noticeDays: Int) -> NoticeType? {
     guard let due = inspectionValidUntil else { return nil }
     let overdue = due < effective
