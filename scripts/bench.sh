@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# jgpipe vs a DuckDB job of the same rules (SPEC §1 R1-R3, C1, C2), plus a raw libcsv parse baseline.
+# jgpipe vs DuckDB jobs of the same rules, stage by stage, plus a raw libcsv parse baseline:
+#   accounts  SPEC §1 R1-R3, C1, C2 (units + unit_accounts; scripts/bench/duckdb_rules.py)
+#   removals  the same on accounts with many removals and mixed date-time forms
+#   vehicles  SPEC §3 V1-V5 (vehicles.csv, two e-certificate pilot regions; duckdb_vehicles.py)
+#   exams     SPEC §2 scope, E1-E4, T1/T2 (exam_enrollments.csv; duckdb_exams.py)
 # See docs/BENCHMARKS.md for what is measured and the targets.
 #
-#   scripts/bench.sh [--runs N] [--sizes 1M,5M] [--quick] [--seed S] [--full] [--skip-jgpipe] [--no-record]
+#   scripts/bench.sh [--runs N] [--sizes 1M,5M] [--removals 2.4M] [--vehicles 2M,4M] [--exams 2M]
+#                    [--removal-share F] [--quick] [--seed S] [--full] [--skip-jgpipe] [--no-record]
 #
 #   --runs N        measured runs per tool and size (default 3); runs alternate jgpipe/DuckDB (ABBA order)
-#   --sizes LIST    account counts, e.g. 1M,5M (default) or 100k,2M; units = accounts x 0.111
-#   --quick         smoke run: --sizes 100k --runs 1, nothing appended to docs/BENCHMARKS.md
+#   --sizes LIST    account counts, e.g. 1M,5M (default) or 100k,2M; units = accounts x 0.111; "" skips
+#   --removals LIST account counts of the removals shape (default 2.4M; "" skips): --removal-share
+#                   (default 0.5) of accounts removed by R1-R3, registered_at in every dated-time form
+#   --vehicles LIST vehicle counts (default 2M,4M; "" skips), over 111,000 units' owners
+#   --exams LIST    enrollment counts (default 2M; "" skips)
+#   --quick         smoke run: 100k of each, --runs 1, nothing appended to docs/BENCHMARKS.md
 #   --seed S        generator seed (default 1); data is generated once per (size, seed, generator version)
 #   --full          also time one jgpipe run over all four datasets per size (reported, not compared)
 #   --skip-jgpipe   do not build or run jgpipe (DuckDB and libcsv figures only)
@@ -19,6 +28,11 @@ cd "$ROOT"
 
 RUNS=3
 SIZES=1M,5M
+REMOVALS=2.4M
+VEHICLES=2M,4M
+EXAMS=2M
+REMOVAL_SHARE=0.5
+PILOT=4401,3101  # V5: two e-certificate pilot cities (广州, 上海), as SPEC §3's example
 SEED=1
 FULL=0
 SKIP_JGPIPE=0
@@ -29,13 +43,17 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --sizes) SIZES=$2; shift 2 ;;
+    --removals) REMOVALS=$2; shift 2 ;;
+    --vehicles) VEHICLES=$2; shift 2 ;;
+    --exams) EXAMS=$2; shift 2 ;;
+    --removal-share) REMOVAL_SHARE=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
-    --quick) SIZES=100k; RUNS=1; RECORD=0; shift ;;
+    --quick) SIZES=100k; REMOVALS=100k; VEHICLES=100k; EXAMS=100k; RUNS=1; RECORD=0; shift ;;
     --full) FULL=1; shift ;;
     --skip-jgpipe) SKIP_JGPIPE=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --no-record) RECORD=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -73,31 +91,35 @@ fi
 [[ $SKIP_JGPIPE -eq 1 || -x $JGPIPE ]] || { echo "bench.sh: no jgpipe binary at $JGPIPE" >&2; exit 1; }
 
 # ---------------------------------------------------------------- data
-accounts_of() {  # 100k -> 100000, 5M -> 5000000
-  local s=${1,,}
-  case "$s" in
-    *k) echo $(( ${s%k} * 1000 )) ;;
-    *m) echo $(( ${s%m} * 1000000 )) ;;
-    *) echo "$s" ;;
-  esac
+count_of() {  # 100k -> 100000, 5M -> 5000000, 2.4M -> 2400000
+  python3 -c 'import sys; s = sys.argv[1].lower(); m = {"k": 10**3, "m": 10**6}.get(s[-1:], 1)
+print(int(round(float(s.rstrip("km")) * m)))' "$1" 2>/dev/null || echo bad
 }
 GEN_VERSION=$(git hash-object scripts/generate.py)
 
-dataset() {  # dataset SIZE -> prints its directory, generating it when absent or stale
-  local size=$1 n units dir stamp
-  n=$(accounts_of "$size")
+dataset() {  # dataset STAGE SIZE -> prints its directory, generating it when absent or stale
+  local stage=$1 size=$2 n units dir stamp args
+  n=$(count_of "$size")
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench.sh: bad size $size" >&2; exit 64; }
-  units=$(( n * 111 / 1000 ))
-  dir=bench-data/$size-seed$SEED
-  stamp="units=$units seed=$SEED generator=$GEN_VERSION"
+  case $stage in
+    accounts) units=$(( n * 111 / 1000 )); args=(--units "$units"); files="units.csv unit_accounts.csv" ;;
+    removals) # 21-40 accounts in a share of units: fewer units for the same account count
+      units=$(python3 -c "s=$REMOVAL_SHARE; q=min(1,9*s/(18.5-21.5*s)); print(int($n/(9+21.5*q)))")
+      args=(--units "$units" --removal-share "$REMOVAL_SHARE" --mixed-dates --only units,unit_accounts)
+      files="units.csv unit_accounts.csv" ;;
+    vehicles) args=(--units 111000 --vehicles "$n" --only vehicles); files=vehicles.csv ;;
+    exams) args=(--units 111000 --enrollments "$n" --only exam_enrollments); files=exam_enrollments.csv ;;
+  esac
+  dir=bench-data/$stage-$size-seed$SEED
+  [[ $stage == accounts ]] && dir=bench-data/$size-seed$SEED  # the name of earlier benchmark runs
+  stamp="${args[*]} seed=$SEED generator=$GEN_VERSION"
   if [[ ! -f $dir/.stamp || "$(cat "$dir/.stamp")" != "$stamp" ]]; then
-    log "generating $size accounts ($units units, seed $SEED) into $dir"
+    log "generating $stage $size (${args[*]}, seed $SEED) into $dir"
     rm -rf "$dir"
-    python3 scripts/generate.py --out "$dir/all" --units "$units" --seed "$SEED" >&2
-    # The compared stage reads only units + accounts; an absent dataset skips its stage (SPEC §5).
-    mkdir -p "$dir/accounts"
-    ln -s ../all/units.csv "$dir/accounts/units.csv"
-    ln -s ../all/unit_accounts.csv "$dir/accounts/unit_accounts.csv"
+    nice python3 scripts/generate.py --out "$dir/all" "${args[@]}" --seed "$SEED" >&2
+    # The compared stage's files only; an absent dataset skips its stage (SPEC §5).
+    mkdir -p "$dir/in"
+    for f in $files; do ln -s "../all/$f" "$dir/in/$f"; done
     echo "$stamp" >"$dir/.stamp"
   fi
   echo "$dir"
@@ -111,10 +133,10 @@ LOADS=""  # 1-minute load average after each run: the cores may be shared with o
 : >"$STAGES"
 trap 'rm -f "$RESULTS" "$STAGES"' EXIT
 
-stages() {  # stages SIZE: the stage figures of the jgpipe run just logged, appended to $STAGES
-  python3 - "$1" bench-data/last-run.log >>"$STAGES" <<'PY'
+stages() {  # stages KEY STAGE: the stage figures of the jgpipe run just logged, appended to $STAGES
+  python3 - "$1" "$2" bench-data/last-run.log >>"$STAGES" <<'PY'
 import re, sys
-size, log = sys.argv[1], open(sys.argv[2]).read().splitlines()
+size, stage_name, log = sys.argv[1], sys.argv[2], open(sys.argv[3]).read().splitlines()
 def field(line, key):
     m = re.search(r"(?:^| )" + key + r"=(\S+)", line)
     return m.group(1) if m else None
@@ -125,7 +147,7 @@ for line in log:
     if msg == "dataset read":
         read[field(line, "dataset")] = int(field(line, "ms"))
         parse += int(field(line, "parse_cpu_ms"))
-    elif msg == "stage finished" and field(line, "stage") == "unit_accounts":
+    elif msg == "stage finished" and field(line, "stage") == stage_name:
         stage = int(field(line, "ms"))
     elif msg == "outputs written":
         outputs = int(field(line, "ms"))
@@ -133,8 +155,8 @@ for line in log:
         manifest = int(field(line, "ms"))
     elif msg == "run finished":
         total = int(field(line, "ms"))
-units, accounts = read.get("units", 0), read.get("unit_accounts", 0)
-print("\t".join(map(str, [size, parse, units, accounts, stage - units - accounts, outputs, manifest, total])))
+units, rows = read.get("units", 0), read.get(stage_name, 0)
+print("\t".join(map(str, [size, parse, units, rows, stage - units - rows, outputs, manifest, total])))
 PY
 }
 
@@ -157,16 +179,25 @@ measure() {  # measure SIZE TOOL COMMAND...: one timed run, appended to $RESULTS
 # Output and state folders are emptied before each run, outside the timed command.
 JG_OUT=bench-data/out-jgpipe JG_STATE=bench-data/state-jgpipe DK_OUT=bench-data/out-duckdb
 
-declare -A ACCOUNTS BYTES
-IFS=, read -r -a SIZE_LIST <<<"$SIZES"
-for size in "${SIZE_LIST[@]}"; do
-  dir=$(dataset "$size")
-  acc=$dir/accounts/unit_accounts.csv
+declare -A ROWS BYTES
+KEYS=()
+bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and its DuckDB peer, then libcsv
+  local stage=$1 size=$2 dir key files main peer stage_name extra=()
+  dir=$(dataset "$stage" "$size")
+  key=$stage/$size
+  KEYS+=("$key")
+  case $stage in
+    accounts|removals) main=unit_accounts.csv; peer=duckdb_rules.py; stage_name=unit_accounts ;;
+    vehicles) main=vehicles.csv; peer=duckdb_vehicles.py; stage_name=vehicles
+      extra=(--set "vehicles.ecert_pilot_regions=$PILOT") ;;
+    exams) main=exam_enrollments.csv; peer=duckdb_exams.py; stage_name=exam_enrollments ;;
+  esac
+  files=("$dir"/in/*.csv)
   # csvcount prints "records fields bytes"; records include the header.
-  read -r recs _ bytes < <(bench-data/bin/csvcount "$acc")
-  ACCOUNTS[$size]=$((recs - 1))
-  BYTES[$size]=$(( bytes + $(stat -Lc %s "$dir/accounts/units.csv") ))
-  cat "$dir"/all/units.csv "$acc" >/dev/null  # warm the page cache once for everybody
+  read -r recs _ _ < <(bench-data/bin/csvcount "$dir/in/$main")
+  ROWS[$key]=$((recs - 1))
+  BYTES[$key]=$(stat -Lc %s "${files[@]}" | awk '{ s += $1 } END { print s }')
+  cat "${files[@]}" >/dev/null  # warm the page cache once for everybody
   for ((r = 1; r <= RUNS; r++)); do
     # ABBA: the tool that goes first alternates, so neither always gets the warmer machine.
     if (( r % 2 == 1 )); then order="jgpipe duckdb"; else order="duckdb jgpipe"; fi
@@ -176,23 +207,31 @@ for size in "${SIZE_LIST[@]}"; do
           [[ $SKIP_JGPIPE -eq 1 ]] && continue
           rm -rf "$JG_OUT" "$JG_STATE"
           # Not --quiet: its log (key=value lines when not on a terminal) has the stage timings.
-          measure "$size" jgpipe "$JGPIPE" run --input-dir "$dir/accounts" --out "$JG_OUT" \
-            --as-of "$AS_OF" --state "$JG_STATE"
-          stages "$size" ;;
+          measure "$key" jgpipe "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" \
+            --as-of "$AS_OF" --state "$JG_STATE" "${extra[@]}"
+          stages "$key" "$stage_name" ;;
         duckdb)
           rm -rf "$DK_OUT"
-          measure "$size" duckdb python3 scripts/bench/duckdb_rules.py --input-dir "$dir/accounts" \
-            --out "$DK_OUT" --as-of "$AS_OF" --threads 2 ;;
+          local peer_args=()
+          [[ $stage == vehicles ]] && peer_args=(--pilot "$PILOT")
+          measure "$key" duckdb python3 "scripts/bench/$peer" --input-dir "$dir/in" \
+            --out "$DK_OUT" --as-of "$AS_OF" --threads 2 "${peer_args[@]}" ;;
       esac
     done
-    measure "$size" libcsv bash -c 'bench-data/bin/csvcount "$0" && bench-data/bin/csvcount "$1"' \
-      "$dir/accounts/units.csv" "$acc"
+    measure "$key" libcsv bash -c 'for f in "$@"; do bench-data/bin/csvcount "$f" || exit 1; done' csvcount "${files[@]}"
   done
-  if [[ $FULL -eq 1 && $SKIP_JGPIPE -eq 0 ]]; then
+  if [[ $FULL -eq 1 && $SKIP_JGPIPE -eq 0 && $stage == accounts ]]; then
     rm -rf "$JG_OUT" "$JG_STATE"
-    measure "$size" jgpipe-all4 "$JGPIPE" run --input-dir "$dir/all" --out "$JG_OUT" \
+    measure "$key" jgpipe-all4 "$JGPIPE" run --input-dir "$dir/all" --out "$JG_OUT" \
       --as-of "$AS_OF" --state "$JG_STATE" --quiet
   fi
+}
+
+for spec in "accounts:$SIZES" "removals:$REMOVALS" "vehicles:$VEHICLES" "exams:$EXAMS"; do
+  IFS=, read -r -a list <<<"${spec#*:}"
+  for size in "${list[@]}"; do
+    [[ -n $size ]] && bench_stage "${spec%%:*}" "$size"
+  done
 done
 
 # ---------------------------------------------------------------- report
@@ -202,68 +241,9 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 MACHINE="$(nproc) cores, ${CPU:-unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo)"
 DUCKDB_V=$(python3 -c 'import duckdb; print(duckdb.__version__)')
 SWIFT_V=$(swift --version 2>/dev/null | head -1 || echo "swift: n/a")
-acc_list=""; for s in "${SIZE_LIST[@]}"; do acc_list+="$s=${ACCOUNTS[$s]}:${BYTES[$s]},"; done
+acc_list=""; for k in "${KEYS[@]}"; do acc_list+="$k=${ROWS[$k]}:${BYTES[$k]},"; done
 
-TABLE=$(python3 - "$RESULTS" "$acc_list" "$STAGES" <<'EOF'
-import statistics, sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-stage_rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[3]) if l.strip()]
-meta = {}
-for item in filter(None, sys.argv[2].split(",")):
-    k, v = item.split("=")
-    n, b = v.split(":")
-    meta[k] = (int(n), int(b))
-sizes = list(dict.fromkeys(r[0] for r in rows))
-med = {}
-for size in sizes:
-    for tool in dict.fromkeys(r[1] for r in rows if r[0] == size):
-        rs = [r for r in rows if r[0] == size and r[1] == tool]
-        # GNU time reports 10 ms steps; clamp so ratios of tiny runs stay finite
-        m = lambda i: max(statistics.median(float(r[i]) for r in rs), 0.01)
-        med[size, tool] = dict(n=len(rs), wall=m(2), best=min(float(r[2]) for r in rs), user=m(3), sys=m(4),
-                               cpu=max(statistics.median(float(r[3]) + float(r[4]) for r in rs), 0.01), rss=m(5) * 1024)
-out = ["| size | accounts | input MB | tool | runs | wall s | best wall s | user s | sys s | CPU s | peak RSS MB | RSS B/account | MB/s |",
-       "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-for (size, tool), v in med.items():
-    n, b = meta[size]
-    mbs = "" if tool == "jgpipe-all4" else f"{b / 1e6 / v['wall']:.0f}"  # all4 reads more than these bytes
-    out.append(f"| {size} | {n:,} | {b / 1e6:.0f} | {tool} | {v['n']} | {v['wall']:.2f} | {v['best']:.2f} | {v['user']:.2f} | {v['sys']:.2f} "
-               f"| {v['cpu']:.2f} | {v['rss'] / 2**20:.0f} | {v['rss'] / n:.0f} | {mbs} |")
-ratios = []
-for size in sizes:
-    j, d, c = med.get((size, "jgpipe")), med.get((size, "duckdb")), med.get((size, "libcsv"))
-    n = meta[size][0]
-    if j and d:
-        w, r, bpa = j["wall"] / d["wall"], j["rss"] / d["rss"], j["rss"] / n
-        ok = lambda b: "meets target" if b else "MISSES target"
-        ratios.append(f"- {size}: jgpipe/DuckDB wall **{w:.2f}x** (target <= 0.5: {ok(w <= 0.5)}), "
-                      f"peak RSS **{r:.2f}x** (target <= 0.5: {ok(r <= 0.5)}), "
-                      f"jgpipe **{bpa:.0f} B/account** (target < 300: {ok(bpa < 300)}), "
-                      f"CPU {j['cpu'] / d['cpu']:.2f}x")
-    if j and c:
-        ratios.append(f"- {size}: jgpipe wall = {j['wall'] / c['wall']:.1f}x a raw libcsv parse of the same two files")
-    elif d and c:
-        ratios.append(f"- {size}: DuckDB wall = {d['wall'] / c['wall']:.1f}x a raw libcsv parse of the same two files")
-stage_names = ["parse CPU (both files)", "read units", "read accounts", "rules and writing", "outputs", "manifest", "whole run"]
-stage_out = []
-for size in sizes:
-    rs = [r for r in stage_rows if r[0] == size]
-    if not rs:
-        continue
-    ms = [statistics.median(int(r[i]) for r in rs) for i in range(1, 8)]
-    if not stage_out:
-        stage_out = ["jgpipe's own log, medians in ms (read = decode, parse and validate on both cores; rules and writing = "
-                     "the rest of the unit-account stage):", "",
-                     "| size | " + " | ".join(stage_names) + " |", "|---|" + "---:|" * len(stage_names)]
-    stage_out.append(f"| {size} | " + " | ".join(f"{v:.0f}" for v in ms) + " |")
-    c = med.get((size, "libcsv"))
-    if c:
-        ratio = ms[0] / 1000 / c["cpu"]
-        ratios.append(f"- {size}: jgpipe's parse stage (`parse_cpu_ms`, both files) = **{ratio:.2f}x** the raw libcsv parse's CPU "
-                      f"(target <= 2: {'meets target' if ratio <= 2 else 'MISSES target'})")
-print("\n".join(out + [""] + ratios + ([""] + stage_out if stage_out else [])))
-EOF
-)
+TABLE=$(python3 scripts/bench/report.py "$RESULTS" "$acc_list" "$STAGES")
 
 echo
 echo "$TABLE"

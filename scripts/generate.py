@@ -2,7 +2,9 @@
 """Synthetic, realistic dumps of the four jgpipe datasets (SPEC §1-§3).
 
     python3 scripts/generate.py --out DIR --units N --seed S \
-        [--encoding utf-8|gb18030] [--invalid-rate 0.002] [--crlf]
+        [--encoding utf-8|gb18030] [--invalid-rate 0.002] [--crlf] \
+        [--vehicles N] [--enrollments N] [--only units,unit_accounts,...] \
+        [--removal-share F] [--mixed-dates]
 
 Writes units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv with the
 SPEC's canonical headers (accounts carry one extra pass-through column, `remark`).
@@ -10,7 +12,16 @@ Standard library only; output is a pure function of the arguments (one
 random.Random(seed), no hash-order dependence).
 
 Sizes: about 9 accounts, 0.5 enrollments and 2 vehicles per unit, so
---units 111000 gives ~1M accounts and --units 555000 ~5M.
+--units 111000 gives ~1M accounts and --units 555000 ~5M. --vehicles and
+--enrollments set those counts directly (the province-scale benchmark: 2M
+vehicles over 111,000 units); --only writes just the listed files (the others
+are still drawn in memory where later files need them, so a file's content does
+not depend on which others are written).
+
+--removal-share F (e.g. 0.5) gives that share of units many accounts (21-40, so
+R2 removes the ones past the cap): about F of all accounts are removed.
+--mixed-dates writes registered_at in every SPEC form with a time, equally often
+(2019/08/16 07:47:41, 20190816 07:47:41, 2019-08-16 07:47, ...).
 
 Speed matters (5M accounts in well under 3 minutes), hence the style: pools of
 pre-rendered strings, check characters from precomputed partial weighted sums,
@@ -128,7 +139,17 @@ def main():
     ap.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8")
     ap.add_argument("--invalid-rate", type=float, default=0.002)
     ap.add_argument("--crlf", action="store_true", help="CRLF line ends (Windows exports)")
+    ap.add_argument("--vehicles", type=int, default=None, help="vehicle rows (default 2 per unit)")
+    ap.add_argument("--enrollments", type=int, default=None, help="exam enrollments (default 1 per 2 units)")
+    ap.add_argument("--only", default=None, help="comma-separated file stems to write, e.g. units,vehicles")
+    ap.add_argument("--removal-share", type=float, default=None,
+                    help="about this share of accounts removed by R1-R3 (units with 21-40 accounts)")
+    ap.add_argument("--mixed-dates", action="store_true", help="registered_at in every dated-time form, equally often")
     a = ap.parse_args()
+    stems = ["units", "unit_accounts", "exam_enrollments", "vehicles"]
+    wanted = set(stems if a.only is None else a.only.split(","))
+    if not wanted <= set(stems):
+        sys.exit(f"generate.py: --only takes {','.join(stems)}")
     t0 = time.time()
     os.makedirs(a.out, exist_ok=True)
     rng = random.Random(a.seed)
@@ -246,7 +267,7 @@ def main():
         unit_kind.append(kname)
         unit_lp.append(lp)
         unit_lines.append(f"{code},{name},{lptype},{lpid},{lpname},{regions[ri]},{phone}{NL}")
-    write(a, "units.csv", unit_lines)
+    write(a, "units.csv", unit_lines, wanted)
     del unit_lines
     t_units = time.time()
 
@@ -258,8 +279,21 @@ def main():
     times_hm = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
     bad_dates = ["2021-02-30 10:00:00", "2023-13-05", "2022/00/10", "20210231", "2021年2月30日", "not a date"]
 
+    mixed_forms = [
+        lambda d: f"{reg_dates.iso[d]} {times[randrange(86400)]}",
+        lambda d: f"{reg_dates.iso[d]} {times_hm[randrange(1440)]}",
+        lambda d: f"{reg_dates.slash[d]} {times[randrange(86400)]}",
+        lambda d: f"{reg_dates.slash[d]} {times_hm[randrange(1440)]}",
+        lambda d: f"{reg_dates.compact[d]} {times[randrange(86400)]}",
+        lambda d: f"{reg_dates.compact[d]} {times_hm[randrange(1440)]}",
+        lambda d: f"{reg_dates.cn[d]} {times[randrange(86400)]}",
+        lambda d: reg_dates.slash_u[d],
+    ]
+
     def reg_at():
         d = randrange(RD)
+        if a.mixed_dates:
+            return d, mixed_forms[randrange(len(mixed_forms))](d)
         r = rand()
         if r < 0.55:
             return d, f"{reg_dates.iso[d]} {times[randrange(86400)]}"
@@ -306,7 +340,12 @@ def main():
         s17 = "91" + regions[g % R] + org_code(99000000 + g)
         ghost.append(s17 + cc_check(s17))
 
-    f = open(os.path.join(a.out, "unit_accounts.csv"), "w", encoding=a.encoding, newline="")
+    # --removal-share F: a share q of units gets 21-40 accounts; R2 removes about k - 10 of them
+    # (0.9 of 20.5 on average), so removed / all = 18.5 q / (9 + 21.5 q) = F.
+    big_share = None
+    if a.removal_share is not None:
+        big_share = min(1.0, max(0.0, 9 * a.removal_share / (18.5 - 21.5 * a.removal_share)))
+    f = Sink(a, "unit_accounts.csv", wanted)
     f.write("account_id,unit_code,holder_id_type,holder_id_no,holder_name,holder_phone,registered_at,status,role,replace_permit,remark" + NL)
     n_acc = 0
     legacy_id, new_id = 0, 0
@@ -315,6 +354,8 @@ def main():
         rows = []  # (legacy?, row without account_id)
         for u in range(b0, min(N, b0 + BLOCK)):
             k = k_table[randrange(kt)]
+            if big_share is not None and rand() < big_share:
+                k = 21 + randrange(20)
             code = unit_code[u]
             lp = unit_lp[u]
             holders = []
@@ -394,10 +435,11 @@ def main():
     subj = ["passed"] * 30 + ["合格"] * 5 + ["not_taken"] * 15 + [""] * 15 + ["未考"] * 5 + ["booked"] * 12 + \
            ["已预约"] * 3 + ["failed"] * 12 + ["不合格"] * 3
     exclusions = ["注销后已重新取得驾驶证", "注销期间被吊销驾驶证", "无证期间有驾驶证被吊销情形"]
-    lines = ["enrollment_id,applicant_id_type,applicant_id_no,applicant_name,applicant_phone,region_code,"
+    lines = Sink(a, "exam_enrollments.csv", wanted)
+    lines.append("enrollment_id,applicant_id_type,applicant_id_no,applicant_name,applicant_phone,region_code,"
              "original_classes,requested_classes,cancel_reason,license_expiry_date,enrolled_on,subject1,subject2,"
-             "subject3_road,subject3_safety,subject2_booked_on,exclusion" + NL]
-    n_exam = N // 2
+             "subject3_road,subject3_safety,subject2_booked_on,exclusion" + NL)
+    n_exam = N // 2 if a.enrollments is None else a.enrollments
     for i in range(n_exam):
         p = randrange(people_used)
         idno, name, phone = person(p)
@@ -420,8 +462,7 @@ def main():
                 o = "C9"
         lines.append(f"BM{44000000000 + i * 13},A,{idno},{name},{phone},{regions[ri]},{csvq(o)},{csvq(q)},"
                      f"{reason},{exp},{enr},{s1},{s2},{s3r},{s3s},{booked},{exc}{NL}")
-    write(a, "exam_enrollments.csv", lines)
-    del lines
+    lines.close()
     t_exam = time.time()
 
     # ---------------------------------------------------------------- vehicles
@@ -453,9 +494,10 @@ def main():
     vt_tables = {k: [(t, n) for t, n, w in v for _ in range(w)] for k, v in vt_unit.items()}
     vt_ptable = [(t, n) for t, n, w in vt_person for _ in range(w)]
     statuses = [""] * 60 + ["A"] * 28 + ["E"] * 5 + ["M"] * 1 + ["G"] * 3 + ["D"] * 2 + ["K"] * 1
-    lines = ["vin,plate_no,plate_type,vehicle_type,use_nature,owner_type,owner_id_type,owner_id_no,owner_name,"
-             "owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code" + NL]
-    n_veh = 2 * N
+    lines = Sink(a, "vehicles.csv", wanted)
+    lines.append("vin,plate_no,plate_type,vehicle_type,use_nature,owner_type,owner_id_type,owner_id_no,owner_name,"
+             "owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code" + NL)
+    n_veh = 2 * N if a.vehicles is None else a.vehicles
     for i in range(n_veh):
         u = randrange(N)
         ri = unit_region[u]
@@ -532,10 +574,9 @@ def main():
                 vin = vin[:10] + "O" + vin[11:]
         lines.append(f"{vin},{plate},{ptype},{vt},{un},{otype},{oidt},{oid},{oname},{ophone},{regions[ri]},"
                      f"{regs},{ins},{st},{src},{srg}{NL}")
-    write(a, "vehicles.csv", lines)
+    lines.close()
     t_end = time.time()
-    sizes = {fn: os.path.getsize(os.path.join(a.out, fn)) for fn in
-             ("units.csv", "unit_accounts.csv", "exam_enrollments.csv", "vehicles.csv")}
+    sizes = {stem + ".csv": os.path.getsize(os.path.join(a.out, stem + ".csv")) for stem in stems if stem in wanted}
     print(f"generate: units={N} accounts={n_acc} enrollments={n_exam} vehicles={n_veh} seed={a.seed} "
           f"encoding={a.encoding} in {t_end - t0:.1f}s (units {t_units - t0:.1f}s, accounts {t_acc - t_units:.1f}s, "
           f"exams {t_exam - t_acc:.1f}s, vehicles {t_end - t_exam:.1f}s)", file=sys.stderr)
@@ -549,10 +590,39 @@ def _gcd(x, y):
     return x
 
 
-def write(a, name, lines, chunk=200000):
+def write(a, name, lines, wanted, chunk=200000):
+    if name[:-4] not in wanted:
+        return
     with open(os.path.join(a.out, name), "w", encoding=a.encoding, newline="") as f:
         for i in range(0, len(lines), chunk):
             f.write("".join(lines[i:i + chunk]))
+
+
+class Sink:
+    """Lines of one output file, written in chunks as they come (30M vehicles do not fit in
+    memory as a list); a file not in --only is drawn but not written."""
+
+    def __init__(self, a, name, wanted, chunk=200000):
+        self.f = open(os.path.join(a.out, name), "w", encoding=a.encoding, newline="") if name[:-4] in wanted else None
+        self.buf, self.chunk = [], chunk
+
+    def append(self, line):
+        self.buf.append(line)
+        if len(self.buf) >= self.chunk:
+            self.flush()
+
+    def write(self, text):
+        self.append(text)
+
+    def flush(self):
+        if self.f is not None:
+            self.f.write("".join(self.buf))
+        self.buf = []
+
+    def close(self):
+        self.flush()
+        if self.f is not None:
+            self.f.close()
 
 
 if __name__ == "__main__":

@@ -221,7 +221,7 @@ def main():
     con.execute(f"""
     COPY (
       SELECT nullif(COLUMNS(* EXCLUDE (rn)), '') FROM (
-      SELECT rn, (rn + 1)::VARCHAR AS line, coalesce(err, 'DUPLICATE_KEY') AS error_code, {all_cols}
+      SELECT rn, (rn + 2)::VARCHAR AS line, coalesce(err, 'DUPLICATE_KEY') AS error_code, {all_cols}
       FROM acc LEFT JOIN dups USING (aid) WHERE err IS NOT NULL OR NOT dups.same) ORDER BY rn
     ) TO '{rejected}' (HEADER, DELIMITER ',')
     """)

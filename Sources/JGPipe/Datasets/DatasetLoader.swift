@@ -18,9 +18,12 @@ public protocol DatasetValidator: Sendable {
     /// Called a few rows before `validateRaw` sees `row`: a validator that looks rows up in big
     /// tables starts loading the entry here.
     func prefetch(_ row: RawRow, map: HeaderMap)
+    /// The schema columns that make the key, when it is not the first column alone.
+    var keyColumns: [Int] { get }
 }
 
 extension DatasetValidator {
+    public var keyColumns: [Int] { [0] }
     public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record? { nil }
     public func prefetch(_ row: RawRow, map: HeaderMap) {}
 }
@@ -123,14 +126,17 @@ public enum DatasetLoader {
         validatePending(last: true)
         let header = read.header
 
-        let resolution = DuplicateKeys.resolve(store: store)
+        let resolution = DuplicateKeys.resolve(store: store, keyColumns: validator.keyColumns)
         if !resolution.conflicting.isEmpty {
             // Rejected rows carry the fields as read, which only the file still has.
-            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { (lines[$0], store.field($0, 0)) })
+            let keyNames = validator.keyColumns.map { validator.schema.columns[$0].name }.joined(separator: ", ")
+            let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { row in
+                (lines[row], validator.keyColumns.map { store.field(row, $0) }.joined(separator: ", "))
+            })
             try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
                 if let key = wanted[row.line] {
                     rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
-                                                message: "\(validator.schema.columns[0].name) \(key) appears on several rows that differ",
+                                                message: "\(keyNames) \(key) appears on several rows that differ",
                                                 fields: row.fields))
                 }
             }

@@ -2,7 +2,8 @@
 /// sharing a key differ, every row of that key is rejected (`DUPLICATE_KEY`), identical copies
 /// included, so each of them shows in the rejected file.
 ///
-/// The key is the first schema column. Its 64-bit hashes are radix-sorted (8 bytes a row, no
+/// The key is the first schema column, or the validator's `keyColumns` (a licence's holder is
+/// its id type and number). Its 64-bit hashes are radix-sorted (8 bytes a row, no
 /// comparisons) to find the few hashes that occur more than once; only the rows with such a
 /// hash are then grouped and confirmed on their bytes: no dictionary of strings.
 enum DuplicateKeys {
@@ -13,16 +14,20 @@ enum DuplicateKeys {
         var conflicting: [Int]
     }
 
-    static func resolve(store: RowStore) -> Resolution {
+    static func resolve(store: RowStore, keyColumns: [Int] = [0]) -> Resolution {
+        func keyHash(_ row: Int) -> UInt64 {
+            keyColumns.dropFirst().reduce(store.hash(row, keyColumns[0])) { ($0 &* 0x100000001B3) ^ store.hash(row, $1) }
+        }
+        func sameKey(_ a: Int, _ b: Int) -> Bool { keyColumns.allSatisfy { store.fieldsEqual(a, b, column: $0) } }
         var keep = [Bool](repeating: true, count: store.count)
         // The hashes live only while they are sorted (this runs when the whole dump is in
         // memory, at the peak); the rows of a repeated hash are found by hashing again.
-        let repeated = repeatedValues((0..<store.count).map { store.hash($0, 0) })
+        let repeated = repeatedValues((0..<store.count).map(keyHash))
         guard !repeated.isEmpty else { return Resolution(keep: keep, collapsed: 0, conflicting: []) }
         // Rows sharing a hash, in input order, grouped in hash order.
         var groups: [UInt64: [Int]] = [:]
         for row in 0..<store.count {
-            let hash = store.hash(row, 0)
+            let hash = keyHash(row)
             if repeated.contains(hash) { groups[hash, default: []].append(row) }
         }
         var collapsed = 0
@@ -31,8 +36,8 @@ enum DuplicateKeys {
             var rows = groups[hash]!
             // Peel off one key at a time (hash collisions are possible).
             while let head = rows.first {
-                let same = rows.filter { store.fieldsEqual(head, $0, column: 0) }
-                rows.removeAll { store.fieldsEqual(head, $0, column: 0) }
+                let same = rows.filter { sameKey(head, $0) }
+                rows.removeAll { sameKey(head, $0) }
                 guard same.count > 1 else { continue }
                 if same.dropFirst().allSatisfy({ store.rowsEqual(head, $0) }) {
                     for i in same.dropFirst() { keep[i] = false }

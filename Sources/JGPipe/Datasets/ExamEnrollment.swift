@@ -78,7 +78,7 @@ public enum CancelReason: Sendable, Equatable {
 
 /// An enrollment in a driving-licence restoration exam (驾驶证注销恢复考试报名) from
 /// `exam_enrollments.csv` (SPEC §2).
-public struct ExamEnrollment: Sendable {
+public struct ExamEnrollment: Sendable, Equatable {
     public let enrollmentID: String
     public let applicant: IdentityNumber
     public let region: RegionCode

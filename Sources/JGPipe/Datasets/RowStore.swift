@@ -60,6 +60,15 @@ public final class RowStore {
         field.withUTF8 { appendField($0) }
     }
 
+    /// A date column's canonical form: `YYYY-MM-DD`, or empty for nil.
+    public func appendField(_ date: CalendarDate?) {
+        guard let date else { return appendField(UnsafeBufferPointer(start: nil, count: 0)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
+            let n = DateTime(date: date, secondsOfDay: nil).writeISO(into: iso)
+            appendField(UnsafeBufferPointer(rebasing: iso[..<n]))
+        }
+    }
+
     public func endRow() {
         let row = openRow!
         precondition(fieldEnds.count - row.firstField == width, "row of \(fieldEnds.count - row.firstField) fields in a store of width \(width)")

@@ -45,12 +45,17 @@ public struct VehicleStatus: Hashable, Sendable {
         }
     }
 
+    /// Status letters already normalised (upper case) and checked to be all A–Z (the byte-level row path).
+    init(validatedLetters b: UnsafeBufferPointer<UInt8>) {
+        letters = b.isEmpty ? "A" : String(decoding: b, as: UTF8.self)
+    }
+
     /// Deregistered (E) or forcibly deregistered (M): no rule but V1 applies (SPEC §3).
     public var isClosed: Bool { letters.contains("E") || letters.contains("M") }
 }
 
 /// A vehicle (机动车) from `vehicles.csv` (SPEC §3), typed for the rules V1–V5.
-public struct Vehicle: Sendable {
+public struct Vehicle: Sendable, Equatable {
     public let vin: VIN
     /// nil when the plate is empty, which only a closed vehicle may have.
     public let plate: Plate?
@@ -109,7 +114,7 @@ public struct VehicleValidator: RecordValidator {
         let plateText = Plate.normalize(row.raw(Column.plate))
         let plate = plateText.isEmpty ? nil : try row.parse(Column.plate, Plate.init)
         let vehicleType = try row.required(Column.vehicleType).uppercased()
-        guard Self.isVehicleType(vehicleType) else {
+        guard Self.isVehicleType(vehicleType.utf8) else {
             throw FieldError(.invalidCode, "vehicle_type: \"\(vehicleType)\" is not a GA 24.4 code (a letter and 2 digits, e.g. K33)")
         }
         let useNature = try row.required(Column.useNature).uppercased()
@@ -149,9 +154,10 @@ public struct VehicleValidator: RecordValidator {
     }
 
     /// GA 24.4: one upper-case letter and two digits.
-    static func isVehicleType(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        return b.count == 3 && (0x41...0x5A).contains(b[0]) && ASCII.isDigit(b[1]) && ASCII.isDigit(b[2])
+    static func isVehicleType<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        guard text.count == 3 else { return false }
+        let second = text.index(after: text.startIndex), third = text.index(after: second)
+        return (0x41...0x5A).contains(text[text.startIndex]) && ASCII.isDigit(text[second]) && ASCII.isDigit(text[third])
     }
 
     public func canonicalFields(_ vehicle: Vehicle, _ row: SchemaRow) -> [String] {

@@ -44,6 +44,11 @@ extension CreditCode {
         return Int(values[Int(b[17])]) == expected ? 0 : 1 + expected
     }
 
+    /// Normalised bytes already checked with `isValid` (the byte-level row path).
+    init(validated b: UnsafeBufferPointer<UInt8>) {
+        value = String(decoding: b, as: UTF8.self)
+    }
+
     /// A valid code already in normalised form (the byte-level row path).
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool { check(b) == 0 }
 }

@@ -1,4 +1,4 @@
-/// The row error codes of SPEC §0 "Error codes"; the raw value is what `*.rejected.csv` shows.
+/// The row error codes of SPEC §0 "Error codes" and §8; the raw value is what `*.rejected.csv` shows.
 public enum ErrorCode: String, Sendable, CaseIterable, Comparable {
     case fieldCount = "FIELD_COUNT"
     case missingField = "MISSING_FIELD"
@@ -12,6 +12,10 @@ public enum ErrorCode: String, Sendable, CaseIterable, Comparable {
     case invalidRegion = "INVALID_REGION"
     case unknownUnit = "UNKNOWN_UNIT"
     case duplicateKey = "DUPLICATE_KEY"
+    /// SPEC §8: a violation or registered user whose plate and plate type match no vehicle.
+    case unknownVehicle = "UNKNOWN_VEHICLE"
+    /// SPEC §8: points or a fine that is not a number in its range.
+    case invalidNumber = "INVALID_NUMBER"
 
     /// Ordered by raw value so summaries list codes deterministically.
     public static func < (lhs: ErrorCode, rhs: ErrorCode) -> Bool {

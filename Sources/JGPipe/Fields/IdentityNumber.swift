@@ -27,6 +27,13 @@ public struct IdentityNumber: Hashable, Sendable {
         }
     }
 
+    /// A resident identity number already checked with `ResidentID.isValidCanonical` (the
+    /// byte-level row path).
+    init(residentNumber b: UnsafeBufferPointer<UInt8>) {
+        type = "A"
+        number = String(decoding: b, as: UTF8.self)
+    }
+
     /// Non-A documents (passports, HK/Macau/Taiwan permits) are only checked for being printable.
     static func isPrintable(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {

@@ -58,6 +58,21 @@ public struct LicenceClasses: OptionSet, Hashable, Sendable {
     /// Canonical form: codes concatenated in `allCodes` order, e.g. "C1C6".
     public var description: String { codes.joined() }
 
+    /// `description` as UTF-8 bytes, valid only inside `body`: the byte-level row path writes
+    /// it without making strings.
+    func withCanonicalUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * LicenceClasses.allCodes.count) { out in
+            var n = 0
+            for bit in 0..<LicenceClasses.allCodes.count where rawValue & (1 << UInt32(bit)) != 0 {
+                for byte in LicenceClasses.allCodes[bit].utf8 {
+                    out[n] = byte
+                    n += 1
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: out[..<n]))
+        }
+    }
+
     /// nil when a code is unknown or there is none. `b` is normalised (half-width, upper-case).
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var bits: UInt32 = 0

@@ -17,6 +17,17 @@ public struct Plate: Hashable, Sendable {
         value = text
     }
 
+    /// Normalised bytes already checked with `isValid` (the byte-level row path).
+    init(validated b: UnsafeBufferPointer<UInt8>) {
+        value = String(decoding: b, as: UTF8.self)
+    }
+
+    /// True when `normalize` leaves normalised text `b` as it is: no separator to remove.
+    static func hasNoSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<b.count where isSeparator(b, k) > 0 { return false }
+        return true
+    }
+
     /// `Text.normalizeCode`, then spaces, `·` (U+00B7, U+2022, U+30FB, U+FF65), `.` and `-` removed.
     static func normalize(_ raw: String) -> String {
         var text = Text.normalizeCode(raw)
@@ -53,12 +64,28 @@ public struct Plate: Hashable, Sendable {
     /// that may also be 学警挂港澳领 (7 in all), or a new-energy serial — D/F, a letter or digit, 4 digits;
     /// or 5 digits then D/F (8 in all). Letters I and O never appear in a serial.
     static func isValid(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(isValid(utf8:))
+    }
+
+    /// `isValid` on valid UTF-8 bytes, decoded here: a plate is at most 9 scalars.
+    static func isValid(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 9) { s -> Bool in
             var count = 0
-            for scalar in text.unicodeScalars {
+            var i = 0
+            while i < b.count {
                 if count == 9 { return false }
-                s[count] = scalar.value
+                let lead = b[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard i + length <= b.count else { return false }
+                var v = UInt32(lead)
+                if length > 1 {
+                    v &= 0xFF >> (length + 1)   // the lead byte's payload: 5, 4 or 3 bits
+                    for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                }
+                s[count] = v
                 count += 1
+                i += length
             }
             guard count == 7 || count == 8, provinces.contains(s[0]), isLetter(s[1]) else { return false }
             if count == 7 {

@@ -21,24 +21,32 @@ public struct VIN: Hashable, Sendable {
     public init(_ raw: String) throws(FieldError) {
         let text = Text.normalizeCode(raw)
         var copy = text
-        // nil: bad shape; else whether the check digit matches.
-        let check: Bool? = copy.withUTF8 { b in
-            guard b.count == 17 else { return nil }
-            var sum = 0
-            for k in 0..<17 {
-                let v = Int(VIN.values[Int(b[k])])
-                if v < 0 { return nil }
-                sum += v * VIN.weights[k]
-            }
-            let remainder = sum % 11
-            return b[8] == (remainder == 10 ? 0x58 : UInt8(0x30 + remainder))
-        }
-        guard let check else {
+        guard let check = copy.withUTF8(VIN.check) else {
             throw FieldError(.invalidVIN, text.isEmpty ? "VIN is empty"
                 : "VIN \(text) must be 17 characters from 0-9 and A-Z without I, O and Q")
         }
         value = text
         checkDigitValid = check
+    }
+
+    /// Normalised bytes already checked with `check` (the byte-level row path).
+    init(validated b: UnsafeBufferPointer<UInt8>, checkDigitValid: Bool) {
+        value = String(decoding: b, as: UTF8.self)
+        self.checkDigitValid = checkDigitValid
+    }
+
+    /// nil when `b` (normalised) is not 17 characters of the VIN alphabet; else whether the
+    /// position-9 check digit matches.
+    static func check(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.count == 17 else { return nil }
+        var sum = 0
+        for k in 0..<17 {
+            let v = Int(values[Int(b[k])])
+            if v < 0 { return nil }
+            sum += v * weights[k]
+        }
+        let remainder = sum % 11
+        return b[8] == (remainder == 10 ? 0x58 : UInt8(0x30 + remainder))
     }
 }
 

@@ -7,7 +7,10 @@ public struct RawRow {
     public let fieldCount: Int
     public let line: Int
 
+    /// A field's bytes; a field the record does not have (a short row read by its header's
+    /// column) is empty, so no caller can read `fieldEnds` past the record (issue #11).
     public subscript(field: Int) -> UnsafeBufferPointer<UInt8> {
+        guard field >= 0 && field < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let f = firstField + field
         let start = f == 0 ? 0 : fieldEnds[f - 1]
         return UnsafeBufferPointer(rebasing: bytes[start..<fieldEnds[f]])

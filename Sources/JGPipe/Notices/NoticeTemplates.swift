@@ -47,6 +47,34 @@ public struct NoticeTemplates: Sendable {
         // 一.四.2: owners in the pilot cities are told how to apply for the electronic registration certificate (V5).
         "ECERT_AVAILABLE":
             "【交管12123】{owner_name}：自{effective_on}起，{you}名下号牌为{plate_no}的机动车可通过“交管12123”APP申领电子行驶证，全国范围内有效。上道路行驶仍应随车携带纸质行驶证。",
+        // 七 换证 (D1): the licence expires within the renewal window.
+        "LICENCE_RENEWAL_DUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证有效期至{valid_until}，可在有效期满前{renewal_notice_days}日内申请换证，请通过“交管12123”APP“待办业务”网上办理。",
+        // 七 换证 (D1): expired; cancelled when more than one year past the expiry.
+        "LICENCE_RENEWAL_OVERDUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证有效期已于{valid_until}届满，不得驾驶机动车。请于{due_on}前申请换证，超过有效期一年以上未换证的，驾驶证将被注销。请通过“交管12123”APP“待办业务”办理。",
+        // 七 审验 (D2): review within 30 days after the scoring cycle ends.
+        "LICENCE_REVIEW_DUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证（准驾车型{classes}）记分周期于{cycle_end}结束，请于{due_on}前接受审验。请打开“交管12123”APP“待办业务”查看办理流程。",
+        "LICENCE_REVIEW_OVERDUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证（准驾车型{classes}）记分周期已于{cycle_end}结束，审验期限{due_on}已过，请尽快到公安机关交通管理部门接受审验。",
+        // 七 体检 (D3): the yearly medical certificate within 30 days after the scoring cycle ends.
+        "LICENCE_MEDICAL_DUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证记分周期于{cycle_end}结束，请于{due_on}前提交医疗机构出具的身体条件证明，可通过“交管12123”APP网上提交。",
+        "LICENCE_MEDICAL_OVERDUE":
+            "【交管12123】{holder_name}：您的机动车驾驶证记分周期已于{cycle_end}结束，提交身体条件证明的期限{due_on}已过，请尽快提交，可通过“交管12123”APP网上提交。",
+        // 五.三 (D4): a licence cancelled for overdue renewal more than three years ago.
+        "RESTORATION_EXAMS_REDUCED":
+            "【交管12123】{holder_name}：您的机动车驾驶证因超过有效期一年以上未换证被注销。根据公安交管便民利企改革新措施，自{cutover_date}起，申请恢复小型汽车准驾车型驾驶资格只需参加{subjects}考试，详情请登录“交管12123”查询。",
+        // 五.三 (D4): within three years of the expiry, subject 1 alone restores the licence.
+        "RESTORATION_SUBJECT1_ONLY":
+            "【交管12123】{holder_name}：您的机动车驾驶证因超过有效期一年以上未换证被注销。{due_on}前申请恢复驾驶资格的，只需参加{subjects}考试，请及时通过“交管12123”APP报名。",
+        // 七 交通违法处理 (W1): one notice per vehicle with its unprocessed violations in total.
+        "VIOLATIONS_UNPROCESSED":
+            "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车有{count}起交通违法未处理（最早一起发生于{oldest_on}），共记{points}分、罚款{fines}元，请及时通过“交管12123”APP或到公安机关交通管理部门处理。",
+        // 七 缴款 (W2): an unpaid fine, due 15 days after processing, 3 % a day after that.
+        "FINE_UNPAID":
+            "【交管12123】{handler_name}：您处理的号牌为{plate_no}的机动车交通违法（编号{violation_id}）罚款{fine}元尚未缴纳，请于{due_on}前通过“交管12123”APP缴款；逾期不缴纳的，每日按罚款数额的{late_fee_percent}%加处罚款。",
     ]
 
     private let templates: [String: String]

@@ -1,7 +1,7 @@
 /// Every notice type of SPEC §4, with the rule that raises it, its template keys and its fact
 /// (the table's last column: what the notice's identity hashes besides type, recipient and
-/// record). §7 and §8 add their types here (LICENCE_*, RESTORATION_*, VIOLATIONS_UNPROCESSED,
-/// FINE_UNPAID).
+/// record), for every stage: §1, §2, §3, and §7, §8 (whose stages name their types with
+/// `LicenceNoticeType` and `ViolationNoticeType`, raw values of these cases).
 public enum NoticeType: String, CaseIterable, Sendable, Comparable {
     case unitAccountsCleanup = "UNIT_ACCOUNTS_CLEANUP"
     case unitAccountsDisabled = "UNIT_ACCOUNTS_DISABLED"
@@ -15,6 +15,16 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
     case exemptStickerDue = "EXEMPT_STICKER_DUE"
     case exemptStickerOverdue = "EXEMPT_STICKER_OVERDUE"
     case ecertAvailable = "ECERT_AVAILABLE"
+    case licenceRenewalDue = "LICENCE_RENEWAL_DUE"
+    case licenceRenewalOverdue = "LICENCE_RENEWAL_OVERDUE"
+    case licenceReviewDue = "LICENCE_REVIEW_DUE"
+    case licenceReviewOverdue = "LICENCE_REVIEW_OVERDUE"
+    case licenceMedicalDue = "LICENCE_MEDICAL_DUE"
+    case licenceMedicalOverdue = "LICENCE_MEDICAL_OVERDUE"
+    case restorationExamsReduced = "RESTORATION_EXAMS_REDUCED"
+    case restorationSubject1Only = "RESTORATION_SUBJECT1_ONLY"
+    case violationsUnprocessed = "VIOLATIONS_UNPROCESSED"
+    case fineUnpaid = "FINE_UNPAID"
 
     /// What a notice of this type reports, and so what tells two notices of the type for the
     /// same recipient and record apart (SPEC §4 "Identity"). Never the run date.
@@ -26,6 +36,13 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case waivedSubjects = "waived subjects"
         case scrapDate = "scrap date"
         case inspectionValidUntil = "inspection_valid_until"
+        /// The licence's valid_until (D1, D4).
+        case licenceValidUntil = "valid_until"
+        /// The scoring cycle's end C (D2, D3).
+        case cycleEnd = "cycle end"
+        /// The vehicle's unprocessed violation ids (W1).
+        case unprocessedViolationIDs = "unprocessed violation ids"
+        case violationID = "violation_id"
         /// "—": one notice per type, recipient and record, ever (sent once).
         case none = "—"
     }
@@ -38,6 +55,11 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .examSubjectsWaived: .waivedSubjects
         case .scrapDueSoon, .scrapOverdue: .scrapDate
         case .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue: .inspectionValidUntil
+        case .licenceRenewalDue, .licenceRenewalOverdue, .restorationExamsReduced, .restorationSubject1Only:
+            .licenceValidUntil
+        case .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue, .licenceMedicalOverdue: .cycleEnd
+        case .violationsUnprocessed: .unprocessedViolationIDs
+        case .fineUnpaid: .violationID
         }
     }
 
@@ -51,6 +73,12 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .scrapDueSoon, .scrapOverdue: [.V2]
         case .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue: [.V4]
         case .ecertAvailable: [.V5]
+        case .licenceRenewalDue, .licenceRenewalOverdue: [.D1]
+        case .licenceReviewDue, .licenceReviewOverdue: [.D2]
+        case .licenceMedicalDue, .licenceMedicalOverdue: [.D3]
+        case .restorationExamsReduced, .restorationSubject1Only: [.D4]
+        case .violationsUnprocessed: [.W1]
+        case .fineUnpaid: [.W2]
         }
     }
 
@@ -85,6 +113,16 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .exemptStickerDue: "可申领免检标志"
         case .exemptStickerOverdue: "免检标志逾期未申领"
         case .ecertAvailable: "可申领电子行驶证"
+        case .licenceRenewalDue: "驾驶证即将到期换证"
+        case .licenceRenewalOverdue: "驾驶证已过期未换证"
+        case .licenceReviewDue: "驾驶证待审验"
+        case .licenceReviewOverdue: "驾驶证审验逾期"
+        case .licenceMedicalDue: "待提交身体条件证明"
+        case .licenceMedicalOverdue: "身体条件证明逾期"
+        case .restorationExamsReduced: "恢复驾驶资格考试科目减少"
+        case .restorationSubject1Only: "考科目一即可恢复驾驶资格"
+        case .violationsUnprocessed: "交通违法未处理"
+        case .fineUnpaid: "罚款未缴纳"
         }
     }
 

@@ -1,10 +1,12 @@
-/// The rule IDs of the SPEC (§1 R/C, §2 E/T, §3 V). §7 and §8 add D1–D4 and W1–W3 here. Each
+/// The rule IDs of the SPEC (§1 R/C, §2 E/T, §3 V, §7 D, §8 W). Each
 /// rule's file (`Rules/<Stage>/<ID>….swift`) owns its wording: its `RuleWording` (the Chinese
 /// label the report shows, the measure's section) and, for R1–R3, the removal export's reason.
 public enum RuleID: String, CaseIterable, Sendable {
     case R1, R2, R3, C1, C2, C3
     case E1, E2, E3, E4, T1, T2
     case V1, V2, V3, V4, V5
+    case D1, D2, D3, D4
+    case W1, W2, W3
 
     public var wording: RuleWording {
         switch self {
@@ -25,6 +27,13 @@ public enum RuleID: String, CaseIterable, Sendable {
         case .V3: .V3
         case .V4: .V4
         case .V5: .V5
+        case .D1: .D1
+        case .D2: .D2
+        case .D3: .D3
+        case .D4: .D4
+        case .W1: .W1
+        case .W2: .W2
+        case .W3: .W3
         }
     }
 

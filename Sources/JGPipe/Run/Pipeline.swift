@@ -46,7 +46,8 @@ public struct RunOutcome: Sendable {
 public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
         [try UnitAccountStage(settings: settings), try ExamStage(settings: settings),
-         try VehicleStage(settings: settings)]
+         try VehicleStage(settings: settings), try LicenceStage(settings: settings),
+         try ViolationStage(settings: settings)]
     }
 
     public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {

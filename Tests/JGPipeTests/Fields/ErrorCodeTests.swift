@@ -6,6 +6,7 @@ import Testing
         #expect(ErrorCode.allCases.map(\.rawValue) == [
             "FIELD_COUNT", "MISSING_FIELD", "INVALID_ID", "INVALID_CREDIT_CODE", "INVALID_DATE", "INVALID_CODE",
             "INVALID_CLASS", "INVALID_PLATE", "INVALID_VIN", "INVALID_REGION", "UNKNOWN_UNIT", "DUPLICATE_KEY",
+            "UNKNOWN_VEHICLE", "INVALID_NUMBER",
         ])
     }
 
@@ -14,7 +15,7 @@ import Testing
         #expect(ErrorCode.invalidClass < ErrorCode.invalidCode)
         #expect(!(ErrorCode.unknownUnit < ErrorCode.invalidVIN))
         #expect(ErrorCode.allCases.sorted().first == .duplicateKey)
-        #expect(ErrorCode.allCases.sorted().last == .unknownUnit)
+        #expect(ErrorCode.allCases.sorted().last == .unknownVehicle)
     }
 
     @Test func fieldErrorKeepsCodeAndMessage() {

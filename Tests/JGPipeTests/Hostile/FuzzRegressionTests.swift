@@ -93,4 +93,41 @@ import Testing
         let atCap = "h1,h2\n1,\(String(repeating: "x", count: 300))\n"
         #expect(try parse(Array(atCap.utf8), chunk: 1 << 16, maxFieldBytes: 300).count == 2)
     }
+
+    /// AddressSanitizer, `scripts/fuzz.sh` (issue #11): a unit-accounts file of one-field rows.
+    /// `UnitAccountValidator.prefetch` reads the unit code (column 2) of a row before the field
+    /// count is checked, and `RawRow` read `fieldEnds` past the record: past the batch's end
+    /// for its last record. Every row must be rejected `FIELD_COUNT` (header of 10 columns,
+    /// 2,000 rows of 1 field), with every read size.
+    @Test func aShortRowIsNeverReadPastItsFields() throws {
+        #expect(try error("crash-short-row-prefetch") == nil)
+        let path = RunHarness.temporaryFolder("jgpipe-fuzz-regression") + "/unit_accounts.csv"
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/crash-short-row-prefetch"))
+        try data.dropFirst(2).write(to: URL(fileURLWithPath: path))
+        let loaded = try DatasetLoader.load(path: path, validator: UnitAccountValidator(units: UnitIndex(codes: [])),
+                                            extraAliases: [:], options: ReadOptions())
+        #expect(loaded.counts.inputRecords == 2000)
+        #expect(loaded.rejected.count == 2000)
+        #expect(loaded.rejected.allSatisfy { $0.code == .fieldCount })
+    }
+
+    /// The depth of the fix: a `RawRow` cannot be indexed past its record. Record 2 (`x`) has
+    /// one field; its fields 1 and 2 are empty — not `y` and `z` of record 3, which follow it in
+    /// the batch's buffers — and so is field -1 (not `c` of record 1).
+    @Test func aRawRowHasNoFieldsBeyondItsRecord() throws {
+        let reader = CSVReader()
+        var batches: [RecordBatch] = []
+        try Array("a,b,c\nx\ny,z,w\n".utf8).withUnsafeBytes { try reader.parse($0) { batches.append($0) } }
+        try reader.finish { batches.append($0) }
+        let batch = try #require(batches.first { $0.count == 3 })
+        batch.withRawRows { rows in
+            let short = rows[1]
+            #expect(short.fieldCount == 1)
+            #expect(String(decoding: short[0], as: UTF8.self) == "x")
+            #expect(short[1].isEmpty)
+            #expect(short[2].isEmpty)
+            #expect(short[-1].isEmpty)
+            #expect(short.fields == ["x"])
+        }
+    }
 }

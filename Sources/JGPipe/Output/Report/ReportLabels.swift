@@ -21,6 +21,8 @@ enum ReportLabels {
         "INVALID_REGION": "行政区划无效",
         "UNKNOWN_UNIT": "单位不存在",
         "DUPLICATE_KEY": "主键重复且内容不同",
+        "UNKNOWN_VEHICLE": "机动车不存在（号牌号码与号牌种类）",
+        "INVALID_NUMBER": "数值无效（记分或罚款金额）",
     ]
 
     static let datasets: [String: String] = [
@@ -28,6 +30,9 @@ enum ReportLabels {
         "unit_accounts": "单位注册用户账号",
         "exam_enrollments": "注销恢复考试报名",
         "vehicles": "机动车",
+        "driver_licences": "机动车驾驶证",
+        "violations": "交通违法记录",
+        "vehicle_users": "机动车备案用户",
         "notifications": "通知",
     ]
 
@@ -67,6 +72,23 @@ enum ReportLabels {
         "C3_no_legal_person": "C3 无法人账号的单位",
         "C3_units_without_legal_person": "C3 无法人账号的单位",
         "C3_units_with_several_legal_persons": "C3 有多个法人账号的单位（警告）",
+        "open": "正常（未关闭）",
+        "closed": "已关闭",
+        "cycle_end_set": "已有记分周期届满日",
+        "notices_by_type": "按通知类型",
+        "D1_cancellation_worklist": "D1 驾驶证待注销清单",
+        "oldest_cancel_due_on": "最早应注销日期",
+        "processed": "已处理",
+        "unprocessed": "未处理",
+        "ambiguous_plate_warnings": "号牌对应多辆机动车（警告，取第一辆）",
+        "W1_vehicles_with_unprocessed": "W1 有未处理违法的机动车",
+        "W2_unpaid_fines_yuan": "W2 未缴罚款合计（元）",
+        "W3_authorisation_audit": "W3 违法处理核查清单",
+        "by_finding": "按核查结果",
+        "NOT_REGISTERED": "处理人未备案",
+        "REVOKED_BEFORE_VIOLATION": "违法发生时备案已取消",
+        "REGISTERED_AFTER_VIOLATION": "违法发生后才备案",
+        "W3_audit": "W3 违法处理核查",
     ]
 
     /// The Chinese label of a summary key: an exact match, else the rule a key names

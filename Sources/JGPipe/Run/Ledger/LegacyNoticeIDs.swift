@@ -30,6 +30,11 @@ enum LegacyNoticeIDs {
         case .ecertAvailable: return [Notice.identity([notice.type.rawValue, notice.recipientID, notice.recordID])]
         case .scrapDueSoon, .scrapOverdue, .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue:
             return []
+        // §7 and §8 came with the fact-based ids: no older version published them.
+        case .licenceRenewalDue, .licenceRenewalOverdue, .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue,
+             .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only, .violationsUnprocessed,
+             .fineUnpaid:
+            return []
         }
     }
 }

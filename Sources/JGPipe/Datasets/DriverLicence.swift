@@ -1,0 +1,110 @@
+/// SPEC §7 `status` (驾驶证状态): the status letters as exported; empty means `A` (正常). Which
+/// letters close a licence is a setting (`[licences] closed_statuses`), so the record keeps them all.
+public struct LicenceStatus: Hashable, Sendable {
+    public let letters: String
+
+    /// Chinese names some exports use instead of the letter.
+    static let names: [String: String] = ["正常": "A", "撤销": "E", "吊销": "F", "注销": "G"]
+
+    /// 注销: with cancel_reason overdue_renewal, the cancellation that §2's restoration exams undo.
+    public static let cancelled: Character = "G"
+
+    public init(_ raw: String) throws(FieldError) {
+        let text = Text.normalizeCode(raw)
+        if text.isEmpty {
+            letters = "A"
+        } else if let letter = LicenceStatus.names[text] {
+            letters = letter
+        } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+            letters = text
+        } else {
+            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E 撤销, F 吊销, G 注销)")
+        }
+    }
+
+    /// Closed when any of its letters is one of `closedLetters`.
+    public func isClosed(_ closedLetters: Set<Character>) -> Bool { letters.contains(where: closedLetters.contains) }
+
+    public var isCancelled: Bool { letters.contains(LicenceStatus.cancelled) }
+}
+
+/// A driving licence (机动车驾驶证) from `driver_licences.csv` (SPEC §7), typed for D1–D4.
+public struct DriverLicence: Sendable {
+    public let holder: IdentityNumber
+    public let region: RegionCode
+    public let classes: LicenceClasses
+    public let firstIssuedOn: CalendarDate
+    public let validUntil: CalendarDate
+    public let status: LicenceStatus
+    /// Status `G` (注销) with cancel_reason overdue_renewal (逾期未换证): SPEC §2's cancellation.
+    public let cancelledForOverdueRenewal: Bool
+    public let lastMedicalOn: CalendarDate?
+    public let lastReviewedOn: CalendarDate?
+}
+
+public struct DriverLicenceValidator: RecordValidator {
+    public typealias Record = DriverLicence
+
+    public static let schema = DatasetSchema(name: "driver_licences", columns: [
+        ColumnSpec("holder_id_type", aliases: ["证件类型"]),
+        ColumnSpec("holder_id_no", aliases: ["身份证明号码", "驾驶证号"], required: true),
+        ColumnSpec("holder_name", aliases: ["姓名"]),
+        ColumnSpec("holder_phone", aliases: ["手机号码"]),
+        ColumnSpec("region_code", aliases: ["管辖区划", "发证机关区划"], required: true),
+        ColumnSpec("classes", aliases: ["准驾车型"], required: true),
+        ColumnSpec("first_issued_on", aliases: ["初次领证日期"], required: true),
+        ColumnSpec("valid_until", aliases: ["有效期止"], required: true),
+        ColumnSpec("status", aliases: ["驾驶证状态"]),
+        ColumnSpec("cancel_reason", aliases: ["注销原因"]),
+        ColumnSpec("last_medical_on", aliases: ["最近体检日期"]),
+        ColumnSpec("last_reviewed_on", aliases: ["最近审验日期"]),
+    ])
+    public var schema: DatasetSchema { Self.schema }
+
+    /// SPEC §7: the key is the holder, (type, number).
+    public var keyColumns: [Int] { [Column.holderType, Column.holderNumber] }
+
+    enum Column {
+        static let holderType = 0, holderNumber = 1, holderName = 2, holderPhone = 3, region = 4, classes = 5,
+                   firstIssuedOn = 6, validUntil = 7, status = 8, cancelReason = 9, lastMedicalOn = 10,
+                   lastReviewedOn = 11
+    }
+
+    public init() {}
+
+    public func validate(_ row: SchemaRow) throws(FieldError) -> DriverLicence {
+        let holder = try row.requiredIdentity(type: Column.holderType, number: Column.holderNumber)
+        _ = try row.required(Column.region)
+        let region = try row.parse(Column.region, RegionCode.init)
+        _ = try row.required(Column.classes)
+        let classes = try row.parse(Column.classes, LicenceClasses.init(parsing:))
+        _ = try row.required(Column.firstIssuedOn)
+        let firstIssuedOn = try row.parse(Column.firstIssuedOn, CalendarDate.init(parsing:))
+        _ = try row.required(Column.validUntil)
+        let validUntil = try row.parse(Column.validUntil, CalendarDate.init(parsing:))
+        let status = try row.parse(Column.status, LicenceStatus.init)
+        let overdueRenewal = Self.isOverdueRenewal(row.text(Column.cancelReason))
+        return DriverLicence(holder: holder, region: region, classes: classes, firstIssuedOn: firstIssuedOn,
+                             validUntil: validUntil, status: status,
+                             cancelledForOverdueRenewal: status.isCancelled && overdueRenewal,
+                             lastMedicalOn: try optionalDate(row, Column.lastMedicalOn),
+                             lastReviewedOn: try optionalDate(row, Column.lastReviewedOn))
+    }
+
+    /// SPEC §2 `cancel_reason`: `overdue_renewal` or 逾期未换证; any other code is kept as given.
+    static func isOverdueRenewal(_ reason: String) -> Bool {
+        ExamEnrollmentValidator.overdueRenewalNames.contains(reason.lowercased())
+    }
+
+    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
+        row.text(column).isEmpty ? nil : try row.parse(column, CalendarDate.init(parsing:))
+    }
+
+    public func canonicalFields(_ licence: DriverLicence, _ row: SchemaRow) -> [String] {
+        let reason = row.text(Column.cancelReason)
+        return [licence.holder.type, licence.holder.number, row.text(Column.holderName), row.text(Column.holderPhone),
+                licence.region.value, licence.classes.description, licence.firstIssuedOn.iso, licence.validUntil.iso,
+                licence.status.letters, Self.isOverdueRenewal(reason) ? CancelReason.overdueRenewalCode : reason,
+                licence.lastMedicalOn?.iso ?? "", licence.lastReviewedOn?.iso ?? ""] + row.passThrough
+    }
+}

@@ -1,0 +1,57 @@
+/// A registered user of a vehicle (备案用户, SPEC §8 `vehicle_users.csv`): a person the owner registered
+/// in 12123 to handle the vehicle's non-site violations (measure 一.五.4).
+public struct VehicleUser: Sendable {
+    /// Index of the vehicle in the run's `VehicleDirectory`.
+    public let vehicle: Int32
+    public let user: IdentityNumber
+    public let registeredOn: DateTime
+    public let revokedOn: DateTime?
+}
+
+public struct VehicleUserValidator: RecordValidator {
+    public typealias Record = VehicleUser
+
+    public static let schema = DatasetSchema(name: "vehicle_users", columns: [
+        ColumnSpec("plate_no", aliases: ["号牌号码"], required: true),
+        ColumnSpec("plate_type", aliases: ["号牌种类"], required: true),
+        ColumnSpec("user_id_type", aliases: ["证件类型", "备案人证件类型"]),
+        ColumnSpec("user_id_no", aliases: ["身份证明号码", "备案人证件号码"], required: true),
+        ColumnSpec("user_name", aliases: ["姓名", "备案人"]),
+        ColumnSpec("registered_on", aliases: ["备案日期"], required: true),
+        ColumnSpec("revoked_on", aliases: ["取消备案日期"]),
+    ])
+    public var schema: DatasetSchema { Self.schema }
+
+    enum Column {
+        static let plate = 0, plateType = 1, userType = 2, userNumber = 3, userName = 4, registeredOn = 5, revokedOn = 6
+    }
+
+    /// SPEC §8: (plate_no, plate_type, user key, registered_on).
+    public var keyColumns: [Int] { [Column.plate, Column.plateType, Column.userType, Column.userNumber, Column.registeredOn] }
+
+    let vehicles: VehicleDirectory
+
+    public init(vehicles: VehicleDirectory) {
+        self.vehicles = vehicles
+    }
+
+    public func validate(_ row: SchemaRow) throws(FieldError) -> VehicleUser {
+        _ = try row.required(Column.plate)
+        let plate = try row.parse(Column.plate, Plate.init)
+        let plateType = try row.required(Column.plateType)
+        let user = try row.requiredIdentity(type: Column.userType, number: Column.userNumber)
+        _ = try row.required(Column.registeredOn)
+        let registeredOn = try row.parse(Column.registeredOn, DateTime.init(parsing:))
+        let revokedOn = row.text(Column.revokedOn).isEmpty ? nil : try row.parse(Column.revokedOn, DateTime.init(parsing:))
+        guard let vehicle = vehicles.vehicle(plate: plate.value, plateType: plateType) else {
+            throw FieldError(.unknownVehicle, "no vehicle in vehicles.csv has plate_no \(plate.value) and plate_type \(plateType)")
+        }
+        return VehicleUser(vehicle: vehicle, user: user, registeredOn: registeredOn, revokedOn: revokedOn)
+    }
+
+    public func canonicalFields(_ u: VehicleUser, _ row: SchemaRow) -> [String] {
+        let entry = vehicles.entries[Int(u.vehicle)]
+        return [entry.plate, entry.plateType, u.user.type, u.user.number, row.text(Column.userName), u.registeredOn.iso,
+                u.revokedOn?.iso ?? ""] + row.passThrough
+    }
+}
