@@ -1,7 +1,6 @@
 /// Every notice type of SPEC §4, with the rule that raises it, its template keys and its fact
 /// (the table's last column: what the notice's identity hashes besides type, recipient and
-/// record), for every stage: §1, §2, §3, and §7, §8 (whose stages name their types with
-/// `LicenceNoticeType` and `ViolationNoticeType`, raw values of these cases).
+/// record), for every stage: §1, §2, §3, §7 and §8.
 public enum NoticeType: String, CaseIterable, Sendable, Comparable {
     case unitAccountsCleanup = "UNIT_ACCOUNTS_CLEANUP"
     case unitAccountsDisabled = "UNIT_ACCOUNTS_DISABLED"
@@ -131,6 +130,15 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         .scrapDueSoon, .scrapOverdue, .inspectionDue, .inspectionOverdue, .exemptStickerDue, .exemptStickerOverdue,
         .ecertAvailable,
     ]
+
+    /// The driver-licence notice types (D1–D4), in summary order.
+    public static let licenceTypes: [NoticeType] = [
+        .licenceRenewalDue, .licenceRenewalOverdue, .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue,
+        .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only,
+    ]
+
+    /// The violation notice types (W1, W2), in summary order.
+    public static let violationTypes: [NoticeType] = [.violationsUnprocessed, .fineUnpaid]
 
     /// SPEC §4's order of notice types in `notifications.csv` is by their name.
     public static func < (a: NoticeType, b: NoticeType) -> Bool { a.rawValue < b.rawValue }

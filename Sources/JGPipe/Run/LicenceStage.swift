@@ -137,13 +137,13 @@ public struct LicenceStage: PipelineStage {
         let licence = licences.records[i]
         let fields = licences.store.fields(i)
         let subjects: ExamSubjects = decision.type == .restorationExamsReduced ? [.s1, .s3Road] : .s1
-        let message = context.settings.templates.message(decision.type.rawValue, [
+        let message = context.settings.templates.message(decision.type.templateKey, [
             "holder_name": fields[Column.holderName], "classes": licence.classes.description,
             "valid_until": licence.validUntil.iso, "cycle_end": cycleEnd?.iso ?? "", "due_on": decision.dueOn.iso,
             "renewal_notice_days": String(settings.renewalNoticeDays), "cutover_date": context.settings.cutoverDate.iso,
             "subjects": subjects.chineseNames,
         ])
-        return NoticeFact.notice(type: decision.type.rawValue, detachmentCode: detachment, recipientType: .person,
+        return Notice(type: decision.type, detachmentCode: detachment, recipientType: .person,
                                  recipientID: licence.holder.number, recipientName: fields[Column.holderName],
                                  phone: fields[Column.holderPhone], recordID: licence.holder.number,
                                  dueOn: decision.dueOn, fact: fact.iso, message: message)
@@ -168,7 +168,7 @@ public struct LicenceStage: PipelineStage {
 
     private func summary(_ licences: LoadedDataset<DriverLicence>, _ cycleEnd: [CalendarDate?], _ detachment: [String],
                          _ cancellations: [Cancellation], _ notices: [Notice]) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: LicenceNoticeType.allCases.map { ($0.rawValue, 0) })
+        var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         let closed = settings.closedLetters
         var closedCount = 0

@@ -131,15 +131,15 @@ public struct ViolationStage: PipelineStage {
     private func unprocessedNotice(_ group: UnprocessedViolations, _ vehicles: VehicleDirectory,
                                    _ context: RunContext) -> Notice {
         let entry = vehicles.entries[Int(group.vehicle)]
-        let type = ViolationNoticeType.violationsUnprocessed.rawValue
+        let type = NoticeType.violationsUnprocessed
         let recipientType: Notice.RecipientType = entry.owner.type == .person ? .person : .unit
-        let message = context.settings.templates.message(type, [
+        let message = context.settings.templates.message(type.templateKey, [
             "owner_name": entry.ownerName, "you": recipientType.addressed, "plate_no": entry.plate,
             "count": String(group.count),
             "points": String(group.points), "fines": group.fines.decimal, "oldest_on": group.oldest.date.iso,
             "due_on": context.asOf.iso,
         ])
-        return NoticeFact.notice(type: type, detachmentCode: entry.detachment,
+        return Notice(type: type, detachmentCode: entry.detachment,
                                  recipientType: recipientType,
                                  recipientID: entry.owner.id, recipientName: entry.ownerName, phone: entry.ownerPhone,
                                  recordID: entry.vin, dueOn: context.asOf, fact: NoticeFact.idSet(group.violationIDs),
@@ -155,13 +155,13 @@ public struct ViolationStage: PipelineStage {
         let entry = vehicles.entries[Int(violation.vehicle)]
         let handler = violation.handler!
         let handlerName = violations.store.field(i, ViolationValidator.Column.handlerName)
-        let type = ViolationNoticeType.fineUnpaid.rawValue
-        let message = context.settings.templates.message(type, [
+        let type = NoticeType.fineUnpaid
+        let message = context.settings.templates.message(type.templateKey, [
             "handler_name": handlerName, "plate_no": entry.plate, "violation_id": violation.violationID,
             "fine": violation.fine.decimal, "due_on": dueOn.iso, "fine_due_days": String(settings.fineDueDays),
             "late_fee_percent": String(settings.lateFeePercentPerDay),
         ])
-        return NoticeFact.notice(type: type, detachmentCode: entry.detachment, recipientType: .person,
+        return Notice(type: type, detachmentCode: entry.detachment, recipientType: .person,
                                  recipientID: handler.number, recipientName: handlerName,
                                  phone: entry.owner == .person(handler) ? entry.ownerPhone : "",
                                  recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID,
@@ -188,7 +188,7 @@ public struct ViolationStage: PipelineStage {
     private func summary(_ loaded: Loaded, _ unprocessed: [UnprocessedViolations], _ audit: [AuditRow],
                          _ notices: [Notice]) -> JSONValue {
         let records = loaded.violations.records, entries = loaded.vehicles.entries
-        var byType = Dictionary(uniqueKeysWithValues: ViolationNoticeType.allCases.map { ($0.rawValue, 0) })
+        var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
         var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         var unpaidFines = Money.zero

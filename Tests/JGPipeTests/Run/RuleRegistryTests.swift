@@ -66,10 +66,10 @@ import Testing
         #expect(!type.rules.isEmpty)
     }
 
-    /// §7 and §8 name their types with enums of their own; each must be a NoticeType.
-    @Test func stageNoticeTypesAreNoticeTypes() {
-        for raw in LicenceNoticeType.allCases.map(\.rawValue) + ViolationNoticeType.allCases.map(\.rawValue) {
-            #expect(NoticeType(rawValue: raw) != nil, "\(raw)")
-        }
+    /// Every notice type belongs to one stage's list, in the summaries.
+    @Test func everyNoticeTypeIsInOneStageList() {
+        let lists = [[NoticeType.unitAccountsCleanup, .unitAccountsDisabled, .unitNoLegalPerson], ExamNoticeDecision.types,
+                     NoticeType.vehicleTypes, NoticeType.licenceTypes, NoticeType.violationTypes]
+        #expect(lists.flatMap { $0 }.sorted() == NoticeType.allCases.sorted())
     }
 }

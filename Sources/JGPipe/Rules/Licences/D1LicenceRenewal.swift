@@ -15,10 +15,10 @@ public enum LicenceRenewal: Equatable, Sendable {
 public func d1LicenceRenewal(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> LicenceRenewal? {
     if validUntil >= asOf {
         guard validUntil <= asOf.adding(days: noticeDays) else { return nil }
-        return .notice(LicenceNoticeDecision(type: .renewalDue, dueOn: validUntil))
+        return .notice(LicenceNoticeDecision(type: .licenceRenewalDue, dueOn: validUntil))
     }
     let lastDay = validUntil.adding(years: 1)
-    if asOf <= lastDay { return .notice(LicenceNoticeDecision(type: .renewalOverdue, dueOn: lastDay)) }
+    if asOf <= lastDay { return .notice(LicenceNoticeDecision(type: .licenceRenewalOverdue, dueOn: lastDay)) }
     let cancelDueOn = lastDay.adding(days: 1)
     return .cancel(dueOn: cancelDueOn, daysOverdue: Int(asOf.dayNumber - cancelDueOn.dayNumber))
 }

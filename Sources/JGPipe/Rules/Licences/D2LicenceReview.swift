@@ -7,8 +7,8 @@ public func d2LicenceReview(classes: LicenceClasses, reviewClasses: LicenceClass
     guard !classes.isDisjoint(with: reviewClasses),
           let duty = LicenceDuty.afterCycle(cycleEnd, lastDone: lastReviewedOn, asOf: asOf) else { return nil }
     switch duty {
-    case let .due(on): return LicenceNoticeDecision(type: .reviewDue, dueOn: on)
-    case let .overdue(since): return LicenceNoticeDecision(type: .reviewOverdue, dueOn: since)
+    case let .due(on): return LicenceNoticeDecision(type: .licenceReviewDue, dueOn: on)
+    case let .overdue(since): return LicenceNoticeDecision(type: .licenceReviewOverdue, dueOn: since)
     }
 }
 

@@ -12,8 +12,8 @@ public func d3LicenceMedical(classes: LicenceClasses, medicalClasses: LicenceCla
     guard byClass || byAge,
           let duty = LicenceDuty.afterCycle(cycleEnd, lastDone: lastMedicalOn, asOf: asOf) else { return nil }
     switch duty {
-    case let .due(on): return LicenceNoticeDecision(type: .medicalDue, dueOn: on)
-    case let .overdue(since): return LicenceNoticeDecision(type: .medicalOverdue, dueOn: since)
+    case let .due(on): return LicenceNoticeDecision(type: .licenceMedicalDue, dueOn: on)
+    case let .overdue(since): return LicenceNoticeDecision(type: .licenceMedicalOverdue, dueOn: since)
     }
 }
 
