@@ -25,6 +25,10 @@ let package = Package(
             name: "CCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "CPosix"),
         .target(
             name: "JGPipe",
@@ -32,6 +36,7 @@ let package = Package(
                 "CCrypto",
                 "CPosix",
                 "CSQLite",
+                "CXlsxWriter",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

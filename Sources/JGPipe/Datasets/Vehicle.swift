@@ -24,13 +24,13 @@ public enum VehicleOwner: Hashable, Sendable {
     }
 }
 
-/// SPEC §3 `status` (机动车状态): one or more status letters; `E` (注销) and `M` (强制注销) close the
-/// vehicle, every other letter leaves it open.
+/// SPEC §3 `status` (机动车状态): one or more status letters; a letter of `[vehicles]
+/// closed_statuses` (default E 注销, M 强制注销, B 转出) closes the vehicle, every other leaves it open.
 public struct VehicleStatus: Hashable, Sendable {
     public let letters: String
 
     /// Chinese names some exports use instead of the letter.
-    static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M"]
+    static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M", "转出": "B"]
 
     public init(_ raw: String) throws(FieldError) {
         let text = Text.normalizeCode(raw)
@@ -41,7 +41,7 @@ public struct VehicleStatus: Hashable, Sendable {
         } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             letters = text
         } else {
-            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E and M are closed)")
+            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z")
         }
     }
 
@@ -50,8 +50,11 @@ public struct VehicleStatus: Hashable, Sendable {
         letters = b.isEmpty ? "A" : String(decoding: b, as: UTF8.self)
     }
 
-    /// Deregistered (E) or forcibly deregistered (M): no rule but V1 applies (SPEC §3).
-    public var isClosed: Bool { letters.contains("E") || letters.contains("M") }
+    /// Any letter closes the vehicle (deregistered, forcibly deregistered, transferred out…): no rule
+    /// but V1 applies (SPEC §3).
+    public func isClosed(_ closed: ClosedStatusLetters) -> Bool {
+        letters.utf8.contains(where: closed.contains)
+    }
 }
 
 /// A vehicle (机动车) from `vehicles.csv` (SPEC §3), typed for the rules V1–V5.
@@ -106,7 +109,12 @@ public struct VehicleValidator: RecordValidator {
 
     static let ownerTypes: [String: OwnerType] = ["person": .person, "个人": .person, "unit": .unit, "单位": .unit]
 
-    public init() {}
+    /// `[vehicles] closed_statuses`: only a closed vehicle may have an empty plate.
+    let closedStatuses: ClosedStatusLetters
+
+    public init(closedStatuses: ClosedStatusLetters = .defaults) {
+        self.closedStatuses = closedStatuses
+    }
 
     public func validate(_ row: SchemaRow) throws(FieldError) -> Vehicle {
         _ = try row.required(Column.vin)
@@ -140,8 +148,8 @@ public struct VehicleValidator: RecordValidator {
         let scrapReceivedOn = try optionalDate(row, Column.scrapReceivedOn)
         let scrapRegion = row.text(Column.scrapRegion).isEmpty ? nil : try row.parse(Column.scrapRegion, RegionCode.init)
         // Cross-field check last: whether an empty plate is allowed depends on the status.
-        if plate == nil && !status.isClosed {
-            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only deregistered vehicles (E, M) may have no plate")
+        if plate == nil && !status.isClosed(closedStatuses) {
+            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only closed vehicles (status \(closedStatuses.letters.joined(separator: ", "))) may have no plate")
         }
         return Vehicle(vin: vin, plate: plate, vehicleType: vehicleType, useNature: useNature, owner: owner,
                        region: region, registeredOn: registeredOn, inspectionValidUntil: inspection, status: status,

@@ -29,7 +29,7 @@ extension VehicleValidator {
         else { return nil }
         let status = VehicleStatus(validatedLetters: statusText)
         // SPEC §3: only a closed vehicle may have no plate; the string path names the error.
-        guard !plateText.isEmpty || status.isClosed else { return nil }
+        guard !plateText.isEmpty || status.isClosed(closedStatuses) else { return nil }
         store.beginRow()
         store.appendField(vinText)
         store.appendField(plateText)

@@ -60,7 +60,8 @@ public struct VehicleDirectory: Sendable {
 
     /// Streams `vehicles.csv` through the vehicle stage's own validator.
     public static func read(path: String, settings: PipelineSettings) throws -> VehicleDirectory {
-        let validator = VehicleValidator()
+        let closed = try VehicleSettings(settings.root.table("vehicles")).closedStatuses
+        let validator = VehicleValidator(closedStatuses: closed)
         var vehicles: [(entry: Entry, rowHash: UInt64)] = []
         var map: HeaderMap?
         _ = try DatasetFile.read(path: path, schema: VehicleValidator.schema,
@@ -77,7 +78,7 @@ public struct VehicleDirectory: Sendable {
                                    ownerPhone: canonical[Column.ownerPhone], plate: vehicle.plate?.value ?? "",
                                    plateType: canonical[Column.plateType],
                                    detachment: settings.detachments.code(for: vehicle.region),
-                                   isOpen: !vehicle.status.isClosed), hash))
+                                   isOpen: !vehicle.status.isClosed(closed)), hash))
         }
         return VehicleDirectory(vehicles: vehicles)
     }

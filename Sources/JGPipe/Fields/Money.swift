@@ -21,7 +21,7 @@ public struct Money: Hashable, Comparable, Sendable {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0].utf8, fraction = parts.count > 1 ? parts[1].utf8 : Substring().utf8
         guard !whole.isEmpty, whole.count <= Money.maxIntegerDigits, ASCII.allDigits(whole), fraction.count <= 2,
-              ASCII.allDigits(fraction), parts.count == 1 || !fraction.isEmpty else {
+              fraction.isEmpty ? parts.count == 1 : ASCII.allDigits(fraction) else {
             throw FieldError(.invalidNumber, "\"\(text)\" is not an amount ≥ 0 with at most 2 decimal places")
         }
         var cents: Int64 = 0

@@ -2,7 +2,9 @@
 /// returns plain ASCII input untouched, and only allocates when something actually changes.
 public enum Text {
     /// Trims ASCII space/tab/CR/LF and U+3000 at both ends, maps full-width ASCII (U+FF01–U+FF5E) to
-    /// half-width and an inner U+3000 to a space; `NULL` (any case) and `\N` (database dump markers) become "".
+    /// half-width and an inner U+3000 to a space; `NULL` (any case) and `\N` (database dump markers)
+    /// become "". An Excel text guard (`'…` or `="…"`, see `guardedValue`) left after that is removed
+    /// and what it held is normalised the same way (one guard: `''1` gives `'1`).
     public static func normalize(_ raw: String) -> String {
         normalize(raw, upper: false)
     }
@@ -13,6 +15,28 @@ public enum Text {
     }
 
     static func normalize(_ raw: String, upper: Bool) -> String {
+        let text = normalizeOnce(raw, upper: upper)
+        guard let first = text.utf8.first, first == quote || first == equals else { return text }
+        let held: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guardedValue(bytes).map { String(decoding: $0, as: UTF8.self) }
+        } ?? nil
+        return held.map { normalizeOnce($0, upper: upper) } ?? text
+    }
+
+    static let quote = UInt8(ascii: "'"), equals = UInt8(ascii: "="), doubleQuote = UInt8(ascii: "\"")
+
+    /// SPEC §0: what an Excel text guard holds — the bytes after a leading `'`, or inside a `="…"`
+    /// wrapper (`="440106197503120018"`) — or nil when `b` has no guard.
+    static func guardedValue(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let first = b.first else { return nil }
+        if first == quote { return UnsafeBufferPointer(rebasing: b[1...]) }
+        if first == equals, b.count >= 3, b[1] == doubleQuote, b[b.count - 1] == doubleQuote {
+            return UnsafeBufferPointer(rebasing: b[2..<(b.count - 1)])
+        }
+        return nil
+    }
+
+    private static func normalizeOnce(_ raw: String, upper: Bool) -> String {
         if let result = raw.utf8.withContiguousStorageIfAvailable({ normalize(raw, bytes: $0, upper: upper) }) {
             return result
         }
@@ -22,9 +46,11 @@ public enum Text {
 
     /// True when `normalize` (or `normalizeCode` when `upper`) would return `b` unchanged. Errs on
     /// the side of false: any U+3xxx or U+Fxxx character counts as changeable, so the byte-level
-    /// row path only keeps what the string path would keep as it is (it hands the rest over).
+    /// row path only keeps what the string path would keep as it is (it hands the rest over). A
+    /// guarded value is not normalised (`RawRow.normalized` looks inside the guard).
     static func isNormalized(_ b: UnsafeBufferPointer<UInt8>, upper: Bool) -> Bool {
         if let first = b.first, isTrimmable(first) || isTrimmable(b[b.count - 1]) { return false }
+        if guardedValue(b) != nil { return false }
         for byte in b where byte == 0xEF || byte == 0xE3 || (upper && ASCII.isLower(byte)) { return false }
         return !isNullMarker(b)
     }

@@ -1,19 +1,28 @@
 /// SPEC §0 "Region and detachment": the 支队 that notifies a record is the region's first four
 /// digits + "00", unless the pipeline file's `[detachments]` table maps a region prefix elsewhere.
+/// The same table may name a detachment: a 6-digit code whose value is not a code
+/// (`440100 = "广州市公安局交通警察支队"`); the outputs for people show the name beside the code.
 public struct Detachments: Sendable {
     private let overrides: [String: String]
     private let prefixLengths: [Int]
+    private let names: [String: String]
 
-    public init(overrides: [String: String] = [:]) throws {
-        for (prefix, code) in overrides {
+    public init(overrides table: [String: String] = [:]) throws {
+        var overrides: [String: String] = [:], names: [String: String] = [:]
+        for (prefix, value) in table {
             guard (2...6).contains(prefix.count), ASCII.allDigits(prefix.utf8) else {
                 throw SettingsError("detachments: \"\(prefix)\" must be a region prefix of 2 to 6 digits")
             }
-            guard code.count == 6, ASCII.allDigits(code.utf8) else {
-                throw SettingsError("detachments.\(prefix) must be a 6-digit detachment code, found \"\(code)\"")
+            if value.count == 6, ASCII.allDigits(value.utf8) {
+                overrides[prefix] = value
+            } else if prefix.count == 6, !value.isEmpty, !ASCII.allDigits(value.utf8) {
+                names[prefix] = value
+            } else {
+                throw SettingsError("detachments.\(prefix) must be a 6-digit detachment code, or (for a 6-digit key) the detachment's name, found \"\(value)\"")
             }
         }
         self.overrides = overrides
+        self.names = names
         prefixLengths = Set(overrides.keys.map(\.count)).sorted(by: >)
     }
 
@@ -23,5 +32,16 @@ public struct Detachments: Sendable {
             if let code = overrides[String(region.value.prefix(length))] { return code }
         }
         return String(region.prefix4) + "00"
+    }
+
+    /// The detachment's name from the pipeline file, or "" when it has none.
+    public func name(of code: String) -> String {
+        names[code] ?? ""
+    }
+
+    /// "440100 广州市公安局交通警察支队", or the code alone when unnamed.
+    public func label(of code: String) -> String {
+        let name = name(of: code)
+        return name.isEmpty ? code : code + " " + name
     }
 }

@@ -89,19 +89,19 @@ public struct LicenceStage: PipelineStage {
                 notices.append(notice(decision, fact: fact, cycleEnd: cycleEnd[i], licence: i, licences, detachment[i], context))
             }
             // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
-            notify(d4RestorationApplicant(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
+            notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
                                           classes: licence.classes, sets: sets, validUntil: licence.validUntil,
                                           asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
             guard !licence.status.isClosed(closed) else { continue }
-            switch d1LicenceRenewal(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
+            switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
             case let .notice(decision): notify(decision, fact: licence.validUntil)
             case let .cancel(dueOn, daysOverdue): cancellations.append(Cancellation(licence: i, dueOn: dueOn, daysOverdue: daysOverdue))
             case nil: break
             }
             if let c = cycleEnd[i] {
-                notify(d2LicenceReview(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
+                notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
                                        lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
-                notify(d3LicenceMedical(classes: licence.classes, medicalClasses: settings.medicalClasses,
+                notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
                                         holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
                                         lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
             }
@@ -190,7 +190,7 @@ public struct LicenceStage: PipelineStage {
             ("cycle_end_set", .int(cycleEnd.filter { $0 != nil }.count)),
             ("notices_by_type", .counts(byType)),
             ("D1_cancellation_worklist", .object([
-                ("total", .int(cancellations.count)),
+                ("rows", .int(cancellations.count)),
                 ("oldest_cancel_due_on", .string(cancellations.map(\.dueOn).min()?.iso ?? "")),
             ])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

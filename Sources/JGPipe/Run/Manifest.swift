@@ -52,7 +52,8 @@ enum Manifest {
         return Int64(status.st_size)
     }
 
-    /// Plain files of a folder, sorted by name (bytes), so the manifest lists them in a stable order.
+    /// Plain files of a folder and of its subfolders (`by_detachment/440100.xlsx`), the staging
+    /// marker aside, sorted by path (bytes), so the manifest lists them in a stable order.
     static func fileNames(in folder: String) throws -> [String] {
         guard let dir = opendir(folder) else {
             throw OutputFileError(file: folder, message: "cannot list: \(String(cString: strerror(errno)))")
@@ -60,8 +61,12 @@ enum Manifest {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            guard entry.pointee.d_type == UInt8(DT_REG) else { continue }
-            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
+            let name = entryName(entry)
+            if entry.pointee.d_type == UInt8(DT_REG) {
+                if name != OutputFolder.stagingMarker { names.append(name) }
+            } else if entry.pointee.d_type == UInt8(DT_DIR) && name != "." && name != ".." {
+                names += try fileNames(in: folder + "/" + name).map { name + "/" + $0 }
+            }
         }
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }

@@ -53,13 +53,13 @@ public enum Pipeline {
     public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {
         let startedAt = wallClockNow()
         let started = monotonicSeconds()
+        let folder = OutputFolder(target: request.outputDirectory)
         let stages: [any PipelineStage]
         do {
-            stages = try prepare(request)
+            stages = try prepare(request, folder: folder)
         } catch {
             return RunOutcome(error.exitCode, error.message)
         }
-        let folder = OutputFolder(target: request.outputDirectory)
         var session: LedgerSession?
         if let state = request.stateDirectory {
             do {
@@ -141,6 +141,7 @@ public enum Pipeline {
                 }
             }
             try writeNotifications(context, delivery)
+            try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
             let summary = summaryJSON(context, delivery: delivery)
@@ -159,7 +160,7 @@ public enum Pipeline {
             return finish(exitCode(for: error), "\(error)", .failed)
         }
         if let over = context.datasets.first(where: { $0.1.rejectedRatio > request.settings.maxRejectedRatio }) {
-            let held = (try? folder.holdAside()) ?? folder.staging
+            let held = folder.holdAside(logger: logger)
             return finish(.dataError,
                           "\(over.0): \(over.1.rejected) of \(over.1.inputRecords) records rejected, more than run.max_rejected_ratio = \(request.settings.maxRejectedRatio); nothing was published, the outputs are kept for inspection in \(held)",
                           .refused)
@@ -167,7 +168,7 @@ public enum Pipeline {
         do {
             // The last moment a stop request can keep the outputs from being published.
             try StopRequest.check()
-            try folder.publish()
+            try folder.publish(logger: logger)
         } catch {
             folder.discard()
             return finish(exitCode(for: error), "\(error)", .failed)
@@ -175,18 +176,22 @@ public enum Pipeline {
         return finish(.ok, "outputs published in \(folder.target)", .succeeded)
     }
 
-    /// Checks that come before any lock or output: the input folder (66) and the stages'
-    /// settings (78).
-    static func prepare(_ request: RunRequest) throws(RunError) -> [any PipelineStage] {
+    /// Checks that come before any lock, input or output: where `--out` lies (64), the input
+    /// folder (66), the stages' settings (78), whether `--out` may be replaced (73).
+    static func prepare(_ request: RunRequest, folder: OutputFolder) throws(RunError) -> [any PipelineStage] {
+        try folder.checkPlacement(inputDirectory: request.inputDirectory, stateDirectory: request.stateDirectory)
         var isDirectory = stat()
         guard stat(request.inputDirectory, &isDirectory) == 0, isDirectory.st_mode & S_IFMT == S_IFDIR else {
             throw RunError(.noInput, "input folder \(request.inputDirectory) does not exist")
         }
+        let stages: [any PipelineStage]
         do {
-            return try stages(for: request.settings)
+            stages = try Self.stages(for: request.settings)
         } catch {
             throw RunError(.config, "pipeline file: \(error)")
         }
+        try folder.checkReplaceable()
+        return stages
     }
 
     static func exitCode(for error: Error) -> ExitCode {
@@ -363,13 +368,14 @@ extension Pipeline {
     /// unusable, or when a dataset's rejected share is over `run.max_rejected_ratio` (the night
     /// run would refuse it); the rejected files are published in that case too, to be read.
     public static func validate(_ request: RunRequest, logger: Logger = .silent) -> ValidationOutcome {
+        let startedAt = wallClockNow()
+        let folder = OutputFolder(target: request.outputDirectory)
         let stages: [any PipelineStage]
         do {
-            stages = try prepare(request)
+            stages = try prepare(request, folder: folder)
         } catch {
             return ValidationOutcome(exitCode: error.exitCode, message: error.message)
         }
-        let folder = OutputFolder(target: request.outputDirectory)
         let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
                                  stagingDirectory: folder.staging, logger: logger)
         do {
@@ -381,8 +387,11 @@ extension Pipeline {
             for name in try Manifest.fileNames(in: folder.staging) where !name.hasSuffix(".rejected.csv") {
                 unlink(folder.staging + "/" + name)
             }
+            // A manifest of the rejected files, so a later run or validate may replace the folder.
+            try Manifest.write(into: folder.staging, request: request, inputs: try context.inputDigests(),
+                               outputs: context.outputDigests, runID: nil, startedAt: startedAt, finishedAt: wallClockNow())
             try StopRequest.check()
-            try folder.publish()
+            try folder.publish(logger: logger)
         } catch {
             folder.discard()
             return ValidationOutcome(exitCode: exitCode(for: error), message: "\(error)", datasets: context.datasets,

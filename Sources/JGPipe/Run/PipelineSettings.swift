@@ -18,6 +18,8 @@ public struct PipelineSettings: Sendable {
     public var inputFiles: [String: String]
     public var detachments: Detachments
     public var templates: NoticeTemplates
+    /// SPEC §6: `[run] detachment_workbooks`, `[run] workbook_max_rows`.
+    var workbooks: DetachmentWorkbooks.Settings
     private var aliases: SettingsTable
 
     public init(values: [String: SettingValue] = [:], fileHash: String = "") throws {
@@ -40,6 +42,7 @@ public struct PipelineSettings: Sendable {
         }
         read.delimiter = byte
         read.maxFieldBytes = try run.int("max_field_bytes", default: 1 << 20, range: 1024...(1 << 30))
+        workbooks = try DetachmentWorkbooks.Settings(run)
         inputFiles = try root.stringMap("inputs")
         detachments = try Detachments(overrides: root.stringMap("detachments"))
         templates = NoticeTemplates(overrides: try root.stringMap("templates"))

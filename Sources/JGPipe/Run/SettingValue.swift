@@ -74,15 +74,6 @@ public struct SettingsTable: Sendable {
         return result
     }
 
-    public func bool(_ name: String, default value: Bool) throws -> Bool {
-        switch values[name] {
-        case nil: return value
-        case let .bool(b)?: return b
-        case let .string(s)? where Bool(s) != nil: return Bool(s)!
-        case let other?: throw mismatch(name, "true or false", other)
-        }
-    }
-
     public func double(_ name: String, default value: Double) throws -> Double {
         switch values[name] {
         case nil: return value
@@ -116,6 +107,31 @@ public struct SettingsTable: Sendable {
         case let .string(s)?:
             return s.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         case let other?: throw mismatch(name, "a list of strings", other)
+        }
+    }
+
+    /// A list of whole numbers (`[2, 4, 8]`, or `2,4,8` from `--set`), each within `range`.
+    public func intList(_ name: String, default value: [Int], range: ClosedRange<Int> = 0...Int.max) throws -> [Int] {
+        let items: [SettingValue]
+        switch values[name] {
+        case nil: return value
+        case let .array(list)?: items = list
+        case let .string(s)?: items = s.split(separator: ",").map { .string(String($0).trimmingWhitespace()) }
+        case let other?: throw mismatch(name, "a list of whole numbers", other)
+        }
+        return try items.map { item in
+            let number: Int
+            switch item {
+            case let .int(i): number = i
+            case let .string(s):
+                guard let i = Int(s) else { throw SettingsError("\(key(name)) must be a list of whole numbers, found \"\(s)\"") }
+                number = i
+            default: throw mismatch(name, "a list of whole numbers", item)
+            }
+            guard range.contains(number) else {
+                throw SettingsError("\(key(name)) items must be between \(range.lowerBound) and \(range.upperBound), found \(number)")
+            }
+            return number
         }
     }
 

@@ -95,6 +95,9 @@ public struct UnitAccountStage: PipelineStage {
         let unitOrder = unitsInOutputOrder(units, detachment)
         let exported = Result { try writeRemoved(accounts, decisions, units, detachment, unitOrder, context) }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
+        try UnitContactList(accounts.records, decisions, unitLegalPerson: units.records.map(\.legalPerson))
+            .write(units: units, accounts: accounts, unitOrder: unitOrder, detachment: detachment, tallies: tallies,
+                   coverage: coverage, context: context)
         try writing.wait()
         let removedFacts = try exported.get()
         // Its last bytes and the wait for the disk go on while the notices are made.

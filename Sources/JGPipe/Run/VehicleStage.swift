@@ -1,62 +1,3 @@
-/// The `[vehicles]` section of the pipeline file (SPEC §3).
-public struct VehicleSettings: Equatable, Sendable {
-    /// 三.二.2: how many days ahead of the scrap date the owner is told (V2).
-    public var scrapNoticeDays: Int
-    /// 七.二: how many days ahead of inspection_valid_until the owner is told (V4).
-    public var inspectionNoticeDays: Int
-    /// 一: 4-digit region prefixes of the electronic-certificate pilot cities (V5). Empty by
-    /// default: the pilot list comes from the ministry, not from the measure's text.
-    public var ecertPilotRegions: [String]
-    /// V1: the mandatory-scrapping standard (2012) as `[[vehicles.scrap_life]]` rows.
-    public var scrapTable: ScrapTable
-
-    public static let defaults = VehicleSettings(scrapNoticeDays: 90, inspectionNoticeDays: 30, ecertPilotRegions: [],
-                                                 scrapTable: .defaults)
-
-    public init(scrapNoticeDays: Int, inspectionNoticeDays: Int, ecertPilotRegions: [String], scrapTable: ScrapTable) {
-        self.scrapNoticeDays = scrapNoticeDays
-        self.inspectionNoticeDays = inspectionNoticeDays
-        self.ecertPilotRegions = ecertPilotRegions
-        self.scrapTable = scrapTable
-    }
-
-    public init(_ table: SettingsTable) throws {
-        let defaults = VehicleSettings.defaults
-        scrapNoticeDays = try table.int("scrap_notice_days", default: defaults.scrapNoticeDays, range: 0...3660)
-        inspectionNoticeDays = try table.int("inspection_notice_days", default: defaults.inspectionNoticeDays,
-                                             range: 0...3660)
-        ecertPilotRegions = try table.stringList("ecert_pilot_regions", default: defaults.ecertPilotRegions)
-        for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
-            throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
-        }
-        scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable
-    }
-}
-
-extension ScrapTable {
-    static let keys: Set<String> = ["use_natures", "vehicle_types", "years"]
-
-    /// Rows of `[[vehicles.scrap_life]]`; a mistyped key or letter stops the run (exit 78)
-    /// rather than silently matching nothing.
-    init(settings rows: [SettingsTable]) throws {
-        self.init(rows: try rows.map { row in
-            if let unknown = row.values.keys.sorted().first(where: { !ScrapTable.keys.contains($0) }) {
-                throw SettingsError("\(row.path).\(unknown) is not a key of a scrap_life row (use_natures, vehicle_types, years)")
-            }
-            guard row.values["years"] != nil else { throw SettingsError("\(row.path).years is required") }
-            let natures = try row.stringList("use_natures", default: []).map(Text.normalizeCode)
-            if let bad = natures.first(where: { !($0.count == 1 && ("A"..."U").contains($0)) }) {
-                throw SettingsError("\(row.path).use_natures: \"\(bad)\" is not a use nature letter A-U")
-            }
-            let types = try row.stringList("vehicle_types", default: []).map(Text.normalizeCode)
-            if let bad = types.first(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) {
-                throw SettingsError("\(row.path).vehicle_types: \"\(bad)\" is not a vehicle-type prefix such as K3 or H4")
-            }
-            return Row(useNatures: natures, vehicleTypes: types, years: try row.int("years", default: 0, range: 1...100))
-        })
-    }
-}
-
 /// Vehicles (SPEC §3, measure 一, 三, 七): validation, V1–V5, the cleaned file, the
 /// deregistration work list, owner notices and the `vehicles` summary section.
 public struct VehicleStage: PipelineStage {
@@ -69,41 +10,43 @@ public struct VehicleStage: PipelineStage {
 
     public static let worklistColumns = [
         "vin", "plate_no", "owner_name", "owner_phone", "region_code", "scrap_region_code", "scrap_received_on",
-        "due_on", "cross_region", "overdue", "detachment_code",
+        "due_on", "cross_region", "overdue", "days_overdue", "detachment_code",
     ]
 
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
-        let vehicles = try context.load(path, VehicleValidator())
+        let vehicles = try context.load(path, VehicleValidator(closedStatuses: settings.closedStatuses))
         try context.writeRejected("vehicles", header: vehicles.header, rows: vehicles.rejected)
-        let e = context.effectiveDate
+        // SPEC §0: V2–V4 are judged on A, V5 on E.
+        let asOf = context.asOf, e = context.effectiveDate
         let scrapOn = vehicles.records.map {
             applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                         table: settings.scrapTable)
         }
         try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
                                  added: ["vin_check", "scrap_on", "effective_on"]) { i in
-            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", e.iso]
+            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", asOf.iso]
         }
         let detachment = vehicles.records.map { context.settings.detachments.code(for: $0.region) }
         var tasks: [(index: Int, task: DeregistrationTask)] = []
         var notices: [Notice] = []
         let pilot = Set(settings.ecertPilotRegions)
-        for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed {
+        for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed(settings.closedStatuses) {
             if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                               region: vehicle.region, effective: e) {
+                                               region: vehicle.region, asOf: asOf) {
                 tasks.append((i, task))
             }
             func notify(_ type: NoticeType, due: CalendarDate) {
                 notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
             }
-            if let type = applyV2(scrapOn: scrapOn[i], effective: e, noticeDays: settings.scrapNoticeDays) {
+            if let type = applyV2(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
                 notify(type, due: scrapOn[i]!)
             }
             if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
                                              registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                             useNature: vehicle.useNature, effective: e,
-                                             noticeDays: settings.inspectionNoticeDays) {
+                                             useNature: vehicle.useNature, asOf: asOf,
+                                             noticeDays: settings.inspectionNoticeDays,
+                                             sticker: settings.exemptSticker) {
                 notify(type, due: vehicle.inspectionValidUntil!)
             }
             if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
@@ -118,7 +61,8 @@ public struct VehicleStage: PipelineStage {
         }
         try writeWorklist(tasks, vehicles, detachment, context)
         context.add(notices)
-        context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices))
+        context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices,
+                                               asOf: asOf, effectiveDate: e))
     }
 
     /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
@@ -149,18 +93,19 @@ public struct VehicleStage: PipelineStage {
             try writer.writeRow([
                 f[Column.vin], f[Column.plate], f[Column.ownerName], f[Column.ownerPhone], f[Column.region],
                 f[Column.scrapRegion], f[Column.scrapReceivedOn], task.dueOn.iso, task.crossRegion ? "Y" : "N",
-                task.overdue ? "Y" : "N", detachment[i],
+                task.overdue ? "Y" : "N", String(task.daysOverdue), detachment[i],
             ])
         }
         try writer.close()
     }
 
     private func summary(_ vehicles: LoadedDataset<Vehicle>, _ scrapOn: [CalendarDate?], _ detachment: [String],
-                         _ tasks: [DeregistrationTask], _ taskVehicles: [Int], _ notices: [Notice]) -> JSONValue {
+                         _ tasks: [DeregistrationTask], _ taskVehicles: [Int], _ notices: [Notice],
+                         asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
         var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         for (i, vehicle) in vehicles.records.enumerated() {
-            byDetachment[detachment[i], default: [:]][vehicle.status.isClosed ? "closed" : "open", default: 0] += 1
+            byDetachment[detachment[i], default: [:]][vehicle.status.isClosed(settings.closedStatuses) ? "closed" : "open", default: 0] += 1
         }
         for notice in notices {
             byType[notice.type.rawValue, default: 0] += 1
@@ -171,8 +116,11 @@ public struct VehicleStage: PipelineStage {
             if task.crossRegion { byDetachment[detachment[i], default: [:]]["deregistration_cross_region", default: 0] += 1 }
             if task.overdue { byDetachment[detachment[i], default: [:]]["deregistration_overdue", default: 0] += 1 }
         }
-        let closed = vehicles.records.filter(\.status.isClosed).count
+        let closed = vehicles.records.filter { $0.status.isClosed(settings.closedStatuses) }.count
         return .object([
+            ("V2_V3_V4_judged_on", .string(asOf.iso)),
+            ("V5_effective_on", .string(effectiveDate.iso)),
+            ("closed_statuses", .array(settings.closedStatuses.letters.map(JSONValue.string))),
             ("open", .int(vehicles.records.count - closed)),
             ("closed", .int(closed)),
             ("vin_check_fail_warnings", .int(vehicles.records.filter { !$0.vin.checkDigitValid }.count)),
@@ -184,6 +132,7 @@ public struct VehicleStage: PipelineStage {
                 ("total", .int(tasks.count)),
                 ("cross_region", .int(tasks.filter(\.crossRegion).count)),
                 ("overdue", .int(tasks.filter(\.overdue).count)),
+                ("days_overdue_max", .int(tasks.map(\.daysOverdue).max() ?? 0)),
             ])),
             ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

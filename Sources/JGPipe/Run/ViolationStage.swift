@@ -59,10 +59,10 @@ public struct ViolationStage: PipelineStage {
             try context.writeCleaned(users, schema: VehicleUserValidator.schema, added: []) { _ in [] }
         }
         var notices: [Notice] = []
-        let unprocessed = w1UnprocessedViolations(violations.records) { vehicles.entries[Int($0)].isOpen }
+        let unprocessed = applyW1(violations.records) { vehicles.entries[Int($0)].isOpen }
         for group in unprocessed { notices.append(unprocessedNotice(group, vehicles, context)) }
         for (i, violation) in violations.records.enumerated() {
-            if let dueOn = w2FineUnpaid(processedAt: violation.processedAt, fine: violation.fine, paid: violation.paid,
+            if let dueOn = applyW2(processedAt: violation.processedAt, fine: violation.fine, paid: violation.paid,
                                         dueDays: settings.fineDueDays) {
                 notices.append(unpaidNotice(i, dueOn: dueOn, violations, vehicles, context))
             }
@@ -107,7 +107,7 @@ public struct ViolationStage: PipelineStage {
         for (i, v) in loaded.violations.records.enumerated() {
             let owner = loaded.vehicles.entries[Int(v.vehicle)].owner
             let held = v.handler.map { registrations[RegistrationKey(vehicle: v.vehicle, user: $0)] ?? [] } ?? []
-            if let finding = w3AuthorisedHandling(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
+            if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
                                                   handler: v.handler, owner: owner, registrations: held, cutover: cutover) {
                 rows.append(AuditRow(violation: i, finding: finding))
             }
@@ -195,7 +195,7 @@ public struct ViolationStage: PipelineStage {
         for v in records {
             let d = entries[Int(v.vehicle)].detachment
             byDetachment[d, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
-            if w2FineUnpaid(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
+            if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
                 unpaidFines = unpaidFines + v.fine
             }
         }
@@ -216,7 +216,7 @@ public struct ViolationStage: PipelineStage {
             ("W1_vehicles_with_unprocessed", .int(unprocessed.count)),
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
             ("notices_by_type", .counts(byType)),
-            ("W3_authorisation_audit", .object([("total", .int(audit.count)), ("by_finding", .counts(byFinding))])),
+            ("W3_authorisation_audit", .object([("rows", .int(audit.count)), ("by_finding", .counts(byFinding))])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
         ])
     }

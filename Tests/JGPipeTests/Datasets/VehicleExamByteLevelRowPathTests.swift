@@ -50,7 +50,7 @@ import Testing
         let first = try #require(paths[0].fast?.record), second = try #require(paths[1].fast?.record)
         #expect(first.vin.checkDigitValid && !second.vin.checkDigitValid)
         #expect(first.plate?.value == "粤AD12345" && second.plate == nil)
-        #expect(second.status.isClosed && second.scrapRegion?.value == "440305")
+        #expect(second.status.isClosed(.defaults) && second.scrapRegion?.value == "440305")
     }
 
     /// Rows the string path accepts only after normalising or converting: handed over.

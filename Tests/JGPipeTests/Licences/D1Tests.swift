@@ -19,22 +19,22 @@ struct D1Tests {
 
     @Test("window edges", arguments: cases)
     func window(_ c: (validUntil: String, outcome: LicenceRenewal?)) {
-        #expect(d1LicenceRenewal(validUntil: day(c.validUntil), asOf: Self.a, noticeDays: 90) == c.outcome)
+        #expect(applyD1(validUntil: day(c.validUntil), asOf: Self.a, noticeDays: 90) == c.outcome)
     }
 
     @Test("29 February expiry: one year later is 28 February")
     func leapDay() {
         let leap = day("2020-02-29")
-        #expect(d1LicenceRenewal(validUntil: leap, asOf: day("2021-02-28"), noticeDays: 90)
+        #expect(applyD1(validUntil: leap, asOf: day("2021-02-28"), noticeDays: 90)
             == .notice(.init(type: .licenceRenewalOverdue, dueOn: day("2021-02-28"))))
-        #expect(d1LicenceRenewal(validUntil: leap, asOf: day("2021-03-01"), noticeDays: 90)
+        #expect(applyD1(validUntil: leap, asOf: day("2021-03-01"), noticeDays: 90)
             == .cancel(dueOn: day("2021-03-01"), daysOverdue: 0))
     }
 
     @Test("renewal_notice_days moves the far edge")
     func noticeDays() {
-        #expect(d1LicenceRenewal(validUntil: day("2024-07-01"), asOf: Self.a, noticeDays: 30)
+        #expect(applyD1(validUntil: day("2024-07-01"), asOf: Self.a, noticeDays: 30)
             == .notice(.init(type: .licenceRenewalDue, dueOn: day("2024-07-01"))))
-        #expect(d1LicenceRenewal(validUntil: day("2024-07-02"), asOf: Self.a, noticeDays: 30) == nil)
+        #expect(applyD1(validUntil: day("2024-07-02"), asOf: Self.a, noticeDays: 30) == nil)
     }
 }

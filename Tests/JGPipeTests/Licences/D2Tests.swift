@@ -21,7 +21,7 @@ struct D2Tests {
 
     @Test("review table", arguments: cases)
     func review(_ c: (classes: LicenceClasses, c: String?, lastReviewed: String?, expected: LicenceNoticeDecision?)) {
-        #expect(d2LicenceReview(classes: c.classes, reviewClasses: Self.large, cycleEnd: c.c.map(day),
+        #expect(applyD2(classes: c.classes, reviewClasses: Self.large, cycleEnd: c.c.map(day),
                                 lastReviewedOn: c.lastReviewed.map(day), asOf: Self.a) == c.expected)
     }
 }

@@ -11,7 +11,7 @@ struct D3Tests {
 
     func medical(_ classes: LicenceClasses, _ holder: IdentityNumber, lastMedical: String? = nil,
                  cycleEnd: CalendarDate? = c) -> LicenceNoticeDecision? {
-        d3LicenceMedical(classes: classes, medicalClasses: Self.large, holder: holder, medicalAge: 70,
+        applyD3(classes: classes, medicalClasses: Self.large, holder: holder, medicalAge: 70,
                          cycleEnd: cycleEnd, lastMedicalOn: lastMedical.map(day), asOf: Self.a)
     }
 

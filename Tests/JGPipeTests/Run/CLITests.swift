@@ -81,7 +81,9 @@ import Testing
         let out = base + "/v"
         let result = try run(["validate", "--input-dir", sampleInput, "--out", out, "--set", "run.max_rejected_ratio=0.5"])
         #expect(result.code == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["unit_accounts.rejected.csv", "units.rejected.csv"])
+        // And a manifest of them, so a later validate or run may replace the folder (SPEC §5).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["manifest.json", "unit_accounts.rejected.csv", "units.rejected.csv"])
+        #expect(try run(["validate", "--input-dir", sampleInput, "--out", out, "--set", "run.max_rejected_ratio=0.5"]).code == 0)
         // Same counts as samples/expectations/utf8/summary.txt: units 10 = 8 + 2 + 0.
         #expect(result.stdout.contains("units: 10 records = 8 valid + 2 rejected (20.0 %) + 0 collapsed duplicates"))
         #expect(result.stdout.contains("INVALID_CREDIT_CODE: 1 — e.g. line 8"))

@@ -19,16 +19,6 @@ import Testing
     static let docs = files(under: "docs/rules").filter { $0.hasSuffix(".md") }
         .compactMap { try? String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
 
-    /// §8's test suites and §7/§8's docs pages are on their way from branch `licences` (its W1–W3
-    /// tests and docs/rules/licences.md, violations.md were not on main when RuleID took D and W):
-    /// checked as soon as they exist.
-    static func pending(_ what: String, _ rule: RuleID) -> Bool {
-        switch what {
-        case "suite": [.W1, .W2, .W3].contains(rule)
-        default: [.D1, .D2, .D3, .D4, .W1, .W2, .W3].contains(rule)
-        }
-    }
-
     @Test(arguments: RuleID.allCases)
     func ruleHasFileSuiteLabelAndDocs(rule: RuleID) throws {
         let id = rule.rawValue
@@ -40,18 +30,13 @@ import Testing
         #expect(ReportLabels.label(id) == rule.label)
         #expect(Self.ruleFiles.contains { ($0 as NSString).lastPathComponent.hasPrefix(id) && $0.hasSuffix(".swift") },
                 "no Rules/**/\(id)*.swift")
-        let suite = Self.testFiles.first {
+        let suite = try #require(Self.testFiles.first {
             let name = ($0 as NSString).lastPathComponent
             return name.hasPrefix(id) && name.hasSuffix("Tests.swift")
-        }
-        if let suite {
-            let text = try String(contentsOfFile: Self.root + "/" + suite, encoding: .utf8)
-            #expect(text.contains("struct \(id)"), "\(suite) holds no \(id)…Tests suite")
-        } else {
-            #expect(Self.pending("suite", rule), "no \(id)*Tests.swift")
-        }
-        let documented = Self.docs.contains("| \(id) |") || Self.docs.contains("**\(id)**")
-        #expect(documented || Self.pending("docs", rule), "no docs/rules entry for \(id)")
+        }, "no \(id)*Tests.swift")
+        let text = try String(contentsOfFile: Self.root + "/" + suite, encoding: .utf8)
+        #expect(text.contains("struct \(id)"), "\(suite) holds no \(id)…Tests suite")
+        #expect(Self.docs.contains("| \(id) |") || Self.docs.contains("**\(id)**"), "no docs/rules entry for \(id)")
     }
 
     @Test(arguments: NoticeType.allCases)

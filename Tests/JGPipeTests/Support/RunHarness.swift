@@ -11,6 +11,15 @@ enum RunHarness {
         return path
     }
 
+    /// Every file of an output folder, subfolders included (`by_detachment/440100.xlsx`), as
+    /// sorted relative paths.
+    static func outputFiles(_ folder: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        return try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
     /// Writes `files` (name → UTF-8 text) into a fresh folder.
     static func inputFolder(_ files: [String: String]) -> String {
         let folder = temporaryFolder("jgpipe-in")

@@ -18,7 +18,10 @@ struct VehicleSettingsTests {
         let (values, _) = try PipelineFile.load(path: Self.repository + "/pipelines/default.toml")
         let fromFile = try VehicleSettings(SettingsTable(path: "", values: values).table("vehicles"))
         #expect(fromFile == VehicleSettings.defaults)
-        #expect(fromFile.scrapTable.rows.count == 18)
+        #expect(fromFile.scrapTable.rows.count == 24)
+        #expect(fromFile.closedStatuses.letters == ["B", "E", "M"])
+        #expect(fromFile.exemptSticker == ExemptStickerRules(excludedVehicleTypes: ["K39", "K49"], carAges: [2, 4, 8],
+                                                             motorcycleAges: [2, 4]))
         let templates = try SettingsTable(path: "", values: values).stringMap("templates")
         for key in NoticeType.allCases.flatMap(\.allTemplateKeys) {
             #expect(templates[key] != nil, "\(key) missing from default.toml")
@@ -27,12 +30,14 @@ struct VehicleSettingsTests {
         #expect(Set(templates.keys) == Set(NoticeTemplates.defaults.keys))
     }
 
-    @Test("no [vehicles] section: the code defaults (90, 30, no pilot regions, 18 rows)")
+    @Test("no [vehicles] section: the code defaults (90, 30, no pilot regions, E M B, vans excluded, 24 rows)")
     func noSection() throws {
         let s = try settings("")
         #expect(s.scrapNoticeDays == 90)
         #expect(s.inspectionNoticeDays == 30)
         #expect(s.ecertPilotRegions.isEmpty)
+        #expect(s.closedStatuses == .defaults)
+        #expect(s.exemptSticker == .defaults)
         #expect(s.scrapTable.rows.first == ScrapTable.Row(useNatures: ["R"], vehicleTypes: [], years: 10))
         #expect(s.scrapTable.rows.last == ScrapTable.Row(useNatures: [], vehicleTypes: ["M"], years: 13))
     }
@@ -67,7 +72,42 @@ struct VehicleSettingsTests {
         #expect(try settings("", overrides: ["vehicles.inspection_notice_days=45"]).inspectionNoticeDays == 45)
     }
 
+    @Test("closed_statuses and [vehicles.exempt_sticker] from the file and from --set")
+    func statusesAndSticker() throws {
+        let file = try settings("""
+            [vehicles]
+            closed_statuses = ["e", "M"]
+            [vehicles.exempt_sticker]
+            car_ages = [2, 4]
+            """)
+        #expect(file.closedStatuses.letters == ["E", "M"])
+        // A key left out keeps its default.
+        #expect(file.exemptSticker == ExemptStickerRules(excludedVehicleTypes: ["K39", "K49"], carAges: [2, 4],
+                                                         motorcycleAges: [2, 4]))
+        let set = try settings("", overrides: ["vehicles.closed_statuses=E,M,B,P",
+                                               "vehicles.exempt_sticker.motorcycle_ages=2,4,6",
+                                               "vehicles.exempt_sticker.excluded_vehicle_types=k39"])
+        #expect(set.closedStatuses.letters == ["B", "E", "M", "P"])
+        #expect(set.exemptSticker.motorcycleAges == [2, 4, 6])
+        #expect(set.exemptSticker.excludedVehicleTypes == ["K39"])
+        #expect(try settings("[vehicles.exempt_sticker]\nexcluded_vehicle_types = []").exemptSticker.excludedVehicleTypes.isEmpty)
+    }
+
+    @Test("years = 0 is accepted: no age limit")
+    func zeroYears() throws {
+        let s = try settings("[[vehicles.scrap_life]]\nvehicle_types = [\"K16\"]\nyears = 0")
+        #expect(s.scrapTable.serviceLife(vehicleType: "K16", useNature: "A") == nil)
+    }
+
     static let badFiles: [(String, String)] = [
+        ("[vehicles]\nclosed_statuses = [\"EM\"]", "vehicles.closed_statuses"),
+        ("[vehicles]\nclosed_statuses = [\"转出\"]", "vehicles.closed_statuses"),
+        ("[vehicles.exempt_sticker]\ncar_ages = [\"two\"]", "vehicles.exempt_sticker.car_ages"),
+        ("[vehicles.exempt_sticker]\ncar_ages = [0]", "vehicles.exempt_sticker.car_ages"),
+        ("[vehicles.exempt_sticker]\nmotorcycle_ages = 2", "vehicles.exempt_sticker.motorcycle_ages"),
+        ("[vehicles.exempt_sticker]\nexcluded_vehicle_types = [\"K-39\"]", "vehicles.exempt_sticker.excluded_vehicle_types"),
+        ("[vehicles]\nexempt_sticker = 1", "vehicles.exempt_sticker"),
+        ("[[vehicles.scrap_life]]\nvehicle_types = [\"K1\"]\nyears = -1", "vehicles.scrap_life[1].years"),
         ("[vehicles]\necert_pilot_regions = [\"440106\"]", "vehicles.ecert_pilot_regions"),
         ("[vehicles]\nscrap_notice_days = -1", "vehicles.scrap_notice_days"),
         ("[[vehicles.scrap_life]]\nuse_natures = [\"Z\"]\nyears = 10", "vehicles.scrap_life[1].use_natures"),

@@ -2,16 +2,18 @@ import Foundation
 import Testing
 @testable import JGPipe
 
-/// The vehicle stage end to end through `RunHarness`, as-of 2024-06-01 (E = 2024-07-01).
+/// The vehicle stage end to end through `RunHarness`, as-of A = 2024-06-01 (E = 2024-07-01): V2–V4
+/// are judged on A, V5 on E (SPEC §0).
 @Suite("vehicle stage")
 struct VehicleStageTests {
     static let header = "vin,plate_no,vehicle_type,use_nature,owner_type,owner_id_no,owner_name,owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code,note"
-    /// 1 open taxi due for scrapping (2016-08-20 + 8 = 2024-08-20) and inspection (2024-07-15);
+    /// 1 open taxi due for scrapping (2016-08-20 + 8 = 2024-08-20, in [A, A + 90 = 08-30]) and
+    /// inspection (2024-06-15, in [A, A + 30 = 07-01]);
     /// 2 closed (E) with no plate, long past both dates; 3 forcibly closed (M);
     /// 4 open, Shenzhen, scrapped in Guangzhou; 5 rejected (open, no plate).
     static let csv = """
         \(header)
-        LSVAB2BM9RA100001,粤A·12345,K33,D,person,440106198001010019,张三,13800138001,440106,2016-08-20,2024-07-15,,,,甲
+        LSVAB2BM9RA100001,粤A·12345,K33,D,person,440106198001010019,张三,13800138001,440106,2016-08-20,2024-06-15,,,,甲
         LSVAB2BM0RA100002,,K33,D,person,440305199002150020,李四,13900139002,440106,2010-03-01,2019-03-31,E,2024-06-20,440305,乙
         LSVAB2BM2RA100003,粤A33333,K11,B,unit,91440101MA5C111109,广州市某运输有限公司,,440106,2008-01-15,2023-01-31,M,,,丙
         LSVAB2BM4RA100004,粤B44444,K33,A,person,440305199002150020,李四,13900139002,440305,2015-05-05,2025-05-31,A,2024-06-29,440106,丁
@@ -37,7 +39,7 @@ struct VehicleStageTests {
         #expect(first["status"] == "A")
         #expect(first["owner_id_type"] == "A")
         #expect(first["scrap_on"] == "2024-08-20")
-        #expect(first["effective_on"] == "2024-07-01")
+        #expect(first["effective_on"] == "2024-06-01")  // A (SPEC §3), not E
         #expect(first["note"] == "甲")
         // Closed vehicles keep their scrap date: 2010-03-01 + 8 (D, K3); 2008-01-15 + 15 (B, K1).
         #expect(rows[1][header.firstIndex(of: "scrap_on")!] == "2018-03-01")
@@ -68,14 +70,15 @@ struct VehicleStageTests {
         #expect(due["recipient_name"] == "张三")
         #expect(due["phone"] == "13800138001")
         #expect(due["detachment_code"] == "440100")
-        #expect(due["due_on"] == "2024-07-15")
+        #expect(due["due_on"] == "2024-06-15")
         #expect(due["message"]?.contains("粤A12345") == true)
-        #expect(due["message"]?.contains("2024-07-15") == true)
+        #expect(due["message"]?.contains("2024-06-15") == true)
         #expect(due["message"]?.contains("{") == false)
         let worklist = try RunHarness.readCSV(out + "/vehicles.deregistration_worklist.csv").rows
-        // Only vehicle 4: received 2024-06-29 → due 2024-06-30 < E; Guangzhou ≠ Shenzhen.
+        // Only vehicle 4: received 2024-06-29 → due 2024-06-30, still ahead of A = 06-01, so not
+        // overdue and 0 days; Guangzhou ≠ Shenzhen.
         #expect(worklist == [["LSVAB2BM4RA100004", "粤B44444", "李四", "13900139002", "440305", "440106", "2024-06-29",
-                              "2024-06-30", "Y", "Y", "440300"]])
+                              "2024-06-30", "Y", "N", "0", "440300"]])
     }
 
     @Test("V5 only with pilot regions set: --set vehicles.ecert_pilot_regions=4401,3101")
@@ -105,7 +108,7 @@ struct VehicleStageTests {
         let worklist = try RunHarness.readCSV(out + "/vehicles.deregistration_worklist.csv").rows
         // 310100 first; in 440100 due 06-06 before 06-11, and between the two 06-11 rows, VIN
         // ...M3... before ...MX...; 440300 last.
-        #expect(worklist.map { [$0[0], $0[7], $0[10]] } == [
+        #expect(worklist.map { [$0[0], $0[7], $0[11]] } == [
             ["LSVAB2BM1RA100011", "2024-07-11", "310100"],
             ["LSVAB2BM1RA100008", "2024-06-06", "440100"],
             ["LSVAB2BM3RA100009", "2024-06-11", "440100"],
@@ -123,15 +126,17 @@ struct VehicleStageTests {
         #expect(vehicles["open"] as? Int == 2)
         #expect(vehicles["closed"] as? Int == 2)
         #expect(vehicles["V1_scrap_on_set"] as? Int == 3)
+        #expect(vehicles["V2_V3_V4_judged_on"] as? String == "2024-06-01")
+        #expect(vehicles["V5_effective_on"] as? String == "2024-07-01")
+        #expect(vehicles["closed_statuses"] as? [String] == ["B", "E", "M"])
         let byType = try #require(vehicles["notices_by_type"] as? [String: Int])
         #expect(byType == ["SCRAP_DUE_SOON": 1, "SCRAP_OVERDUE": 0, "INSPECTION_DUE": 1, "INSPECTION_OVERDUE": 0,
                            "EXEMPT_STICKER_DUE": 0, "EXEMPT_STICKER_OVERDUE": 0, "ECERT_AVAILABLE": 0])
         let worklist = try #require(vehicles["V3_deregistration_worklist"] as? [String: Int])
-        #expect(worklist == ["total": 1, "cross_region": 1, "overdue": 1])
+        #expect(worklist == ["total": 1, "cross_region": 1, "overdue": 0, "days_overdue_max": 0])
         let byDetachment = try #require(vehicles["by_detachment"] as? [String: [String: Int]])
         #expect(byDetachment["440100"] == ["open": 1, "closed": 2, "INSPECTION_DUE": 1, "SCRAP_DUE_SOON": 1])
-        #expect(byDetachment["440300"] == ["open": 1, "deregistration_worklist": 1, "deregistration_cross_region": 1,
-                                           "deregistration_overdue": 1])
+        #expect(byDetachment["440300"] == ["open": 1, "deregistration_worklist": 1, "deregistration_cross_region": 1])
     }
 
     @Test("the same inputs give byte-identical vehicle outputs")

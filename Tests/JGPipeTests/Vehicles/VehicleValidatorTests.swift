@@ -14,13 +14,14 @@ struct VehicleValidatorTests {
         "region_code": "440106", "registered_on": "2018-07-20", "inspection_valid_until": "2024-07-31",
     ]
 
-    func validate(_ changes: [String: String], header: [String] = header) -> Result<Vehicle, FieldError> {
+    func validate(_ changes: [String: String], header: [String] = header,
+                  closed: ClosedStatusLetters = .defaults) -> Result<Vehicle, FieldError> {
         let values = Self.good.merging(changes) { _, new in new }
         let map = try! HeaderMap(header: header, schema: VehicleValidator.schema)
         let row = SchemaRow(row: InputRow(line: 2, fields: Self.header.map { values[$0] ?? "" }), map: map,
                             schema: VehicleValidator.schema)
         do throws(FieldError) {
-            return .success(try VehicleValidator().validate(row))
+            return .success(try VehicleValidator(closedStatuses: closed).validate(row))
         } catch {
             return .failure(error)
         }
@@ -43,7 +44,7 @@ struct VehicleValidatorTests {
         #expect(v.plate?.value == "粤A12345")
         #expect(v.owner == .person(try IdentityNumber(type: "A", number: "440106198001010019")))
         #expect(v.status.letters == "A")
-        #expect(!v.status.isClosed)
+        #expect(!v.status.isClosed(.defaults))
         #expect(v.inspectionValidUntil == day("2024-07-31"))
         #expect(v.scrapReceivedOn == nil && v.scrapRegion == nil)
     }
@@ -71,7 +72,7 @@ struct VehicleValidatorTests {
         #expect(code(["plate_no": "", "status": "G"]) == .invalidPlate)
         #expect(vehicle(["plate_no": "", "status": "E"])?.plate == nil)
         #expect(vehicle(["plate_no": "", "status": "M"])?.plate == nil)
-        #expect(vehicle(["plate_no": "", "status": "注销"])?.status.isClosed == true)
+        #expect(vehicle(["plate_no": "", "status": "注销"])?.status.isClosed(.defaults) == true)
     }
 
     @Test("owner identity follows owner_type")
@@ -103,7 +104,50 @@ struct VehicleValidatorTests {
         #expect(vehicle(["use_nature": "u"])?.useNature == "U")
         #expect(code(["status": "1"]) == .invalidCode)
         #expect(vehicle(["status": "gk"])?.status.letters == "GK")
-        #expect(vehicle(["status": "EG"])?.status.isClosed == true)
+        #expect(vehicle(["status": "EG"])?.status.isClosed(.defaults) == true)
+    }
+
+    /// SPEC §3 status: closed when any letter is in closed_statuses (default E, M, B).
+    static let statusCases: [(String, String, Bool)] = [
+        ("", "A", false),          // empty means A, open
+        ("A", "A", false),
+        ("B", "B", true),          // 转出: notified by the new registration office
+        ("转出", "B", true),
+        ("GK", "GK", false),       // two open letters (G 违法未处理, K 查封): open
+        ("gk", "GK", false),
+        ("GB", "GB", true),        // B among other letters closes
+        ("EG", "EG", true),
+        ("M", "M", true),
+        ("强制注销", "M", true),
+    ]
+
+    @Test("status letters, B and GK", arguments: statusCases)
+    func status(_ c: (String, String, Bool)) throws {
+        let v = try #require(vehicle(["status": c.0]))
+        #expect(v.status.letters == c.1)
+        #expect(v.status.isClosed(.defaults) == c.2)
+    }
+
+    @Test("closed statuses from the settings decide which vehicles may lack a plate")
+    func configuredClosedStatuses() throws {
+        #expect(vehicle(["plate_no": "", "status": "B"])?.plate == nil)
+        #expect(code(["plate_no": "", "status": "GK"]) == .invalidPlate)
+        let onlyE = try #require(ClosedStatusLetters(["E"]))
+        let row = try #require(try? validate(["status": "B"]).get())
+        #expect(!row.status.isClosed(onlyE))
+        // With only E closed, a B vehicle is open and must have a plate.
+        if case let .failure(error) = validate(["plate_no": "", "status": "B"], closed: onlyE) {
+            #expect(error.code == .invalidPlate)
+            #expect(error.message.contains("(status E)"))
+        } else {
+            Issue.record("an open B vehicle without a plate was accepted")
+        }
+        #expect(onlyE.letters == ["E"])
+        #expect(ClosedStatusLetters.defaults.letters == ["B", "E", "M"])
+        #expect(ClosedStatusLetters(["EM"]) == nil)
+        #expect(ClosedStatusLetters(["e"]) == nil)
+        #expect(ClosedStatusLetters([""]) == nil)
+        #expect(ClosedStatusLetters([]) == ClosedStatusLetters([]))
     }
 
     @Test("regions and dates")

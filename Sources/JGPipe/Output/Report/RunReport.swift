@@ -12,7 +12,7 @@ public enum RunReport {
         page.raw("<title>jgpipe 运行报告 \(escape(asOf))</title>\n<style>\(css)</style>\n</head>\n<body>\n")
         page.raw("<header><h1>jgpipe 运行报告 <span class=\"en\">run report</span></h1>\n")
         page.raw("<dl class=\"meta\">")
-        for (key, label) in [("as_of", "运行日期 as-of"), ("effective_date", "生效状态日 E"), ("cutover_date", "新措施实施日 cutover"),
+        for (key, label) in [("as_of", "运行日期 A as-of（V2–V4 据此判定）"), ("effective_date", "生效状态日 E（§1、§2、V5）"), ("cutover_date", "新措施实施日 cutover"),
                              ("tool_version", "版本 version")] {
             page.raw("<div><dt>\(label)</dt><dd>\(escape(summary[key]?.stringValue ?? "—"))</dd></div>")
         }

@@ -12,7 +12,7 @@ public enum LicenceRenewal: Equatable, Sendable {
 ///   (the last day before cancellation);
 /// - A > valid_until + 1 year → the cancellation work list, cancel_due_on = valid_until + 1 year +
 ///   1 day, days_overdue = A − cancel_due_on.
-public func d1LicenceRenewal(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> LicenceRenewal? {
+func applyD1(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> LicenceRenewal? {
     if validUntil >= asOf {
         guard validUntil <= asOf.adding(days: noticeDays) else { return nil }
         return .notice(LicenceNoticeDecision(type: .licenceRenewalDue, dueOn: validUntil))

@@ -3,7 +3,7 @@
 /// scoring cycle ends): a licence holding one of `medicalClasses`, or whose holder is at least
 /// `medicalAge` full years old on C, is judged as D2 with last_medical_on →
 /// LICENCE_MEDICAL_DUE / LICENCE_MEDICAL_OVERDUE.
-public func d3LicenceMedical(classes: LicenceClasses, medicalClasses: LicenceClasses, holder: IdentityNumber,
+func applyD3(classes: LicenceClasses, medicalClasses: LicenceClasses, holder: IdentityNumber,
                              medicalAge: Int, cycleEnd: CalendarDate?, lastMedicalOn: CalendarDate?,
                              asOf: CalendarDate) -> LicenceNoticeDecision? {
     guard let cycleEnd else { return nil }

@@ -12,7 +12,7 @@ public struct UnprocessedViolations: Equatable, Sendable {
 /// W1 (SPEC §8; measure 七 交通违法处理): one VIOLATIONS_UNPROCESSED notice per open vehicle with
 /// unprocessed violations, naming their count, points and fines in total and the oldest one's
 /// date. Returned in the order of each vehicle's first unprocessed violation.
-public func w1UnprocessedViolations(_ violations: [Violation], vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
+func applyW1(_ violations: [Violation], vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
     var slot: [Int32: Int] = [:]
     var result: [UnprocessedViolations] = []
     for v in violations where !v.isProcessed && vehicleIsOpen(v.vehicle) {

@@ -20,7 +20,7 @@ public struct Registration: Equatable, Sendable {
 /// vehicle's owner must have been handled by a registered user whose registration was in force
 /// when the violation occurred (registered_on ≤ occurred_at, revoked_on empty or after it).
 /// `registrations` are the handler's registrations on this vehicle.
-public func w3AuthorisedHandling(nonSite: Bool, occurredAt: DateTime, processedAt: DateTime?, handler: IdentityNumber?,
+func applyW3(nonSite: Bool, occurredAt: DateTime, processedAt: DateTime?, handler: IdentityNumber?,
                                  owner: VehicleOwner, registrations: [Registration],
                                  cutover: CalendarDate) -> AuthorisationFinding? {
     guard nonSite, let processedAt, let handler, processedAt.date >= cutover, owner != .person(handler) else {

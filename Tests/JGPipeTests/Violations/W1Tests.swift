@@ -1,0 +1,36 @@
+import Testing
+@testable import JGPipe
+
+/// W1: vehicle 0 is open, vehicle 1 closed.
+@Suite("W1 unprocessed violations")
+struct W1Tests {
+    @Test("count, points, fines and the oldest date per open vehicle")
+    func totals() throws {
+        let records = [
+            violation("V1", occurred: "2024-05-03 08:00", points: 3, fine: try Money(parsing: "150.50")),
+            violation("V2", occurred: "2024-04-30 23:59", points: 0, fine: .zero),
+            violation("V3", occurred: "2024-03-01 10:00", points: 6, fine: try Money(parsing: "200"),
+                      processed: "2024-03-05 10:00", handler: ViolationPeople.owner),        // processed: not counted
+            violation("V4", occurred: "2024-05-20 12:00", points: 1, fine: try Money(parsing: "0.50")),
+            violation("V5", vehicle: 1, occurred: "2024-01-01 00:00", points: 12, fine: try Money(parsing: "2000")),
+        ]
+        let groups = applyW1(records) { $0 == 0 }
+        // Vehicle 0: V1, V2, V4 → 3 violations, 3 + 0 + 1 = 4 points, 150.50 + 0 + 0.50 = 151.00 yuan,
+        // oldest 2024-04-30. Vehicle 1 is closed: no notice.
+        #expect(groups.count == 1)
+        let group = try #require(groups.first)
+        #expect(group.vehicle == 0)
+        #expect(group.count == 3)
+        #expect(group.points == 4)
+        #expect(group.fines.decimal == "151.00")
+        #expect(group.oldest == instant("2024-04-30 23:59"))
+        #expect(group.violationIDs == ["V1", "V2", "V4"])
+        #expect(NoticeFact.idSet(["V4", "V1", "V2"]) == "V1;V2;V4")
+    }
+
+    @Test("nothing unprocessed, nothing told")
+    func none() {
+        let records = [violation("V1", processed: "2024-07-11 10:00", handler: ViolationPeople.owner)]
+        #expect(applyW1(records) { _ in true }.isEmpty)
+    }
+}
