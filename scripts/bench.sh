@@ -21,6 +21,8 @@
 #   --skip-jgpipe   do not build or run jgpipe (DuckDB and libcsv figures only)
 #   --no-build      use an existing binary ($JGPIPE, default .build/release/jgpipe) instead of building
 #   --no-record     print the table but do not append it to docs/BENCHMARKS.md
+#
+#   JGPIPE_SET="run.detachment_workbooks=false ..."  extra --set overrides for every jgpipe run
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -208,7 +210,7 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
           rm -rf "$JG_OUT" "$JG_STATE"
           # Not --quiet: its log (key=value lines when not on a terminal) has the stage timings.
           measure "$key" jgpipe "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" \
-            --as-of "$AS_OF" --state "$JG_STATE" "${extra[@]}"
+            --as-of "$AS_OF" --state "$JG_STATE" "${extra[@]}" $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done)
           stages "$key" "$stage_name" ;;
         duckdb)
           rm -rf "$DK_OUT"

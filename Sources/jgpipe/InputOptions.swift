@@ -61,7 +61,9 @@ struct InputOptions: ParsableArguments {
         logger.notice("\(defaultPath) not found here; using the built-in national defaults")
         var values: [String: SettingValue] = [:]
         for override in overrides { try PipelineFile.apply(override: override, to: &values) }
-        return try PipelineSettings(values: values)
+        var settings = try PipelineSettings(values: values)
+        settings.overrideKeys = Set(overrides.map(PipelineFile.key(ofOverride:)))
+        return settings
     }
 
     private func today() -> CalendarDate {

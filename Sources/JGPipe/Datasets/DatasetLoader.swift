@@ -129,15 +129,13 @@ public enum DatasetLoader {
         let resolution = DuplicateKeys.resolve(store: store, keyColumns: validator.keyColumns)
         if !resolution.conflicting.isEmpty {
             // Rejected rows carry the fields as read, which only the file still has.
-            let keyNames = validator.keyColumns.map { validator.schema.columns[$0].name }.joined(separator: ", ")
+            let keyNames = validator.keyColumns.map { header.columnName($0, in: validator.schema) }.joined(separator: "、")
             let wanted = Dictionary(uniqueKeysWithValues: resolution.conflicting.map { row in
                 (lines[row], validator.keyColumns.map { store.field(row, $0) }.joined(separator: ", "))
             })
             try DatasetFile.read(path: path, schema: validator.schema, extraAliases: extraAliases, options: options) { row in
                 if let key = wanted[row.line] {
-                    rejected.append(RejectedRow(line: row.line, code: .duplicateKey,
-                                                message: "\(keyNames) \(key) appears on several rows that differ",
-                                                fields: row.fields))
+                    rejected.append(.duplicateKey(line: row.line, keyNames: keyNames, key: key, fields: row.fields))
                 }
             }
         }
@@ -226,7 +224,7 @@ public enum DatasetLoader {
         let fields = raw.fields
         guard fields.count == map.header.count else {
             rows.rejected.append(RejectedRow(line: line, code: .fieldCount,
-                                             message: "expected \(map.header.count) fields as in the header, found \(fields.count)",
+                                             message: "字段数应为 \(map.header.count)（与表头相同），实为 \(fields.count)",
                                              fields: fields))
             return
         }

@@ -18,7 +18,7 @@ public struct LicenceStatus: Hashable, Sendable {
         } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             letters = text
         } else {
-            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z (E 撤销, F 吊销, G 注销)")
+            throw FieldError(.invalidCode, "\"\(text)\" 不是 A-Z 的驾驶证状态字母（E 撤销、F 吊销、G 注销）")
         }
     }
 
@@ -87,17 +87,13 @@ public struct DriverLicenceValidator: RecordValidator {
         return DriverLicence(holder: holder, region: region, classes: classes, firstIssuedOn: firstIssuedOn,
                              validUntil: validUntil, status: status,
                              cancelledForOverdueRenewal: status.isCancelled && overdueRenewal,
-                             lastMedicalOn: try optionalDate(row, Column.lastMedicalOn),
-                             lastReviewedOn: try optionalDate(row, Column.lastReviewedOn))
+                             lastMedicalOn: try row.optionalDate(Column.lastMedicalOn),
+                             lastReviewedOn: try row.optionalDate(Column.lastReviewedOn))
     }
 
     /// SPEC §2 `cancel_reason`: `overdue_renewal` or 逾期未换证; any other code is kept as given.
     static func isOverdueRenewal(_ reason: String) -> Bool {
         ExamEnrollmentValidator.overdueRenewalNames.contains(reason.lowercased())
-    }
-
-    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
-        row.text(column).isEmpty ? nil : try row.parse(column, CalendarDate.init(parsing:))
     }
 
     public func canonicalFields(_ licence: DriverLicence, _ row: SchemaRow) -> [String] {

@@ -146,12 +146,12 @@ public struct ExamEnrollmentValidator: RecordValidator {
         let requested = try row.parse(Column.requested, LicenceClasses.init(parsing:))
         let reasonText = try row.required(Column.cancelReason)
         let isOverdueRenewal = Self.overdueRenewalNames.contains(reasonText.lowercased())
-        let expiry = try optionalDate(row, Column.licenceExpiry)
+        let expiry = try row.optionalDate(Column.licenceExpiry)
         let reason: CancelReason
         if isOverdueRenewal {
             guard let expiry else {
                 throw FieldError(.missingField,
-                                 "\(row.name(Column.licenceExpiry)) is required when cancel_reason is overdue_renewal but empty")
+                                 "\(row.name(Column.licenceExpiry)) 为空：注销原因为逾期未换证（overdue_renewal）时必填")
             }
             reason = .overdueRenewal(expiry: expiry)
         } else {
@@ -163,16 +163,11 @@ public struct ExamEnrollmentValidator: RecordValidator {
                                        s2: try row.choice(Column.subject2, Self.statuses),
                                        s3Road: try row.choice(Column.subject3Road, Self.statuses),
                                        s3Safety: try row.choice(Column.subject3Safety, Self.statuses))
-        let bookedOn = try optionalDate(row, Column.subject2BookedOn)
+        let bookedOn = try row.optionalDate(Column.subject2BookedOn)
         return ExamEnrollment(enrollmentID: enrollmentID, applicant: applicant, region: region, original: original,
                               requested: requested, cancelReason: reason, licenceExpiry: expiry,
                               enrolledOn: enrolledOn, subjects: subjects, subject2BookedOn: bookedOn,
                               hasExclusion: !row.text(Column.exclusion).isEmpty)
-    }
-
-    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
-        guard !row.text(column).isEmpty else { return nil }
-        return try row.parse(column, CalendarDate.init(parsing:))
     }
 
     public func canonicalFields(_ enrollment: ExamEnrollment, _ row: SchemaRow) -> [String] {

@@ -14,6 +14,12 @@ public struct RejectedRow: Sendable {
     }
 
     public static let leadingColumns = ["line", "error_code", "error"]
+
+    /// SPEC §0 "Duplicates": a row whose key a differing row shares; `keyNames` as the file's
+    /// header wrote them (SPEC §6).
+    static func duplicateKey(line: Int, keyNames: String, key: String, fields: [String]) -> RejectedRow {
+        RejectedRow(line: line, code: .duplicateKey, message: "\(keyNames) \(key) 出现在多行且内容不同", fields: fields)
+    }
 }
 
 /// SPEC §0 "Conservation": input records = cleaned + rejected + collapsed duplicates.

@@ -18,18 +18,20 @@ public struct SchemaRow {
 
     public func required(_ column: Int) throws(FieldError) -> String {
         let value = text(column)
-        if value.isEmpty { throw FieldError(.missingField, "\(name(column)) is required but empty") }
+        if value.isEmpty { throw FieldError(.missingField, "\(name(column)) 为空") }
         return value
     }
 
-    public func name(_ column: Int) -> String { schema.columns[column].name }
+    /// The column as the file's own header wrote it (`单位名称`), for the rejected rows' sentences
+    /// (SPEC §6); the canonical name when the file lacks the column.
+    public func name(_ column: Int) -> String { map.columnName(column, in: schema) }
 
     /// Runs a field initializer and prefixes its error with the column name.
     public func parse<T>(_ column: Int, _ make: (String) throws(FieldError) -> T) throws(FieldError) -> T {
         do {
             return try make(raw(column))
         } catch {
-            throw FieldError(error.code, "\(name(column)): \(error.message)")
+            throw FieldError(error.code, "\(name(column)) \(error.message)")
         }
     }
 
@@ -51,7 +53,7 @@ public struct SchemaRow {
         for (key, result) in values where key == value { return result }
         let lower = value.lowercased()
         for (key, result) in values where key == lower { return result }
-        throw FieldError(.invalidCode, "\(name(column)): \"\(value)\" is not one of \(values.keys.filter { !$0.isEmpty }.sorted().joined(separator: ", "))")
+        throw FieldError(.invalidCode, "\(name(column)) \"\(value)\" 不是可选值（\(values.keys.filter { !$0.isEmpty }.sorted().joined(separator: "、"))）之一")
     }
 
     /// The pass-through fields, as read.

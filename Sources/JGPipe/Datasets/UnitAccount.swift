@@ -140,7 +140,7 @@ public struct UnitAccountValidator: DatasetValidator {
         let permit = try row.choice(Column.permit, Self.permits)
         // Cross-file check last: a row with a bad field is rejected for that field.
         guard let unit = units[unitCode] else {
-            throw FieldError(.unknownUnit, "unit_code: \(unitCode) is not a valid unit of units.csv")
+            throw FieldError(.unknownUnit, "\(row.name(Column.unitCode)) \(unitCode) 不是单位文件中的有效单位")
         }
         let account = UnitAccount(unit: unit, holder: PersonKey.of(holder), registeredAt: registeredAt.sortKey,
                                   idKey: AccountID.numericKey(accountID) ?? AccountID.unranked, status: status,

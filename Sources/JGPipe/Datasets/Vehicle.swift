@@ -41,7 +41,7 @@ public struct VehicleStatus: Hashable, Sendable {
         } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             letters = text
         } else {
-            throw FieldError(.invalidCode, "\"\(text)\" is not a string of status letters A-Z")
+            throw FieldError(.invalidCode, "\"\(text)\" 不是由 A-Z 字母组成的机动车状态")
         }
     }
 
@@ -123,11 +123,11 @@ public struct VehicleValidator: RecordValidator {
         let plate = plateText.isEmpty ? nil : try row.parse(Column.plate, Plate.init)
         let vehicleType = try row.required(Column.vehicleType).uppercased()
         guard Self.isVehicleType(vehicleType.utf8) else {
-            throw FieldError(.invalidCode, "vehicle_type: \"\(vehicleType)\" is not a GA 24.4 code (a letter and 2 digits, e.g. K33)")
+            throw FieldError(.invalidCode, "\(row.name(Column.vehicleType)) \"\(vehicleType)\" 不是 GA 24.4 车辆类型代码（一个字母加2位数字，如 K33）")
         }
         let useNature = try row.required(Column.useNature).uppercased()
         guard useNature.utf8.count == 1, let letter = useNature.utf8.first, (0x41...0x55).contains(letter) else {
-            throw FieldError(.invalidCode, "use_nature: \"\(useNature)\" is not one letter A-U")
+            throw FieldError(.invalidCode, "\(row.name(Column.useNature)) \"\(useNature)\" 不是 A-U 中的一个字母")
         }
         _ = try row.required(Column.ownerType)
         let ownerType = try row.choice(Column.ownerType, Self.ownerTypes)
@@ -149,7 +149,7 @@ public struct VehicleValidator: RecordValidator {
         let scrapRegion = row.text(Column.scrapRegion).isEmpty ? nil : try row.parse(Column.scrapRegion, RegionCode.init)
         // Cross-field check last: whether an empty plate is allowed depends on the status.
         if plate == nil && !status.isClosed(closedStatuses) {
-            throw FieldError(.invalidPlate, "plate_no is empty but the vehicle is open (status \(status.letters)); only closed vehicles (status \(closedStatuses.letters.joined(separator: ", "))) may have no plate")
+            throw FieldError(.invalidPlate, "\(row.name(Column.plate)) 为空，但机动车未注销（状态 \(status.letters)）；只有状态为 \(closedStatuses.letters.joined(separator: "、")) 的机动车可以没有号牌")
         }
         return Vehicle(vin: vin, plate: plate, vehicleType: vehicleType, useNature: useNature, owner: owner,
                        region: region, registeredOn: registeredOn, inspectionValidUntil: inspection, status: status,

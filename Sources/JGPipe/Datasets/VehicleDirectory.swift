@@ -65,7 +65,7 @@ public struct VehicleDirectory: Sendable {
         var vehicles: [(entry: Entry, rowHash: UInt64)] = []
         var map: HeaderMap?
         _ = try DatasetFile.read(path: path, schema: VehicleValidator.schema,
-                                 extraAliases: settings.extraAliases(for: "vehicles"), options: settings.read) {
+                                 extraAliases: settings.extraAliases(for: VehicleValidator.schema), options: settings.read) {
             map = $0
         } row: { row in
             guard let map, row.fields.count == map.header.count else { return }

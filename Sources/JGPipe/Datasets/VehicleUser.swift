@@ -42,9 +42,9 @@ public struct VehicleUserValidator: RecordValidator {
         let user = try row.requiredIdentity(type: Column.userType, number: Column.userNumber)
         _ = try row.required(Column.registeredOn)
         let registeredOn = try row.parse(Column.registeredOn, DateTime.init(parsing:))
-        let revokedOn = row.text(Column.revokedOn).isEmpty ? nil : try row.parse(Column.revokedOn, DateTime.init(parsing:))
+        let revokedOn = try row.optionalDateTime(Column.revokedOn)
         guard let vehicle = vehicles.vehicle(plate: plate.value, plateType: plateType) else {
-            throw FieldError(.unknownVehicle, "no vehicle in vehicles.csv has plate_no \(plate.value) and plate_type \(plateType)")
+            throw FieldError(.unknownVehicle, "机动车文件中没有号牌号码 \(plate.value)、号牌种类 \(plateType) 的机动车")
         }
         return VehicleUser(vehicle: vehicle, user: user, registeredOn: registeredOn, revokedOn: revokedOn)
     }

@@ -70,7 +70,7 @@ public struct ViolationValidator: RecordValidator {
         let region = try row.parse(Column.region, RegionCode.init)
         let code = try row.required(Column.violationCode)
         guard (4...5).contains(code.utf8.count), ASCII.allDigits(code.utf8) else {
-            throw FieldError(.invalidCode, "\(row.name(Column.violationCode)): \"\(code)\" is not a violation code of 4 or 5 digits")
+            throw FieldError(.invalidCode, "\(row.name(Column.violationCode)) \"\(code)\" 不是4位或5位的违法代码")
         }
         let points = try Self.points(row)
         let fine = try row.parse(Column.fine, Money.init(parsing:))
@@ -85,7 +85,7 @@ public struct ViolationValidator: RecordValidator {
         }
         let paid = try row.choice(Column.paid, Self.paidValues)
         guard let vehicle = vehicles.vehicle(plate: plate.value, plateType: plateType) else {
-            throw FieldError(.unknownVehicle, "no vehicle in vehicles.csv has plate_no \(plate.value) and plate_type \(plateType)")
+            throw FieldError(.unknownVehicle, "机动车文件中没有号牌号码 \(plate.value)、号牌种类 \(plateType) 的机动车")
         }
         return Violation(violationID: violationID, vehicle: vehicle, occurredAt: occurredAt, region: region,
                          points: points, fine: fine, nonSite: nonSite, processedAt: processedAt, handler: handler,
@@ -96,7 +96,7 @@ public struct ViolationValidator: RecordValidator {
         let text = row.text(Column.points)
         if text.isEmpty { return 0 }
         guard text.utf8.count <= 2, ASCII.allDigits(text.utf8), let points = Int(text), points <= maxPoints else {
-            throw FieldError(.invalidNumber, "\(row.name(Column.points)): \"\(text)\" is not a whole number of points 0-\(maxPoints)")
+            throw FieldError(.invalidNumber, "\(row.name(Column.points)) \"\(text)\" 不是 0-\(maxPoints) 的整数记分")
         }
         return points
     }

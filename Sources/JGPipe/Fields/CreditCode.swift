@@ -20,11 +20,11 @@ public struct CreditCode: Hashable, Sendable {
         case 0:
             value = text
         case -1:
-            throw FieldError(.invalidCreditCode, text.isEmpty ? "credit code is empty"
-                : "credit code \(text) must be 18 characters from 0-9 and ABCDEFGHJKLMNPQRTUWXY")
+            throw FieldError(.invalidCreditCode, text.isEmpty ? "为空"
+                : "\(text) 应为18位，由 0-9 和 ABCDEFGHJKLMNPQRTUWXY 组成")
         default:
             let expected = Character(Unicode.Scalar(CreditCode.alphabet[outcome - 1]))
-            throw FieldError(.invalidCreditCode, "credit code \(text) has check character \(text.last!), expected \(expected)")
+            throw FieldError(.invalidCreditCode, "校验位应为 \(expected)，实为 \(text.last!)")
         }
     }
 }

@@ -8,11 +8,11 @@ enum DateText {
         let secondsOfDay: Int32?
     }
 
-    static let forms = "YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or YYYY年M月D日, optionally followed by HH:MM or HH:MM:SS"
+    static let forms = "YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 YYYY年M月D日，可带 HH:MM 或 HH:MM:SS"
 
     static func parse(_ raw: String) throws(FieldError) -> Parsed {
         let text = Text.normalize(raw)
-        if text.isEmpty { throw FieldError(.invalidDate, "date is empty") }
+        if text.isEmpty { throw FieldError(.invalidDate, "为空") }
         let outcome = text.utf8.withContiguousStorageIfAvailable { parse(bytes: $0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
         // Messages are built only on failure: this runs for every date field of every row.
@@ -20,13 +20,13 @@ enum DateText {
         case .parsed(let parsed):
             return parsed
         case .unrecognised:
-            throw FieldError(.invalidDate, "date \"\(text)\" is not in a recognised form (\(forms))")
+            throw FieldError(.invalidDate, "\"\(text)\" 不是可识别的日期格式（\(forms)）")
         case .impossibleDate(let end):
             let datePart = String(text.utf8.prefix(end))!
-            throw FieldError(.invalidDate, "date \"\(datePart)\" is not a real calendar date")
+            throw FieldError(.invalidDate, "\"\(datePart)\" 不是真实的日期")
         case .invalidTime(let start):
             let time = String(text.utf8.dropFirst(start))!
-            throw FieldError(.invalidDate, "time \"\(time)\" in \"\(text)\" is not a valid time of day")
+            throw FieldError(.invalidDate, "\"\(text)\" 中的时间 \"\(time)\" 无效")
         }
     }
 

@@ -18,10 +18,10 @@ public struct IdentityNumber: Hashable, Sendable {
         } else {
             self.type = typeCode
             guard !number.isEmpty else {
-                throw FieldError(.invalidID, "identity number of type \(typeCode) is empty")
+                throw FieldError(.invalidID, "为空（证件类型 \(typeCode)）")
             }
             guard IdentityNumber.isPrintable(number) else {
-                throw FieldError(.invalidID, "identity number of type \(typeCode) contains control characters")
+                throw FieldError(.invalidID, "含有控制字符（证件类型 \(typeCode)）")
             }
             self.number = number
         }

@@ -35,8 +35,8 @@ public struct LicenceClasses: OptionSet, Hashable, Sendable {
         var copy = text
         let parsed: UInt32? = copy.withUTF8 { LicenceClasses.parse($0) }
         guard let parsed else {
-            throw FieldError(.invalidClass, text.isEmpty ? "licence class string is empty"
-                : "licence class string \"\(text)\" contains a code outside "
+            throw FieldError(.invalidClass, text.isEmpty ? "为空"
+                : "\"\(text)\" 含有以下准驾车型代码以外的代码："
                     + LicenceClasses.allCodes.joined(separator: " "))
         }
         rawValue = parsed

@@ -22,7 +22,7 @@ public struct Money: Hashable, Comparable, Sendable {
         let whole = parts[0].utf8, fraction = parts.count > 1 ? parts[1].utf8 : Substring().utf8
         guard !whole.isEmpty, whole.count <= Money.maxIntegerDigits, ASCII.allDigits(whole), fraction.count <= 2,
               fraction.isEmpty ? parts.count == 1 : ASCII.allDigits(fraction) else {
-            throw FieldError(.invalidNumber, "\"\(text)\" is not an amount ≥ 0 with at most 2 decimal places")
+            throw FieldError(.invalidNumber, "\"\(text)\" 不是不小于0、至多两位小数的金额")
         }
         var cents: Int64 = 0
         for b in whole { cents = cents * 10 + Int64(ASCII.digitValue(b)) }

@@ -9,10 +9,9 @@ public struct Plate: Hashable, Sendable {
 
     public init(_ raw: String) throws(FieldError) {
         let text = Plate.normalize(raw)
-        guard !text.isEmpty else { throw FieldError(.invalidPlate, "plate number is empty") }
+        guard !text.isEmpty else { throw FieldError(.invalidPlate, "为空") }
         guard Plate.isValid(text) else {
-            throw FieldError(.invalidPlate, "plate number \(text) is neither a 7-character plate "
-                + "nor an 8-character new-energy plate of a known province")
+            throw FieldError(.invalidPlate, "\(text) 既不是7位号牌，也不是已知省份的8位新能源号牌")
         }
         value = text
     }

@@ -7,8 +7,8 @@ public struct RegionCode: Hashable, Sendable {
         let text = Text.normalize(raw)
         guard RegionCode.isValid(text.utf8) else {
             throw FieldError(.invalidRegion, text.isEmpty
-                ? "region code is empty"
-                : "region code \"\(text)\" is not 6 digits")
+                ? "为空"
+                : "\"\(text)\" 不是6位数字的行政区划代码")
         }
         value = text
     }

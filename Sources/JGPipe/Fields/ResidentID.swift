@@ -23,7 +23,7 @@ enum ResidentID {
 
     /// Returns the canonical 18-character number or throws INVALID_ID. `number` is already normalised.
     static func validate(_ number: String) throws(FieldError) -> String {
-        if number.isEmpty { throw FieldError(.invalidID, "identity number is empty") }
+        if number.isEmpty { throw FieldError(.invalidID, "为空") }
         var copy = number
         switch copy.withUTF8({ classify($0) }) {
         case .valid:
@@ -31,17 +31,15 @@ enum ResidentID {
         case .converted(let converted):
             return converted
         case .badShape18:
-            throw FieldError(.invalidID, "identity number \(number) must be 17 digits followed by a digit or X")
+            throw FieldError(.invalidID, "\(number) 应为17位数字加一位数字或X")
         case .badShape15:
-            throw FieldError(.invalidID, "15-character identity number \(number) must be all digits")
+            throw FieldError(.invalidID, "15位号码 \(number) 应全为数字")
         case .badLength:
-            throw FieldError(.invalidID, "identity number \(number) has \(number.count) characters, "
-                + "expected 18 (or 15 for a legacy number)")
+            throw FieldError(.invalidID, "\(number) 为\(number.count)位，应为18位（旧号码15位）")
         case .badBirthDate(let date):
-            throw FieldError(.invalidID, "identity number \(number) has birth date \(date), which is not a real date")
+            throw FieldError(.invalidID, "\(number) 的出生日期 \(date) 不是真实日期")
         case .badCheck(let found, let expected):
-            throw FieldError(.invalidID, "identity number \(number) has check character "
-                + "\(Character(Unicode.Scalar(found))), expected \(Character(Unicode.Scalar(expected)))")
+            throw FieldError(.invalidID, "校验位应为 \(Character(Unicode.Scalar(expected)))，实为 \(Character(Unicode.Scalar(found)))")
         }
     }
 

@@ -15,12 +15,13 @@ public enum Text {
     }
 
     static func normalize(_ raw: String, upper: Bool) -> String {
-        let text = normalizeOnce(raw, upper: upper)
+        var text = normalizeOnce(raw, upper: upper)
         guard let first = text.utf8.first, first == quote || first == equals else { return text }
-        let held: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        text.makeContiguousUTF8()
+        let held = text.utf8.withContiguousStorageIfAvailable { bytes in
             guardedValue(bytes).map { String(decoding: $0, as: UTF8.self) }
-        } ?? nil
-        return held.map { normalizeOnce($0, upper: upper) } ?? text
+        }
+        return held.flatMap { $0 }.map { normalizeOnce($0, upper: upper) } ?? text
     }
 
     static let quote = UInt8(ascii: "'"), equals = UInt8(ascii: "="), doubleQuote = UInt8(ascii: "\"")

@@ -22,8 +22,8 @@ public struct VIN: Hashable, Sendable {
         let text = Text.normalizeCode(raw)
         var copy = text
         guard let check = copy.withUTF8(VIN.check) else {
-            throw FieldError(.invalidVIN, text.isEmpty ? "VIN is empty"
-                : "VIN \(text) must be 17 characters from 0-9 and A-Z without I, O and Q")
+            throw FieldError(.invalidVIN, text.isEmpty ? "为空"
+                : "\(text) 应为17位，由 0-9 和 A-Z（不含 I、O、Q）组成")
         }
         value = text
         checkDigitValid = check

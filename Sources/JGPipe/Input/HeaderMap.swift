@@ -55,3 +55,15 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension HeaderMap {
+    /// A schema column's name as this file's header wrote it (BOM and surrounding spaces left
+    /// out), or its canonical name when the file has no such column.
+    public func columnName(_ column: Int, in schema: DatasetSchema) -> String {
+        guard column < sources.count, let source = sources[column] else { return schema.columns[column].name }
+        var name = Substring(header[source])
+        if name.hasPrefix("\u{FEFF}") { name = name.dropFirst() }
+        let trimmed = String(name).trimmingWhitespace()
+        return trimmed.isEmpty ? schema.columns[column].name : trimmed
+    }
+}

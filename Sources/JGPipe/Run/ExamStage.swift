@@ -2,18 +2,10 @@
 /// classes is a pipeline-file error (exit 78).
 extension ExamClassSets {
     init(_ table: SettingsTable) throws {
-        func classes(_ key: String, _ fallback: LicenceClasses) throws -> LicenceClasses {
-            let codes = try table.stringList(key, default: fallback.codes)
-            do throws(FieldError) {
-                return try LicenceClasses(codes: codes)
-            } catch {
-                throw SettingsError("\(table.path).\(key): \(error.message)")
-            }
-        }
         let defaults = ExamClassSets()
-        self.init(smallCar: try classes("small_car_classes", defaults.smallCar),
-                  large: try classes("large_classes", defaults.large),
-                  motorcycle: try classes("motorcycle_classes", defaults.motorcycle))
+        self.init(smallCar: try table.classes("small_car_classes", default: defaults.smallCar),
+                  large: try table.classes("large_classes", default: defaults.large),
+                  motorcycle: try table.classes("motorcycle_classes", default: defaults.motorcycle))
         for (a, b, shared) in [("small_car_classes", "large_classes", smallCar.intersection(large)),
                                ("small_car_classes", "motorcycle_classes", smallCar.intersection(motorcycle)),
                                ("large_classes", "motorcycle_classes", large.intersection(motorcycle))]
@@ -30,6 +22,7 @@ extension ExamClassSets {
 /// transition T1/T2, outputs and the exam notices of SPEC §4.
 public struct ExamStage: PipelineStage {
     public let name = "exam_enrollments"
+    public var datasets: [DatasetSchema] { [ExamEnrollmentValidator.schema] }
     let sets: ExamClassSets
 
     public init(settings: PipelineSettings) throws {
@@ -41,60 +34,87 @@ public struct ExamStage: PipelineStage {
         "auto_restore_classes", "restored_classes", "effective_on",
     ]
 
+    /// Row-local: enrollments are validated, decided and written a slice at a time
+    /// (`RunContext.stream`); only the notices and the summary's counts outlive a slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("exam_enrollments") else { return }
-        let enrollments = try context.load(path, ExamEnrollmentValidator())
-        try context.writeRejected("exam_enrollments", header: enrollments.header, rows: enrollments.rejected)
+        let schema = ExamEnrollmentValidator.schema
         let cutover = context.settings.cutoverDate
-        let outcomes = enrollments.records.map { examOutcome($0, sets: sets, cutover: cutover) }
         let effectiveOn = context.effectiveDate.iso
-        try context.writeCleaned(enrollments, schema: ExamEnrollmentValidator.schema, added: Self.addedColumns) { i in
-            let o = outcomes[i]
-            return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "", o.decision.path.rawValue,
-                    o.decision.required.list, o.decision.waived.list, o.remaining.list,
-                    o.transition?.rule.rawValue ?? "", o.decision.autoRestore.description, o.restored.description,
-                    effectiveOn]
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        var tally = ExamTally()
+        var notices: [Notice] = []
+        _ = try context.stream(path, ExamEnrollmentValidator()) { header in
+            rejected = try context.openRejected("exam_enrollments", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: Self.addedColumns)
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            let outcomes = part.records.map { examOutcome($0, sets: sets, cutover: cutover) }
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: Self.addedColumns.count, to: cleaned, values: { i in
+                                                let o = outcomes[i]
+                                                return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "",
+                                                        o.decision.path.rawValue, o.decision.required.list,
+                                                        o.decision.waived.list, o.remaining.list,
+                                                        o.transition?.rule.rawValue ?? "",
+                                                        o.decision.autoRestore.description, o.restored.description,
+                                                        effectiveOn]
+                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
+            let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
+            let partNotices = examNotices(part, outcomes, detachment, context)
+            tally.add(outcomes, detachment, partNotices)
+            notices += partNotices
         }
-        let detachment = enrollments.records.map { context.settings.detachments.code(for: $0.region) }
-        let notices = examNotices(enrollments, outcomes, detachment, context)
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
         context.add(notices)
-        context.addSection("exam_enrollments", summary(outcomes, detachment, notices))
+        context.addSection("exam_enrollments", tally.json)
     }
 
-    private func examNotices(_ enrollments: LoadedDataset<ExamEnrollment>, _ outcomes: [ExamOutcome],
+    private func examNotices(_ part: ValidatedSlice<ExamEnrollment>, _ outcomes: [ExamOutcome],
                              _ detachment: [String], _ context: RunContext) -> [Notice] {
         typealias Column = ExamEnrollmentValidator.Column
         let cutover = context.settings.cutoverDate
         var notices: [Notice] = []
-        for (i, enrollment) in enrollments.records.enumerated() {
+        for (i, enrollment) in part.records.enumerated() {
             guard let decision = examNotice(path: outcomes[i].decision.path, transition: outcomes[i].transition,
                                             subjects: enrollment.subjects, subject2BookedOn: enrollment.subject2BookedOn,
                                             cutover: cutover) else { continue }
-            let fields = enrollments.store.fields(i)
-            let name = fields[Column.applicantName]
+            let name = part.store.field(i, Column.applicantName)
             let booked = enrollment.subject2BookedOn
             notices.append(Notice(
                 type: decision.type, detachmentCode: detachment[i], recipientType: .person,
-                recipientID: enrollment.applicant.number, recipientName: name, phone: fields[Column.applicantPhone],
+                recipientID: enrollment.applicant.number, recipientName: name,
+                phone: part.store.field(i, Column.applicantPhone),
                 recordID: enrollment.enrollmentID, dueOn: decision.dueOn, fact: decision.fact(subject2BookedOn: booked),
                 message: context.settings.templates.message(decision.templateKey(subject2BookedOn: booked, cutover: cutover), [
-                    "applicant_name": name, "enrollment_id": enrollment.enrollmentID, "you": Notice.RecipientType.person.addressed,
-                    "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso, "booked_on": booked?.iso ?? "",
+                    "applicant_name": name, "enrollment_id": enrollment.enrollmentID,
+                    "you": Notice.RecipientType.person.addressed, "booked_on": booked?.iso ?? "",
+                    "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso,
                     "cutover_date": cutover.iso, "effective_on": context.effectiveDate.iso,
                 ])))
         }
         return notices
     }
+}
 
-    private func summary(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) -> JSONValue {
-        func zeros<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String: Int] where T.RawValue == String {
-            Dictionary(uniqueKeysWithValues: T.allCases.map { ($0.rawValue, 0) })
-        }
-        var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
-        var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
-        var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
-        var autoRestore = 0, restored = 0
-        var byDetachment: [String: [String: Int]] = [:]
+/// The `exam_enrollments` summary section, counted on integers as slices pass.
+struct ExamTally {
+    private static func zeros<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String: Int] where T.RawValue == String {
+        Dictionary(uniqueKeysWithValues: T.allCases.map { ($0.rawValue, 0) })
+    }
+
+    private var enrollments = 0
+    private var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
+    private var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
+    private var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
+    private var autoRestore = 0, restored = 0
+    private var byDetachment: [String: [String: Int]] = [:]
+
+    mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) {
+        enrollments += outcomes.count
         for (i, o) in outcomes.enumerated() {
             var keys = ["enrollments", o.scope.rawValue, o.decision.path.rawValue]
             scopes[o.scope.rawValue, default: 0] += 1
@@ -110,8 +130,11 @@ public struct ExamStage: PipelineStage {
             noticeTypes[notice.type.rawValue, default: 0] += 1
             byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
-        return .object([
-            ("enrollments", .int(outcomes.count)),
+    }
+
+    var json: JSONValue {
+        .object([
+            ("enrollments", .int(enrollments)),
             ("by_scope", .counts(scopes)),
             ("by_path", .counts(paths)),
             ("by_case", .counts(cases)),

@@ -31,16 +31,8 @@ public struct LicenceSettings: Equatable, Sendable {
             throw SettingsError("\(table.path).closed_statuses: \"\(bad)\" is not one status letter A-Z")
         }
         renewalNoticeDays = try table.int("renewal_notice_days", default: defaults.renewalNoticeDays, range: 0...3660)
-        func classes(_ key: String, _ fallback: LicenceClasses) throws -> LicenceClasses {
-            let codes = try table.stringList(key, default: fallback.codes)
-            do throws(FieldError) {
-                return try LicenceClasses(codes: codes)
-            } catch {
-                throw SettingsError("\(table.path).\(key): \(error.message)")
-            }
-        }
-        reviewClasses = try classes("review_classes", defaults.reviewClasses)
-        medicalClasses = try classes("medical_classes", defaults.medicalClasses)
+        reviewClasses = try table.classes("review_classes", default: defaults.reviewClasses)
+        medicalClasses = try table.classes("medical_classes", default: defaults.medicalClasses)
         medicalAge = try table.int("medical_age", default: defaults.medicalAge, range: 1...150)
     }
 
@@ -52,6 +44,7 @@ public struct LicenceSettings: Equatable, Sendable {
 /// `driver_licences` summary section.
 public struct LicenceStage: PipelineStage {
     public let name = "driver_licences"
+    public var datasets: [DatasetSchema] { [DriverLicenceValidator.schema] }
     let settings: LicenceSettings
     /// SPEC §2's class sets S and L, which D4 shares with the restoration exams.
     let sets: ExamClassSets

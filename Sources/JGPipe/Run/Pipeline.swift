@@ -187,6 +187,8 @@ public enum Pipeline {
         let stages: [any PipelineStage]
         do {
             stages = try Self.stages(for: request.settings)
+            try request.settings.declare(datasets: stages.flatMap(\.datasets))
+            try request.settings.checkAllKeysKnown()
         } catch {
             throw RunError(.config, "pipeline file: \(error)")
         }

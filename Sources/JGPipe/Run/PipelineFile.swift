@@ -35,6 +35,11 @@ public enum PipelineFile {
         values = try set(path[...], text, in: values, override: override)
     }
 
+    /// The `SECTION.KEY` of a `--set SECTION.KEY=VALUE`.
+    public static func key(ofOverride override: String) -> String {
+        String(override.prefix { $0 != "=" })
+    }
+
     private static func set(_ path: ArraySlice<String>, _ text: String, in table: [String: SettingValue],
                             override: String) throws -> [String: SettingValue] {
         var table = table

@@ -7,6 +7,10 @@ public struct PipelineSettings: Sendable {
     public var root: SettingsTable
     /// SHA-256 of the pipeline file's bytes, for the manifest and the ledger.
     public var fileHash: String
+    /// Where the values came from, for errors: the pipeline file's path, or nil (built in).
+    public var fileName: String?
+    /// The `SECTION.KEY` of each `--set`, so an unknown one is named as an option.
+    public var overrideKeys: Set<String> = []
 
     /// 八、五: the measures take effect on 1 July 2024.
     public var cutoverDate: CalendarDate
@@ -43,10 +47,40 @@ public struct PipelineSettings: Sendable {
         read.delimiter = byte
         read.maxFieldBytes = try run.int("max_field_bytes", default: 1 << 20, range: 1024...(1 << 30))
         workbooks = try DetachmentWorkbooks.Settings(run)
-        inputFiles = try root.stringMap("inputs")
+        // `[inputs]` keys become known when a stage declares its datasets (`declare`).
+        let inputs = try root.table("inputs")
+        inputFiles = [:]
+        for (dataset, value) in inputs.values {
+            guard case let .string(file) = value else {
+                throw SettingsError("inputs.\(dataset) must be a file name (a string), found \(value.kindName)")
+            }
+            inputFiles[dataset] = file
+        }
         detachments = try Detachments(overrides: root.stringMap("detachments"))
-        templates = NoticeTemplates(overrides: try root.stringMap("templates"))
+        templates = NoticeTemplates(overrides: try root.stringMap("templates", known: Set(NoticeTemplates.defaults.keys)))
         aliases = try root.table("aliases")
+    }
+
+    /// Makes the keys of the stages' datasets known: `inputs.<dataset>` and
+    /// `aliases.<dataset>.<column>` for each schema column.
+    public func declare(datasets: [DatasetSchema]) throws {
+        let inputs = try root.table("inputs")
+        for schema in datasets {
+            _ = try inputs.string(schema.name, default: "")
+            _ = try extraAliases(for: schema)
+        }
+    }
+
+    /// SPEC §5 "Settings are checked": after every stage has read its settings and declared its
+    /// datasets, any key of the file or of `--set` no reader asked for stops the run (78).
+    public func checkAllKeysKnown() throws {
+        let unknown = root.usage.unknownKeys(in: root.values)
+        guard !unknown.isEmpty else { return }
+        let lines = unknown.map { key, suggestion in
+            let origin = overrideKeys.contains(key) ? "--set \(key)" : "\(key) in \(fileName ?? "the settings")"
+            return "\(origin) is not a setting jgpipe knows" + (suggestion.map { ": did you mean \($0)?" } ?? "")
+        }
+        throw SettingsError(lines.joined(separator: "; "))
     }
 
     /// Loads a pipeline file and applies `--set` overrides in order.
@@ -55,7 +89,10 @@ public struct PipelineSettings: Sendable {
         for override in overrides {
             try PipelineFile.apply(override: override, to: &values)
         }
-        return try PipelineSettings(values: values, fileHash: hash)
+        var settings = try PipelineSettings(values: values, fileHash: hash)
+        settings.fileName = path
+        settings.overrideKeys = Set(overrides.map(PipelineFile.key(ofOverride:)))
+        return settings
     }
 
     /// The input file of a dataset: as the `[inputs]` table names it, else its canonical name.
@@ -63,12 +100,13 @@ public struct PipelineSettings: Sendable {
         inputFiles[dataset] ?? "\(dataset).csv"
     }
 
-    /// Header aliases the pipeline file adds to a dataset (`[aliases.<dataset>]`).
-    public func extraAliases(for dataset: String) throws -> [String: [String]] {
-        let table = try aliases.table(dataset)
+    /// Header aliases the pipeline file adds to a dataset's columns (`[aliases.<dataset>]`).
+    public func extraAliases(for schema: DatasetSchema) throws -> [String: [String]] {
+        let table = try aliases.table(schema.name)
         var result: [String: [String]] = [:]
-        for column in table.values.keys {
-            result[column] = try table.stringList(column, default: [])
+        for column in schema.columnNames {
+            let added = try table.stringList(column, default: [])
+            if !added.isEmpty { result[column] = added }
         }
         return result
     }

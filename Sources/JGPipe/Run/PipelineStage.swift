@@ -4,6 +4,10 @@
 /// the run (exit 78) before any input is read.
 public protocol PipelineStage {
     var name: String { get }
+    /// The datasets the stage reads, each found in the input folder as `<name>.csv` or as
+    /// `[inputs]` names it. They make `inputs.<name>` and `aliases.<name>.<column>` known
+    /// settings, and tell the run which files of the input folder are inputs (SPEC §5).
+    var datasets: [DatasetSchema] { get }
     func run(_ context: RunContext) throws
     /// `jgpipe validate`: load (and so check) the stage's datasets with the same code as `run`
     /// and write their `*.rejected.csv`, without applying rules.

@@ -51,20 +51,44 @@ public final class RunContext {
         let name = validator.schema.name
         let logger = logger
         let loaded = try DatasetLoader.load(path: path, validator: validator,
-                                            extraAliases: settings.extraAliases(for: name),
+                                            extraAliases: settings.extraAliases(for: validator.schema),
                                             options: settings.read) { rows in
             try StopRequest.check()
             logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows, since: started))
         }
-        datasets.append((name, loaded.counts))
-        inputFiles.append((name, String(path.dropFirst(inputDirectory.count + 1))))
-        recordsRead += loaded.counts.inputRecords
-        var metadata = RunContext.rate(dataset: name, rows: loaded.counts.inputRecords, since: started)
-        metadata["rejected"] = "\(loaded.counts.rejected)"
-        metadata["collapsed"] = "\(loaded.counts.collapsedDuplicates)"
-        metadata["parse_cpu_ms"] = "\(Int(loaded.parseCPUSeconds * 1000))"
-        logger.info("dataset read", metadata: metadata)
+        recordRead(name, path, loaded.counts, parseCPUSeconds: loaded.parseCPUSeconds, since: started)
         return loaded
+    }
+
+    /// `load` for a row-local stage, in bounded memory: the valid rows are handed to `slice` a
+    /// slice at a time, in input order (`DatasetLoader.stream`); `header` comes first, so the
+    /// stage can open its outputs.
+    public func stream<V: DatasetValidator>(_ path: String, _ validator: V, header: (HeaderMap) throws -> Void,
+                                            slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
+        let started = monotonicSeconds()
+        let name = validator.schema.name
+        let logger = logger
+        let streamed = try DatasetLoader.stream(path: path, validator: validator,
+                                                extraAliases: settings.extraAliases(for: validator.schema), options: settings.read,
+                                                progress: { rows in
+                                                    try StopRequest.check()
+                                                    logger.trace("reading", metadata: RunContext.rate(dataset: name, rows: rows,
+                                                                                                      since: started))
+                                                }, header: header, slice: slice)
+        recordRead(name, path, streamed.counts, parseCPUSeconds: streamed.parseCPUSeconds, since: started)
+        return streamed
+    }
+
+    private func recordRead(_ name: String, _ path: String, _ counts: DatasetCounts, parseCPUSeconds: Double,
+                            since started: Double) {
+        datasets.append((name, counts))
+        inputFiles.append((name, String(path.dropFirst(inputDirectory.count + 1))))
+        recordsRead += counts.inputRecords
+        var metadata = RunContext.rate(dataset: name, rows: counts.inputRecords, since: started)
+        metadata["rejected"] = "\(counts.rejected)"
+        metadata["collapsed"] = "\(counts.collapsedDuplicates)"
+        metadata["parse_cpu_ms"] = "\(Int(parseCPUSeconds * 1000))"
+        logger.info("dataset read", metadata: metadata)
     }
 
     /// Opens an output CSV in the staging folder and writes its header row. The writer records
@@ -79,14 +103,20 @@ public final class RunContext {
 
     /// `<dataset>.rejected.csv`: line, error_code, error, then the original fields as read.
     public func writeRejected(_ dataset: String, header: HeaderMap, rows: [RejectedRow]) throws {
-        let writer = try csv("\(dataset).rejected.csv", header: RejectedRow.leadingColumns + header.header)
-        var digest = RejectionDigest(dataset: dataset, header: header.header)
-        for row in rows {
-            try writer.writeRow([String(row.line), row.code.rawValue, row.message] + row.fields)
-            digest.add(row)
-        }
-        try writer.close()
-        rejections.append(digest)
+        let file = try openRejected(dataset, header: header)
+        try file.write(rows)
+        try close(file)
+    }
+
+    /// `<dataset>.rejected.csv` written as rows come (a streamed stage); `close` it at the end.
+    public func openRejected(_ dataset: String, header: HeaderMap) throws -> RejectedFile {
+        RejectedFile(writer: try csv("\(dataset).rejected.csv", header: RejectedRow.leadingColumns + header.header),
+                     digest: RejectionDigest(dataset: dataset, header: header.header))
+    }
+
+    public func close(_ file: RejectedFile) throws {
+        try file.writer.close()
+        rejections.append(file.digest)
     }
 
     /// `<dataset>.cleaned.csv`: schema columns, `added` columns, then pass-through. `row(i)`
@@ -107,7 +137,11 @@ public final class RunContext {
     /// and written on a thread of their own while the rows are made.
     public func openCleaned<Record>(_ loaded: LoadedDataset<Record>, schema: DatasetSchema,
                                     added: [String]) throws -> CSVWriter {
-        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + loaded.header.passThroughNames,
+        try openCleaned(header: loaded.header, schema: schema, added: added)
+    }
+
+    public func openCleaned(header: HeaderMap, schema: DatasetSchema, added: [String]) throws -> CSVWriter {
+        try csv("\(schema.name).cleaned.csv", header: schema.columnNames + added + header.passThroughNames,
                 writeBehind: true)
     }
 
@@ -182,6 +216,24 @@ extension RunContext {
             "dataset": "\(dataset)", "rows": "\(rows)", "ms": "\(Int(seconds * 1000))",
             "rows_per_s": "\(seconds > 0 ? Int(Double(rows) / seconds) : 0)",
         ]
+    }
+}
+
+/// A `<dataset>.rejected.csv` being written (`RunContext.openRejected`).
+public final class RejectedFile {
+    let writer: CSVWriter
+    var digest: RejectionDigest
+
+    init(writer: CSVWriter, digest: RejectionDigest) {
+        self.writer = writer
+        self.digest = digest
+    }
+
+    public func write(_ rows: [RejectedRow]) throws {
+        for row in rows {
+            try writer.writeRow([String(row.line), row.code.rawValue, row.message] + row.fields)
+            digest.add(row)
+        }
     }
 }
 

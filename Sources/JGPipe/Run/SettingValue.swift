@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A value of the pipeline file, independent of the TOML library that read it.
 public indirect enum SettingValue: Equatable, Sendable {
     case string(String)
@@ -27,16 +29,35 @@ public struct SettingsError: Error, CustomStringConvertible {
 }
 
 /// One table of the pipeline file with typed, defaulted look-ups that name the key on error.
+///
+/// SPEC §5 "Settings are checked": every look-up — of a key present or absent — is recorded in
+/// the `SettingsUsage` the whole file shares, so the keys jgpipe knows are exactly the keys its
+/// readers ask for; `SettingsUsage.unknownKeys` lists what the file holds beyond them. There
+/// is no list of keys to keep up to date: a stage that reads a new key makes it known.
 public struct SettingsTable: Sendable {
     public let path: String
     public let values: [String: SettingValue]
+    public let usage: SettingsUsage
 
-    public init(path: String, values: [String: SettingValue]) {
+    public init(path: String, values: [String: SettingValue], usage: SettingsUsage = SettingsUsage()) {
         self.path = path
         self.values = values
+        self.usage = usage
     }
 
-    private func key(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+    /// The full name of a key, recorded as known unless it names a table (tables are not
+    /// settings of their own: their keys are).
+    private func key(_ name: String, isTable: Bool = false) -> String {
+        let full = path.isEmpty ? name : "\(path).\(name)"
+        if !isTable { usage.record(full) }
+        return full
+    }
+
+    /// Looks a key up, recording it as known.
+    private func lookUp(_ name: String) -> SettingValue? {
+        _ = key(name)
+        return values[name]
+    }
 
     private func mismatch(_ name: String, _ wanted: String, _ found: SettingValue) -> SettingsError {
         SettingsError("\(key(name)) must be \(wanted), found \(found.kindName)")
@@ -44,14 +65,24 @@ public struct SettingsTable: Sendable {
 
     public func table(_ name: String) throws -> SettingsTable {
         switch values[name] {
-        case nil: return SettingsTable(path: key(name), values: [:])
-        case let .table(t)?: return SettingsTable(path: key(name), values: t)
+        case nil: return SettingsTable(path: key(name, isTable: true), values: [:], usage: usage)
+        case let .table(t)?: return SettingsTable(path: key(name, isTable: true), values: t, usage: usage)
         case let other?: throw mismatch(name, "a table", other)
         }
     }
 
+    /// A true/false setting; `--set` gives it as the text "true" or "false".
+    public func bool(_ name: String, default value: Bool) throws -> Bool {
+        switch lookUp(name) {
+        case nil: return value
+        case let .bool(b)?: return b
+        case let .string(s)? where s == "true" || s == "false": return s == "true"
+        case let other?: throw mismatch(name, "true or false", other)
+        }
+    }
+
     public func string(_ name: String, default value: String) throws -> String {
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .string(s)?: return s
         case let other?: throw mismatch(name, "a string", other)
@@ -60,7 +91,7 @@ public struct SettingsTable: Sendable {
 
     public func int(_ name: String, default value: Int, range: ClosedRange<Int> = 0...Int.max) throws -> Int {
         let result: Int
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .int(i)?: result = i
         case let .string(s)?:
@@ -75,7 +106,7 @@ public struct SettingsTable: Sendable {
     }
 
     public func double(_ name: String, default value: Double) throws -> Double {
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .double(d)?: return d
         case let .int(i)?: return Double(i)
@@ -87,7 +118,7 @@ public struct SettingsTable: Sendable {
     }
 
     public func date(_ name: String, default value: CalendarDate) throws -> CalendarDate {
-        guard values[name] != nil else { return value }
+        guard lookUp(name) != nil else { return value }
         let text = try string(name, default: "")
         do {
             return try CalendarDate(parsing: text)
@@ -97,7 +128,7 @@ public struct SettingsTable: Sendable {
     }
 
     public func stringList(_ name: String, default value: [String]) throws -> [String] {
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .array(items)?:
             return try items.map {
@@ -113,7 +144,7 @@ public struct SettingsTable: Sendable {
     /// A list of whole numbers (`[2, 4, 8]`, or `2,4,8` from `--set`), each within `range`.
     public func intList(_ name: String, default value: [Int], range: ClosedRange<Int> = 0...Int.max) throws -> [Int] {
         let items: [SettingValue]
-        switch values[name] {
+        switch lookUp(name) {
         case nil: return value
         case let .array(list)?: items = list
         case let .string(s)?: items = s.split(separator: ",").map { .string(String($0).trimmingWhitespace()) }
@@ -143,18 +174,21 @@ public struct SettingsTable: Sendable {
         case let .array(items)?:
             return try items.enumerated().map { n, item in
                 guard case let .table(t) = item else { throw mismatch(name, "a list of tables", item) }
-                return SettingsTable(path: "\(key(name))[\(n + 1)]", values: t)
+                return SettingsTable(path: "\(key(name, isTable: true))[\(n + 1)]", values: t, usage: usage)
             }
         case let other?: throw mismatch(name, "a list of tables", other)
         }
     }
 
-    /// A table whose values are all strings, e.g. `[detachments]` or `[templates]`.
-    public func stringMap(_ name: String) throws -> [String: String] {
+    /// A table whose values are all strings, e.g. `[detachments]` or `[templates]`. Its keys
+    /// are known when `known` is nil (free keys, such as region prefixes), else only those in
+    /// `known`: any other is left for the unknown-key check, with `known` as its suggestions.
+    public func stringMap(_ name: String, known: Set<String>? = nil) throws -> [String: String] {
         let t = try table(name)
         var result: [String: String] = [:]
-        for (k, v) in t.values {
-            guard case let .string(s) = v else { throw t.mismatch(k, "a string", v) }
+        for k in known ?? [] { t.usage.record(t.path + "." + k) }
+        for (k, v) in t.values where known?.contains(k) ?? true {
+            guard case let .string(s) = t.lookUp(k) else { throw t.mismatch(k, "a string", v) }
             result[k] = s
         }
         return result
@@ -166,5 +200,67 @@ public struct SettingsTable: Sendable {
             throw SettingsError("\(key(name)) must be one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(text)\"")
         }
         return result
+    }
+}
+
+/// The keys the readers of one pipeline file asked for (SPEC §5 "Settings are checked").
+public final class SettingsUsage: Sendable {
+    private let known = Mutex<Set<String>>([])
+
+    public init() {}
+
+    func record(_ key: String) {
+        _ = known.withLock { $0.insert(key) }
+    }
+
+    /// Every key of `values` (nested tables, arrays of tables as `name[n]`) no reader asked
+    /// for, sorted, each with the closest known key when one is close.
+    public func unknownKeys(in values: [String: SettingValue]) -> [(key: String, suggestion: String?)] {
+        let known = self.known.withLock { $0 }
+        var unknown: [String] = []
+        func walk(_ table: [String: SettingValue], _ path: String) {
+            for (name, value) in table {
+                let key = path.isEmpty ? name : path + "." + name
+                switch value {
+                case let .table(inner): walk(inner, key)
+                case let .array(items) where !items.isEmpty && items.allSatisfy({ if case .table = $0 { true } else { false } }):
+                    for (n, item) in items.enumerated() { if case let .table(inner) = item { walk(inner, "\(key)[\(n + 1)]") } }
+                default: if !known.contains(key) { unknown.append(key) }
+                }
+            }
+        }
+        walk(values, "")
+        return unknown.sorted().map { ($0, Self.closest(to: $0, among: known)) }
+    }
+
+    /// The known key nearest in edit distance, compared whole and by its last component (a key
+    /// written without or in the wrong section); nil when none is near.
+    static func closest(to key: String, among known: Set<String>) -> String? {
+        let last = { (k: String) in String(k.split(separator: ".").last ?? Substring(k)) }
+        var best: (distance: Int, whole: Int, key: String)?
+        for candidate in known.sorted() {
+            let whole = editDistance(key, candidate)
+            let distance = min(whole, editDistance(last(key), last(candidate)) + 1)
+            if best.map({ (distance, whole) < ($0.distance, $0.whole) }) ?? true { best = (distance, whole, candidate) }
+        }
+        guard let best, best.distance <= max(2, last(key).count / 3) else { return nil }
+        return best.key
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let substitution = previous + (a[i - 1] == b[j - 1] ? 0 : 1)
+                previous = row[j]
+                row[j] = min(substitution, row[j] + 1, row[j - 1] + 1)
+            }
+        }
+        return row[b.count]
     }
 }

@@ -24,6 +24,7 @@ extension CleanupCaps {
 /// Units and unit accounts (SPEC §1, measure 八): validation, R1–R3, C1–C3, outputs and notices.
 public struct UnitAccountStage: PipelineStage {
     public let name = "unit_accounts"
+    public var datasets: [DatasetSchema] { [UnitValidator.schema, UnitAccountValidator.schema] }
     let caps: CleanupCaps
 
     public init(settings: PipelineSettings) throws {

@@ -2,6 +2,7 @@
 /// deregistration work list, owner notices and the `vehicles` summary section.
 public struct VehicleStage: PipelineStage {
     public let name = "vehicles"
+    public var datasets: [DatasetSchema] { [VehicleValidator.schema] }
     let settings: VehicleSettings
 
     public init(settings: PipelineSettings) throws {
@@ -13,126 +14,178 @@ public struct VehicleStage: PipelineStage {
         "due_on", "cross_region", "overdue", "days_overdue", "detachment_code",
     ]
 
+    /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
+    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
+    /// outlive a slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
-        let vehicles = try context.load(path, VehicleValidator(closedStatuses: settings.closedStatuses))
-        try context.writeRejected("vehicles", header: vehicles.header, rows: vehicles.rejected)
+        let schema = VehicleValidator.schema
         // SPEC §0: V2–V4 are judged on A, V5 on E.
         let asOf = context.asOf, e = context.effectiveDate
-        let scrapOn = vehicles.records.map {
-            applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
-                        table: settings.scrapTable)
-        }
-        try context.writeCleaned(vehicles, schema: VehicleValidator.schema,
-                                 added: ["vin_check", "scrap_on", "effective_on"]) { i in
-            [vehicles.records[i].vin.checkDigitValid ? "PASS" : "FAIL", scrapOn[i]?.iso ?? "", asOf.iso]
-        }
-        let detachment = vehicles.records.map { context.settings.detachments.code(for: $0.region) }
-        var tasks: [(index: Int, task: DeregistrationTask)] = []
-        var notices: [Notice] = []
         let pilot = Set(settings.ecertPilotRegions)
-        for (i, vehicle) in vehicles.records.enumerated() where !vehicle.status.isClosed(settings.closedStatuses) {
-            if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                               region: vehicle.region, asOf: asOf) {
-                tasks.append((i, task))
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        var worklist: [WorklistRow] = []
+        var notices: [Notice] = []
+        var tally = VehicleTally()
+        _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
+            rejected = try context.openRejected("vehicles", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            let scrapOn = part.records.map {
+                applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
+                            table: settings.scrapTable)
             }
-            func notify(_ type: NoticeType, due: CalendarDate) {
-                notices.append(notice(type, due: due, vehicle: i, vehicles, detachment[i], context))
-            }
-            if let type = applyV2(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
-                notify(type, due: scrapOn[i]!)
-            }
-            if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
-                                             registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                             useNature: vehicle.useNature, asOf: asOf,
-                                             noticeDays: settings.inspectionNoticeDays,
-                                             sticker: settings.exemptSticker) {
-                notify(type, due: vehicle.inspectionValidUntil!)
-            }
-            if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
-                notify(.ecertAvailable, due: e)
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: 3, to: cleaned, values: { i in
+                                                [part.records[i].vin.checkDigitValid ? "PASS" : "FAIL",
+                                                 scrapOn[i]?.iso ?? "", asOf.iso]
+                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
+            for (i, vehicle) in part.records.enumerated() {
+                let detachment = context.settings.detachments.code(for: vehicle.region)
+                let closed = vehicle.status.isClosed(settings.closedStatuses)
+                tally.add(vehicle, closed: closed, scrapOn: scrapOn[i], detachment: detachment)
+                guard !closed else { continue }
+                if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
+                                                   region: vehicle.region, asOf: asOf) {
+                    worklist.append(WorklistRow(task: task, vin: vehicle.vin.value, detachment: detachment,
+                                                fields: part.store, row: i))
+                    tally.add(task, detachment: detachment)
+                }
+                func notify(_ type: NoticeType, due: CalendarDate) {
+                    let notice = notice(type, due: due, vehicle, part.store, i, detachment, context)
+                    tally.add(notice)
+                    notices.append(notice)
+                }
+                if let type = applyV2(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
+                    notify(type, due: scrapOn[i]!)
+                }
+                if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
+                                                 registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
+                                                 useNature: vehicle.useNature, asOf: asOf,
+                                                 noticeDays: settings.inspectionNoticeDays,
+                                                 sticker: settings.exemptSticker) {
+                    notify(type, due: vehicle.inspectionValidUntil!)
+                }
+                if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
+                    notify(.ecertAvailable, due: e)
+                }
             }
         }
-        tasks.sort { a, b in
-            let da = detachment[a.index], db = detachment[b.index]
-            if da != db { return da < db }
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
+        worklist.sort { a, b in
+            if a.detachment != b.detachment { return a.detachment < b.detachment }
             if a.task.dueOn != b.task.dueOn { return a.task.dueOn < b.task.dueOn }
-            return vehicles.records[a.index].vin.value < vehicles.records[b.index].vin.value
+            return a.vin < b.vin
         }
-        try writeWorklist(tasks, vehicles, detachment, context)
+        try writeWorklist(worklist, context)
         context.add(notices)
-        context.addSection("vehicles", summary(vehicles, scrapOn, detachment, tasks.map(\.task), tasks.map(\.index), notices,
-                                               asOf: asOf, effectiveDate: e))
+        context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 
     /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
-    private func notice(_ type: NoticeType, due: CalendarDate, vehicle i: Int, _ vehicles: LoadedDataset<Vehicle>,
+    private func notice(_ type: NoticeType, due: CalendarDate, _ vehicle: Vehicle, _ store: RowStore, _ i: Int,
                         _ detachment: String, _ context: RunContext) -> Notice {
         typealias Column = VehicleValidator.Column
-        let vehicle = vehicles.records[i]
-        let fields = vehicles.store.fields(i)
         let recipientType: Notice.RecipientType = vehicle.owner.type == .person ? .person : .unit
+        let ownerName = store.field(i, Column.ownerName)
         let message = context.settings.templates.message(type.templateKey, [
-            "owner_name": fields[Column.ownerName], "you": recipientType.addressed, "plate_no": fields[Column.plate],
+            "owner_name": ownerName, "you": recipientType.addressed, "plate_no": store.field(i, Column.plate),
             "vin": vehicle.vin.value,
             "due_on": due.iso, "effective_on": context.effectiveDate.iso,
         ])
         return Notice(type: type, detachmentCode: detachment, recipientType: recipientType,
-                      recipientID: vehicle.owner.id, recipientName: fields[Column.ownerName],
-                      phone: fields[Column.ownerPhone], recordID: vehicle.vin.value, dueOn: due,
+                      recipientID: vehicle.owner.id, recipientName: ownerName,
+                      phone: store.field(i, Column.ownerPhone), recordID: vehicle.vin.value, dueOn: due,
                       fact: type.fact == .none ? "" : due.iso, message: message)
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
-    private func writeWorklist(_ tasks: [(index: Int, task: DeregistrationTask)], _ vehicles: LoadedDataset<Vehicle>,
-                               _ detachment: [String], _ context: RunContext) throws {
-        typealias Column = VehicleValidator.Column
+    private func writeWorklist(_ rows: [WorklistRow], _ context: RunContext) throws {
         let writer = try context.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
-        for (i, task) in tasks {
-            let f = vehicles.store.fields(i)
-            try writer.writeRow([
-                f[Column.vin], f[Column.plate], f[Column.ownerName], f[Column.ownerPhone], f[Column.region],
-                f[Column.scrapRegion], f[Column.scrapReceivedOn], task.dueOn.iso, task.crossRegion ? "Y" : "N",
-                task.overdue ? "Y" : "N", String(task.daysOverdue), detachment[i],
-            ])
+        for row in rows {
+            try writer.writeRow(row.fields + [row.task.dueOn.iso, row.task.crossRegion ? "Y" : "N",
+                                              row.task.overdue ? "Y" : "N", String(row.task.daysOverdue), row.detachment])
         }
         try writer.close()
     }
+}
 
-    private func summary(_ vehicles: LoadedDataset<Vehicle>, _ scrapOn: [CalendarDate?], _ detachment: [String],
-                         _ tasks: [DeregistrationTask], _ taskVehicles: [Int], _ notices: [Notice],
-                         asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
-        for (i, vehicle) in vehicles.records.enumerated() {
-            byDetachment[detachment[i], default: [:]][vehicle.status.isClosed(settings.closedStatuses) ? "closed" : "open", default: 0] += 1
+/// One row of the V3 work list, kept from its slice until the list is sorted: the task and the
+/// few fields the list shows (about 2 % of vehicles have scrap information).
+struct WorklistRow {
+    typealias Column = VehicleValidator.Column
+    static let shownColumns = [Column.vin, Column.plate, Column.ownerName, Column.ownerPhone, Column.region,
+                               Column.scrapRegion, Column.scrapReceivedOn]
+
+    let task: DeregistrationTask
+    let vin: String
+    let detachment: String
+    /// `shownColumns` of the vehicle's canonical row.
+    let fields: [String]
+
+    init(task: DeregistrationTask, vin: String, detachment: String, fields store: RowStore, row: Int) {
+        self.task = task
+        self.vin = vin
+        self.detachment = detachment
+        fields = Self.shownColumns.map { store.field(row, $0) }
+    }
+}
+
+/// The `vehicles` summary section, counted on integers as slices pass.
+struct VehicleTally {
+    private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
+    private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
+    private var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
+    private var byDetachment: [String: [String: Int]] = [:]
+
+    mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
+        if isClosed { closed += 1 } else { open += 1 }
+        byDetachment[detachment, default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+        if !vehicle.vin.checkDigitValid { vinCheckFailures += 1 }
+        if !vehicle.phoneIsValid { invalidPhones += 1 }
+        if scrapOn == nil { noAgeLimit += 1 } else { scrapOnSet += 1 }
+    }
+
+    mutating func add(_ task: DeregistrationTask, detachment: String) {
+        worklist += 1
+        daysOverdueMax = max(daysOverdueMax, task.daysOverdue)
+        byDetachment[detachment, default: [:]]["deregistration_worklist", default: 0] += 1
+        if task.crossRegion {
+            crossRegion += 1
+            byDetachment[detachment, default: [:]]["deregistration_cross_region", default: 0] += 1
         }
-        for notice in notices {
-            byType[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+        if task.overdue {
+            overdue += 1
+            byDetachment[detachment, default: [:]]["deregistration_overdue", default: 0] += 1
         }
-        for (task, i) in zip(tasks, taskVehicles) {
-            byDetachment[detachment[i], default: [:]]["deregistration_worklist", default: 0] += 1
-            if task.crossRegion { byDetachment[detachment[i], default: [:]]["deregistration_cross_region", default: 0] += 1 }
-            if task.overdue { byDetachment[detachment[i], default: [:]]["deregistration_overdue", default: 0] += 1 }
-        }
-        let closed = vehicles.records.filter { $0.status.isClosed(settings.closedStatuses) }.count
-        return .object([
+    }
+
+    mutating func add(_ notice: Notice) {
+        byType[notice.type.rawValue, default: 0] += 1
+        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+    }
+
+    func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
+        .object([
             ("V2_V3_V4_judged_on", .string(asOf.iso)),
             ("V5_effective_on", .string(effectiveDate.iso)),
             ("closed_statuses", .array(settings.closedStatuses.letters.map(JSONValue.string))),
-            ("open", .int(vehicles.records.count - closed)),
+            ("open", .int(open)),
             ("closed", .int(closed)),
-            ("vin_check_fail_warnings", .int(vehicles.records.filter { !$0.vin.checkDigitValid }.count)),
-            ("invalid_owner_phone_warnings", .int(vehicles.records.filter { !$0.phoneIsValid }.count)),
-            ("V1_scrap_on_set", .int(scrapOn.filter { $0 != nil }.count)),
-            ("V1_no_age_limit", .int(scrapOn.filter { $0 == nil }.count)),
+            ("vin_check_fail_warnings", .int(vinCheckFailures)),
+            ("invalid_owner_phone_warnings", .int(invalidPhones)),
+            ("V1_scrap_on_set", .int(scrapOnSet)),
+            ("V1_no_age_limit", .int(noAgeLimit)),
             ("notices_by_type", .counts(byType)),
             ("V3_deregistration_worklist", .object([
-                ("total", .int(tasks.count)),
-                ("cross_region", .int(tasks.filter(\.crossRegion).count)),
-                ("overdue", .int(tasks.filter(\.overdue).count)),
-                ("days_overdue_max", .int(tasks.map(\.daysOverdue).max() ?? 0)),
+                ("total", .int(worklist)),
+                ("cross_region", .int(crossRegion)),
+                ("overdue", .int(overdue)),
+                ("days_overdue_max", .int(daysOverdueMax)),
             ])),
             ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),

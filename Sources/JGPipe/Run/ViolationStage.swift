@@ -25,6 +25,8 @@ public struct ViolationSettings: Equatable, Sendable {
 /// audit, owner and handler notices and the `violations` summary section.
 public struct ViolationStage: PipelineStage {
     public let name = "violations"
+    /// `vehicles.csv` is the vehicle stage's dataset; this stage reads it again for the plate join.
+    public var datasets: [DatasetSchema] { [ViolationValidator.schema, VehicleUserValidator.schema] }
     let settings: ViolationSettings
 
     public init(settings: PipelineSettings) throws {

@@ -107,7 +107,7 @@ struct ExcelTextGuardTests {
 
     // MARK: whole runs in every encoding
 
-    /// Three units and three accounts, every schema value of the first two rows guarded in one of
+    /// Three units and three accounts (and the vehicles below), every schema value of the first two rows guarded in one of
     /// the two forms (the byte path's rows), the third's guards around values that need
     /// normalising (the string path's); `note` and `remark` are pass-through and keep their guards.
     static let units = #"""
@@ -122,6 +122,15 @@ struct ExcelTextGuardTests {
         '1008,"=""91440106MA5UA00013""",,'440106199507190138,郭磊,'备注,'13900000010,'2024-07-15 10:00,active,,
         "=""2004""",91440305MA5UA00022,'A,"=""440305198911120465""",谢娜,,,"=""2024/2/29""",'正常,'普通用户,'是
         '３００５,'91310115ma5ua00037,,'31011519780922053x,蔡明,,,'2019年3月1日,停用,,'n
+
+        """#
+
+    /// A vehicle the byte path takes (every guard around a canonical value) and one it hands over
+    /// (lower-case VIN, a plate with `·`, full-width region digits, a Chinese date and status).
+    static let vehicles = #"""
+        vin,plate_no,plate_type,vehicle_type,use_nature,owner_type,owner_id_type,owner_id_no,owner_name,owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code,remark
+        ="LSVAB2BM9RA100001",'粤AD12345,'52,K33,A,person,,"=""440106198001010019""",张三,'13800138001,'440106,'2016-08-20,'2024-08-31,'A,,,'备注
+        'lsvab2bm0ra100002,'粤A·23456,02,K33,A,person,A,'440305199002150020,李四,,"=""４４０１０６""",'2010年3月1日,,'转出,,,
 
         """#
 
@@ -158,7 +167,7 @@ struct ExcelTextGuardTests {
           arguments: Encoding.allCases)
     func wholeRun(_ encoding: Encoding) throws {
         let folder = RunHarness.temporaryFolder("jgpipe-in")
-        for (name, text) in [("units.csv", Self.units), ("unit_accounts.csv", Self.accounts)] {
+        for (name, text) in [("units.csv", Self.units), ("unit_accounts.csv", Self.accounts), ("vehicles.csv", Self.vehicles)] {
             #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(try Self.bytes(text, encoding))))
         }
         // The default 5 % rejection guard stays on: one INVALID_ID would refuse the run.
@@ -167,6 +176,7 @@ struct ExcelTextGuardTests {
         let counts = Dictionary(uniqueKeysWithValues: outcome.datasets.map { ($0.0, $0.1) })
         #expect(counts["units"]?.rejected == 0)
         #expect(counts["unit_accounts"]?.rejected == 0)
+        #expect(counts["vehicles"]?.rejected == 0)
 
         let units = try RunHarness.records(out + "/units.cleaned.csv")
         #expect(units.map { $0["unit_code"] } == ["91440106MA5UA00013", "91440305MA5UA00022", "91310115MA5UA00037"])
@@ -184,5 +194,17 @@ struct ExcelTextGuardTests {
         #expect(accounts.map { $0["registered_at"] } == ["2024-07-15 10:00:00", "2024-02-29", "2019-03-01"])
         #expect(accounts.map { $0["status"] } == ["active", "active", "disabled"])
         #expect(accounts.map { $0["remark"] } == ["'备注", "", ""])
+
+        let vehicles = try RunHarness.records(out + "/vehicles.cleaned.csv")
+        #expect(vehicles.map { $0["vin"] } == ["LSVAB2BM9RA100001", "LSVAB2BM0RA100002"])
+        #expect(vehicles.map { $0["plate_no"] } == ["粤AD12345", "粤A23456"])
+        #expect(vehicles.map { $0["plate_type"] } == ["52", "02"])
+        #expect(vehicles.map { $0["owner_id_no"] } == ["440106198001010019", "440305199002150020"])
+        #expect(vehicles.map { $0["owner_phone"] } == ["13800138001", ""])
+        #expect(vehicles.map { $0["region_code"] } == ["440106", "440106"])
+        #expect(vehicles.map { $0["registered_on"] } == ["2016-08-20", "2010-03-01"])
+        #expect(vehicles.map { $0["inspection_valid_until"] } == ["2024-08-31", ""])
+        #expect(vehicles.map { $0["status"] } == ["A", "B"])
+        #expect(vehicles.map { $0["remark"] } == ["'备注", ""])
     }
 }

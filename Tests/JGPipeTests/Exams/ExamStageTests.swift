@@ -47,7 +47,7 @@ import Testing
         #expect(rejected.count == 1)
         #expect(rejected.first?["line"] == "7")
         #expect(rejected.first?["error_code"] == "INVALID_CLASS")
-        #expect(rejected.first?["error"]?.hasPrefix("original_classes: ") == true)
+        #expect(rejected.first?["error"]?.hasPrefix("original_classes \"") == true)
 
         let notices = try RunHarness.records(out + "/notifications.csv")
         #expect(notices.map { $0["notice_type"]! } == ["EXAM_SUBJECTS_WAIVED", "S2_BOOKING_NOT_NEEDED"])

@@ -130,16 +130,16 @@ import Testing
         #expect(try parse("2000-02-29") == "2000-02-29")
         #expect(try parse("20240229") == "2024-02-29")
         let error = fieldError { _ = try CalendarDate(parsing: "1999-02-29") }
-        #expect(error == FieldError(.invalidDate, "date \"1999-02-29\" is not a real calendar date"))
+        #expect(error == FieldError(.invalidDate, "\"1999-02-29\" 不是真实的日期"))
         #expect(fieldError { _ = try CalendarDate(parsing: "1900/2/29") }?.code == .invalidDate)
     }
 
     @Test func impossibleDates() {
         for bad in ["2024-13-01", "2024-00-10", "2024-04-31", "20240230", "2024年2月30日", "2024-06-00", "0000-01-01"] {
-            #expect(fieldError { _ = try CalendarDate(parsing: bad) }?.message.hasSuffix("is not a real calendar date") == true, "\(bad)")
+            #expect(fieldError { _ = try CalendarDate(parsing: bad) }?.message.hasSuffix("不是真实的日期") == true, "\(bad)")
         }
         #expect(fieldError { _ = try CalendarDate(parsing: "2024-02-30 08:00") }?.message
-            == "date \"2024-02-30\" is not a real calendar date")
+            == "\"2024-02-30\" 不是真实的日期")
     }
 
     @Test func invalidTimes() {
@@ -147,7 +147,7 @@ import Testing
             #expect(fieldError { _ = try CalendarDate(parsing: bad) }?.code == .invalidDate, "\(bad)")
         }
         #expect(fieldError { _ = try CalendarDate(parsing: "2024-06-01 24:00") }?.message
-            == "time \"24:00\" in \"2024-06-01 24:00\" is not a valid time of day")
+            == "\"2024-06-01 24:00\" 中的时间 \"24:00\" 无效")
     }
 
     @Test func unrecognisedForms() {
@@ -158,8 +158,8 @@ import Testing
                     "2024－06－01 ０８：０５：", "-2024-06-01"] {
             #expect(fieldError { _ = try CalendarDate(parsing: bad) }?.code == .invalidDate, "\(bad)")
         }
-        #expect(fieldError { _ = try CalendarDate(parsing: "") }?.message == "date is empty")
-        #expect(fieldError { _ = try CalendarDate(parsing: "2024.06.01") }?.message == "date \"2024.06.01\" is not in a "
-            + "recognised form (YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or YYYY年M月D日, optionally followed by HH:MM or HH:MM:SS)")
+        #expect(fieldError { _ = try CalendarDate(parsing: "") }?.message == "为空")
+        #expect(fieldError { _ = try CalendarDate(parsing: "2024.06.01") }?.message == "\"2024.06.01\" 不是可识别的日期格式"
+            + "（YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 YYYY年M月D日，可带 HH:MM 或 HH:MM:SS）")
     }
 }

@@ -25,9 +25,9 @@ import Testing
 
     @Test func wrongCheckCharacter() {
         let error = fieldError { _ = try CreditCode("91350100M000100Y44") }
-        #expect(error == FieldError(.invalidCreditCode, "credit code 91350100M000100Y44 has check character 4, expected 3"))
+        #expect(error == FieldError(.invalidCreditCode, "校验位应为 3，实为 4"))
         #expect(fieldError { _ = try CreditCode("121000004000003981") }?.message
-            == "credit code 121000004000003981 has check character 1, expected 0")
+            == "校验位应为 0，实为 1")
         #expect(fieldError { _ = try CreditCode("91110000600001760Q") }?.code == .invalidCreditCode)
     }
 
@@ -37,8 +37,8 @@ import Testing
                     "91350100M000100Y4I", "91350100M00010 Y43", "91350100M000100Y4中"] {
             #expect(fieldError { _ = try CreditCode(bad) }?.code == .invalidCreditCode, "\(bad)")
         }
-        #expect(fieldError { _ = try CreditCode("") }?.message == "credit code is empty")
+        #expect(fieldError { _ = try CreditCode("") }?.message == "为空")
         #expect(fieldError { _ = try CreditCode("X1") }?.message
-            == "credit code X1 must be 18 characters from 0-9 and ABCDEFGHJKLMNPQRTUWXY")
+            == "X1 应为18位，由 0-9 和 ABCDEFGHJKLMNPQRTUWXY 组成")
     }
 }

@@ -49,12 +49,12 @@ import Testing
         // 1949-02-30 does not exist.
         let error = fieldError { _ = try IdentityNumber(type: "A", number: "110105490230002") }
         #expect(error?.code == .invalidID)
-        #expect(error?.message == "identity number 110105490230002 has birth date 19490230, which is not a real date")
+        #expect(error?.message == "110105490230002 的出生日期 19490230 不是真实日期")
     }
 
     @Test func wrongCheckCharacter() {
         let error = fieldError { _ = try IdentityNumber(type: "A", number: "110105194912310021") }
-        #expect(error == FieldError(.invalidID, "identity number 110105194912310021 has check character 1, expected X"))
+        #expect(error == FieldError(.invalidID, "校验位应为 X，实为 1"))
         #expect(fieldError { _ = try IdentityNumber(type: "A", number: "440524198001010014") }?.code == .invalidID)
         #expect(fieldError { _ = try IdentityNumber(type: "A", number: "44052419800101001X") }?.code == .invalidID)
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(try IdentityNumber(type: "A", number: "110105200002290013").number == "110105200002290013")
         // 1999 is not a leap year; the check character 6 is right, so only the date fails.
         let error = fieldError { _ = try IdentityNumber(type: "A", number: "440304199902291236") }
-        #expect(error == FieldError(.invalidID, "identity number 440304199902291236 has birth date 19990229, which is not a real date"))
+        #expect(error == FieldError(.invalidID, "440304199902291236 的出生日期 19990229 不是真实日期"))
     }
 
     @Test func badShapes() {
@@ -71,9 +71,9 @@ import Testing
                     "11010519491231002 X", "A10105194912310021"] {
             #expect(fieldError { _ = try IdentityNumber(type: "A", number: bad) }?.code == .invalidID, "\(bad)")
         }
-        #expect(fieldError { _ = try IdentityNumber(type: "A", number: "") }?.message == "identity number is empty")
+        #expect(fieldError { _ = try IdentityNumber(type: "A", number: "") }?.message == "为空")
         #expect(fieldError { _ = try IdentityNumber(type: "A", number: "12345") }?.message
-            == "identity number 12345 has 5 characters, expected 18 (or 15 for a legacy number)")
+            == "12345 为5位，应为18位（旧号码15位）")
         // Month 13 is not a date.
         #expect(fieldError { _ = try IdentityNumber(type: "A", number: "110105194913310020") }?.code == .invalidID)
     }

@@ -50,9 +50,9 @@ import Testing
                     "C1-C6", "C1.C6", "小型汽车", "C1 X"] {
             #expect(fieldError { _ = try LicenceClasses(parsing: bad) }?.code == .invalidClass, "\(bad)")
         }
-        #expect(fieldError { _ = try LicenceClasses(parsing: "") }?.message == "licence class string is empty")
+        #expect(fieldError { _ = try LicenceClasses(parsing: "") }?.message == "为空")
         #expect(fieldError { _ = try LicenceClasses(parsing: "C1C7") }?.message
-            == "licence class string \"C1C7\" contains a code outside A1 A2 A3 B1 B2 C1 C2 C3 C4 C5 C6 D E F M N P")
+            == "\"C1C7\" 含有以下准驾车型代码以外的代码：A1 A2 A3 B1 B2 C1 C2 C3 C4 C5 C6 D E F M N P")
     }
 
     @Test func codesFromSettings() throws {

@@ -75,8 +75,8 @@ import Testing
         for plate in bad {
             #expect(fieldError { _ = try Plate(plate) }?.code == .invalidPlate, "\(plate)")
         }
-        #expect(fieldError { _ = try Plate("") }?.message == "plate number is empty")
+        #expect(fieldError { _ = try Plate("") }?.message == "为空")
         #expect(fieldError { _ = try Plate("京ai·2345") }?.message
-            == "plate number 京AI2345 is neither a 7-character plate nor an 8-character new-energy plate of a known province")
+            == "京AI2345 既不是7位号牌，也不是已知省份的8位新能源号牌")
     }
 }

@@ -14,7 +14,7 @@ import Testing
         for bad in ["", "NULL", "44010", "4401060", "44O106", "4401 6", "44-106", "４４０１０", "广州市"] {
             #expect(fieldError { _ = try RegionCode(bad) }?.code == .invalidRegion, "\(bad)")
         }
-        #expect(fieldError { _ = try RegionCode("4401") }?.message == "region code \"4401\" is not 6 digits")
-        #expect(fieldError { _ = try RegionCode(" ") }?.message == "region code is empty")
+        #expect(fieldError { _ = try RegionCode("4401") }?.message == "\"4401\" 不是6位数字的行政区划代码")
+        #expect(fieldError { _ = try RegionCode(" ") }?.message == "为空")
     }
 }

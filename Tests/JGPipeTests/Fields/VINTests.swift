@@ -33,7 +33,7 @@ import Testing
                     "1M8GDM9AXKP04278Q", "1m8gdm9axkp04278q", "1M8GDM9AXKP-42788", "1M8GDM9AXKP 42788", "1M8GDM9AXKP04278中"] {
             #expect(fieldError { _ = try VIN(bad) }?.code == .invalidVIN, "\(bad)")
         }
-        #expect(fieldError { _ = try VIN("ABC") }?.message == "VIN ABC must be 17 characters from 0-9 and A-Z without I, O and Q")
-        #expect(fieldError { _ = try VIN("") }?.message == "VIN is empty")
+        #expect(fieldError { _ = try VIN("ABC") }?.message == "ABC 应为17位，由 0-9 和 A-Z（不含 I、O、Q）组成")
+        #expect(fieldError { _ = try VIN("") }?.message == "为空")
     }
 }

@@ -25,7 +25,7 @@ import Testing
         // Conservation of the samples: units 10 = 8 + 2 + 0 (samples/expectations/utf8/summary.txt).
         #expect(html.contains("<tr><th>单位 <span class=\"en\">units</span></th><td class=\"num\">10</td><td class=\"num\">8</td><td class=\"num\">2</td><td class=\"num\">0</td>"))
         // A rejected row's sample line: line 8 of units.csv has a bad credit-code check character.
-        #expect(html.contains("<td class=\"num\">8</td><td>unit_code: credit code"))
+        #expect(html.contains("<td class=\"num\">8</td><td>unit_code 校验位应为"))
     }
 
     @Test func isDeterministic() throws {

@@ -138,7 +138,7 @@ struct VehicleValidatorTests {
         // With only E closed, a B vehicle is open and must have a plate.
         if case let .failure(error) = validate(["plate_no": "", "status": "B"], closed: onlyE) {
             #expect(error.code == .invalidPlate)
-            #expect(error.message.contains("(status E)"))
+            #expect(error.message.contains("只有状态为 E 的机动车"))
         } else {
             Issue.record("an open B vehicle without a plate was accepted")
         }

@@ -43,7 +43,8 @@ import Testing
 
     /// Columns that are numbers or dates; every other column holds only text cells.
     static let numberHeaders: Set<String> = ["R1清理数", "R2清理数", "R3清理数", "保留账号数", "行号", "数量", "逾期天数"]
-    static let dateHeaders: Set<String> = ["注册时间", "停用日期", "到期日期", "报废信息接收日期", "日期"]
+    static let dateHeaders: Set<String> = ["注册时间", "停用日期", "到期日期", "报废信息接收日期", "日期", "有效期止", "应注销日期",
+                                           "违法时间", "处理时间"]
 
     /// The sample run with 3 rows a sheet (header + 2): every longer sheet continues.
     static func smallSheetRun() throws -> String {
@@ -59,7 +60,8 @@ import Testing
             // Tab order: 说明, then each sheet with its continuations right after it.
             var distinct: [String] = []
             for name in names where distinct.last != name { distinct.append(name) }
-            #expect(distinct == ["说明", "单位联系清单", "清理账号", "通知", "注销工作清单", "拒绝记录"], "\(book)")
+            #expect(distinct == ["说明", "单位联系清单", "清理账号", "通知", "注销工作清单", "驾驶证待注销", "违法处理核查", "拒绝记录"],
+                    "\(book)")
             for sheet in sheets {
                 // 说明 is a short sheet of its own, not cut.
                 #expect(sheet.rows <= 2 || sheet.title == "说明", "\(book) \(sheet.title): more rows than the limit")
@@ -86,15 +88,15 @@ import Testing
                 }
             }
         }
-        // 2 rows a sheet: 440100's n notices fill 通知, 通知(2) … 通知(⌈n/2⌉) and no more (the samples
-        // grow with every dataset, so n is read from notifications.csv rather than written here).
-        let notices = try RunHarness.readCSV(output + "/notifications.csv")
-        let detachment = try #require(notices.header.firstIndex(of: "detachment_code"))
-        let n = notices.rows.filter { $0[detachment] == "440100" }.count
-        #expect(n > 4)
-        let last = (n + 1) / 2
+        // 440100 has 34 notices of units, exams and vehicles (2 unit, 3 exam and 29 vehicle rows of their
+        // expectation files: 18 ECERT_AVAILABLE with the pilot region 4401) and, on 2024-06-01, 14 of
+        // licences and violations (samples/expectations/LICENCES_VIOLATIONS.md, moved to A = 2024-06-01,
+        // A + 30 = 2024-07-01, A + 90 = 2024-08-30): LICENCE_RENEWAL_OVERDUE L04, L05; REVIEW_OVERDUE and
+        // MEDICAL_OVERDUE L07 (C 2023-08-20); REVIEW_DUE L08 (C 2024-06-01); REVIEW_OVERDUE L12;
+        // RESTORATION_SUBJECT1_ONLY L14, L15, L16 (valid + 3 years ≥ A) = 9; W1 张三, 赵六; W2 S03, S06,
+        // S08 = 5. 48 notices, 2 a sheet → 通知 … 通知(24).
         let guangzhou = try #require(books["440100.xlsx"]).map(\.title)
-        #expect(guangzhou.contains("通知(2)") && guangzhou.contains("通知(\(last))") && !guangzhou.contains("通知(\(last + 1))"))
+        #expect(guangzhou.contains("通知(2)") && guangzhou.contains("通知(24)") && !guangzhou.contains("通知(25)"))
     }
 
     @Test func rowsSummedOverTheWorkbooksAreTheCSVRows() throws {
@@ -118,11 +120,14 @@ import Testing
         // 440300: accounts 27 (U2), 53 (U5), 73 and 74 (U8) = 4;  310100: accounts 59 (U6), 65 (U7) = 2.
         // The three UNKNOWN_UNIT accounts name no region; exams 21 (450103) and 23 (350203) name
         // detachments with nothing to act on, which get no workbook.
+        // Licences (their region_code): 440100 lines 22, 23, 25, 29, 30; 310100 lines 21, 24, 27 (the
+        // FIELD_COUNT row's region is still readable); line 26 (region 4401) names none. Violations (违法地区划):
+        // 440100 lines 13–18, 20, 21. Registered users carry no region. 440100: 9 + 5 + 8 = 22; 310100: 2 + 3 = 5.
         var rejected: [String: Int] = [:]
         for (book, sheets) in books {
             rejected[book] = sheets.filter { Self.baseName($0.title) == "拒绝记录" }.map(\.rows).reduce(0, +)
         }
-        #expect(rejected == ["440100.xlsx": 9, "440300.xlsx": 4, "310100.xlsx": 2, "110100.xlsx": 0, "370200.xlsx": 0,
+        #expect(rejected == ["440100.xlsx": 22, "440300.xlsx": 4, "310100.xlsx": 5, "110100.xlsx": 0, "370200.xlsx": 0,
                              "440600.xlsx": 0])
     }
 

@@ -98,15 +98,3 @@ enum DetachmentWorkbooks {
         }
     }
 }
-
-extension SettingsTable {
-    /// A true/false setting; `--set` gives it as the text "true" or "false".
-    public func bool(_ name: String, default value: Bool) throws -> Bool {
-        switch values[name] {
-        case nil: return value
-        case let .bool(b)?: return b
-        case let .string(s)? where s == "true" || s == "false": return s == "true"
-        case let other?: throw SettingsError("\(path.isEmpty ? name : "\(path).\(name)") must be true or false, found \(other.kindName)")
-        }
-    }
-}

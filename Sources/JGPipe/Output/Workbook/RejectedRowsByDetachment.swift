@@ -4,7 +4,9 @@
 /// than `max_rejected_ratio` of them), so they are gathered in memory before the workbooks.
 enum RejectedRowsByDetachment {
     /// Datasets whose rows carry a region; a new dataset with a region column adds its schema here.
-    static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema]
+    /// A violation is placed by where it occurred (违法地区划): its plate may name no vehicle.
+    static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema,
+                                                 DriverLicenceValidator.schema, ViolationValidator.schema]
 
     /// Per detachment code, rows of (行号, 文件, 错误代码, 错误说明) in file, then line order.
     static func collect(_ context: RunContext) throws -> [String: [[String]]] {
@@ -49,14 +51,14 @@ enum RejectedRowsByDetachment {
     }
 
     private static func regionColumn(_ header: [String], _ schema: DatasetSchema, _ context: RunContext) -> Int? {
-        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema.name)) ?? [:]),
+        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema)) ?? [:]),
               let region = schema.columnNames.firstIndex(of: "region_code") else { return nil }
         return map.sources[region]
     }
 
     private static func unitCodeColumn(_ header: [String], _ context: RunContext) -> Int? {
         let schema = UnitAccountValidator.schema
-        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema.name)) ?? [:]),
+        guard let map = try? HeaderMap(header: header, schema: schema, extraAliases: (try? context.settings.extraAliases(for: schema)) ?? [:]),
               let unit = schema.columnNames.firstIndex(of: "unit_code") else { return nil }
         return map.sources[unit]
     }

@@ -46,6 +46,11 @@ struct WorkbookSheet: Sendable {
                       about: "本次发出的通知（短信）：接收人、电话、到期日与短信内容", countedBy: ("notice_type", "通知类型")),
         WorkbookSheet("注销工作清单", source: "vehicles.deregistration_worklist.csv",
                       about: "已报废回收、须办理注销登记的机动车（V3），含是否跨地区、是否逾期"),
+        WorkbookSheet("驾驶证待注销", source: "driver_licences.cancellation_worklist.csv",
+                      about: "超过有效期一年以上未换证、须办理注销的驾驶证（D1），含应注销日期和逾期天数"),
+        WorkbookSheet("违法处理核查", source: "violations.authorisation_audit.csv",
+                      about: "一.五.4：非现场违法由非所有人处理、且违法发生时处理人未在该车备案的记录（W3）",
+                      countedBy: ("finding", "核查结果")),
     ]
 }
 
@@ -119,5 +124,18 @@ enum WorkbookColumns {
         "cross_region": WorkbookColumn("跨地区"),
         "overdue": WorkbookColumn("逾期"),
         "days_overdue": WorkbookColumn("逾期天数", .number),
+        // Driver licences (SPEC §7 aliases).
+        "classes": WorkbookColumn("准驾车型"),
+        "valid_until": WorkbookColumn("有效期止", .date),
+        "cancel_due_on": WorkbookColumn("应注销日期", .date),
+        // Violations (SPEC §8 aliases).
+        "violation_id": WorkbookColumn("违法编号"),
+        "occurred_at": WorkbookColumn("违法时间", .dateTime),
+        "processed_at": WorkbookColumn("处理时间", .dateTime),
+        "handler_id_type": WorkbookColumn("处理人证件类型"),
+        "handler_id_no": WorkbookColumn("处理人证件号码"),
+        "handler_name": WorkbookColumn("处理人"),
+        "owner_id": WorkbookColumn("所有人证件号码"),
+        "finding": WorkbookColumn("核查结果"),
     ]
 }

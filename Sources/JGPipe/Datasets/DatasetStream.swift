@@ -1,0 +1,186 @@
+/// Validated rows of a dataset read slice by slice (`DatasetLoader.stream`), in input order.
+public struct ValidatedSlice<Record> {
+    /// Valid records of the slice, duplicates resolved.
+    public var records: [Record]
+    /// Physical input line of each record.
+    public var lines: [Int]
+    /// Canonical fields of each record: `store.fields(i)` for `records[i]`.
+    public var store: RowStore
+    /// The slice's rejected rows, in line order (DUPLICATE_KEY ones at their own line).
+    public var rejected: [RejectedRow]
+}
+
+/// What a streamed read reports once every slice has been handed over.
+public struct StreamedDataset {
+    public var header: HeaderMap
+    public var counts: DatasetCounts
+    public var parseCPUSeconds: Double
+}
+
+extension DatasetLoader {
+    /// `load` in bounded memory, for row-local stages: the same validation and the same SPEC §0
+    /// duplicate handling, but the valid rows are handed to `slice` a slice at a time (input
+    /// order) and not kept. Duplicates are found before any row is handed over, without holding
+    /// rows: a first pass hashes every record's key (8 bytes a record, while they are sorted);
+    /// only when some hash repeats, a second pass validates just those records and decides
+    /// which collapse and which conflict. The third pass validates on both cores and hands over.
+    public static func stream<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                                   options: ReadOptions, progress: (Int) throws -> Void = { _ in },
+                                                   header onHeader: (HeaderMap) throws -> Void = { _ in },
+                                                   slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
+        let suspects = try suspectRecords(path: path, schema: validator.schema, extraAliases: extraAliases, options: options)
+        let decisions = try suspects.isEmpty ? DuplicateDecisions()
+            : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
+                               options: options)
+        var counts = DatasetCounts()
+        var headerMap: HeaderMap?
+        var pending: [(batch: RecordBatch, records: Range<Int>)] = []
+        var pendingCount = 0
+        var inFlight: ValidationJob<V.Record>?
+        func handOver(_ job: ValidationJob<V.Record>) throws {
+            for rows in job.slices() {
+                var part = ValidatedSlice(records: rows.records, lines: rows.lines, store: rows.store, rejected: rows.rejected)
+                if !decisions.isEmpty { counts.collapsedDuplicates += decisions.apply(to: &part) }
+                counts.cleaned += part.records.count
+                counts.rejected += part.rejected.count
+                for row in part.rejected { counts.rejectedByCode[row.code, default: 0] += 1 }
+                try slice(part)
+            }
+        }
+        func validatePending(last: Bool = false) throws {
+            if let map = headerMap, pendingCount > 0 {
+                let job = ValidationJob(pending, map: map, validator: validator)
+                pending.removeAll(keepingCapacity: true)
+                pendingCount = 0
+                if let previous = inFlight {
+                    inFlight = job
+                    try handOver(previous)
+                } else {
+                    inFlight = job
+                }
+            }
+            if last, let previous = inFlight {
+                inFlight = nil
+                try handOver(previous)
+            }
+        }
+        // A read that stops early (an error, a stop request) must not leave a job running.
+        defer { inFlight?.wait() }
+        let read = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                               options: options) { map in
+            headerMap = map
+            try onHeader(map)
+        } batch: { batch, records in
+            let before = counts.inputRecords
+            counts.inputRecords += records.count
+            if before >> 14 != counts.inputRecords >> 14 { try progress(counts.inputRecords) }
+            pending.append((batch, records))
+            pendingCount += records.count
+            if pendingCount >= Self.sliceRows { try validatePending() }
+        }
+        try validatePending(last: true)
+        return StreamedDataset(header: read.header, counts: counts, parseCPUSeconds: read.parseCPUSeconds)
+    }
+
+    /// The ordinals of the records whose key could repeat: those whose hashed key (the first
+    /// schema column, normalised and upper-cased, a superset of what the validator compares)
+    /// occurs more than once in the file.
+    static func suspectRecords(path: String, schema: DatasetSchema, extraAliases: [String: [String]],
+                               options: ReadOptions) throws -> [Int] {
+        var hashes: [UInt64] = []
+        var keySource: Int?
+        _ = try DatasetFile.readBatches(path: path, schema: schema, extraAliases: extraAliases, options: options) { map in
+            keySource = map.sources[0]
+        } batch: { batch, records in
+            batch.withRawRows { raw in
+                for r in records {
+                    let row = raw[r]
+                    guard let source = keySource, source < row.fieldCount else { hashes.append(0); continue }
+                    hashes.append(Self.keyHash(row[source]))
+                }
+            }
+        }
+        let repeated = DuplicateKeys.repeatedValues(hashes)
+        guard !repeated.isEmpty else { return [] }
+        return hashes.indices.filter { repeated.contains(hashes[$0]) }
+    }
+
+    /// FNV-1a of the key as `Text.normalizeCode` makes it, without a `String` for plain keys.
+    static func keyHash(_ field: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if Text.isNormalized(field, upper: false) {
+            return FNV1a.hash(field.lazy.map { ASCII.isLower($0) ? $0 - 0x20 : $0 })
+        }
+        var key = Text.normalizeCode(String(decoding: field, as: UTF8.self))
+        return key.withUTF8 { FNV1a.hash($0) }
+    }
+
+    /// Validates the suspect records (and only them) and resolves their duplicates as `load` does.
+    static func decideDuplicates<V: DatasetValidator>(path: String, suspects: [Int], validator: V,
+                                                      extraAliases: [String: [String]],
+                                                      options: ReadOptions) throws -> DuplicateDecisions {
+        var map: HeaderMap?
+        var rows: ValidatedRows<V.Record>?
+        var fieldsByLine: [Int: [String]] = [:]
+        var ordinal = 0, next = 0
+        _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                        options: options) { header in
+            map = header
+            rows = ValidatedRows(store: RowStore(width: validator.schema.columns.count + header.passThrough.count))
+        } batch: { batch, records in
+            guard let map else { return }
+            batch.withRawRows { raw in
+                for r in records {
+                    defer { ordinal += 1 }
+                    guard next < suspects.count, suspects[next] == ordinal else { continue }
+                    next += 1
+                    let row = raw[r]
+                    validate(row, map: map, validator: validator, into: &rows!)
+                    fieldsByLine[row.line] = row.fields
+                }
+            }
+        }
+        guard let rows else { return DuplicateDecisions() }
+        let keyName = map?.columnName(0, in: validator.schema) ?? validator.schema.columns[0].name
+        let resolution = DuplicateKeys.resolve(store: rows.store)
+        var decisions = DuplicateDecisions()
+        for i in 0..<rows.store.count where !resolution.keep[i] { decisions.collapsedLines.insert(rows.lines[i]) }
+        for i in resolution.conflicting {
+            let line = rows.lines[i]
+            decisions.collapsedLines.remove(line)
+            decisions.conflicting[line] = .duplicateKey(line: line, keyNames: keyName, key: rows.store.field(i, 0),
+                                                        fields: fieldsByLine[line] ?? [])
+        }
+        return decisions
+    }
+}
+
+/// The duplicate records of a streamed dataset, by input line: copies that collapse into an
+/// earlier identical row, and rows of a key whose rows differ (all rejected).
+struct DuplicateDecisions {
+    var collapsedLines: Set<Int> = []
+    var conflicting: [Int: RejectedRow] = [:]
+
+    var isEmpty: Bool { collapsedLines.isEmpty && conflicting.isEmpty }
+
+    /// Drops the slice's collapsing copies and turns its conflicting rows into DUPLICATE_KEY
+    /// rejections; returns how many rows collapsed.
+    func apply<Record>(to part: inout ValidatedSlice<Record>) -> Int {
+        var keep = [Bool](repeating: true, count: part.records.count)
+        var collapsed = 0
+        for (k, line) in part.lines.enumerated() {
+            if collapsedLines.contains(line) {
+                keep[k] = false
+                collapsed += 1
+            } else if let rejected = conflicting[line] {
+                keep[k] = false
+                part.rejected.append(rejected)
+            }
+        }
+        guard keep.contains(false) else { return 0 }
+        DatasetLoader.compact(&part.records, keeping: keep)
+        DatasetLoader.compact(&part.lines, keeping: keep)
+        part.store.removeRows(keeping: keep)
+        part.rejected.sort { $0.line < $1.line }
+        return collapsed
+    }
+}
