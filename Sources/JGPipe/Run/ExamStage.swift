@@ -82,15 +82,16 @@ public struct ExamStage: PipelineStage {
             guard let decision = examNotice(path: outcomes[i].decision.path, transition: outcomes[i].transition,
                                             subjects: enrollment.subjects, subject2BookedOn: enrollment.subject2BookedOn,
                                             cutover: cutover) else { continue }
-            let type = decision.type.rawValue
             let name = part.store.field(i, Column.applicantName)
+            let booked = enrollment.subject2BookedOn
             notices.append(Notice(
-                type: type, detachmentCode: detachment[i], recipientType: .person,
+                type: decision.type, detachmentCode: detachment[i], recipientType: .person,
                 recipientID: enrollment.applicant.number, recipientName: name,
                 phone: part.store.field(i, Column.applicantPhone),
-                recordID: enrollment.enrollmentID, dueOn: decision.dueOn,
-                message: context.settings.templates.message(type, [
+                recordID: enrollment.enrollmentID, dueOn: decision.dueOn, fact: decision.fact(subject2BookedOn: booked),
+                message: context.settings.templates.message(decision.templateKey(subject2BookedOn: booked, cutover: cutover), [
                     "applicant_name": name, "enrollment_id": enrollment.enrollmentID,
+                    "you": Notice.RecipientType.person.addressed, "booked_on": booked?.iso ?? "",
                     "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso,
                     "cutover_date": cutover.iso, "effective_on": context.effectiveDate.iso,
                 ])))
@@ -108,7 +109,7 @@ struct ExamTally {
     private var enrollments = 0
     private var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
     private var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
-    private var noticeTypes = zeros(ExamNoticeType.self)
+    private var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
     private var autoRestore = 0, restored = 0
     private var byDetachment: [String: [String: Int]] = [:]
 
@@ -126,8 +127,8 @@ struct ExamTally {
             for key in keys { byDetachment[detachment[i], default: [:]][key, default: 0] += 1 }
         }
         for notice in notices {
-            noticeTypes[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+            noticeTypes[notice.type.rawValue, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
     }
 

@@ -77,19 +77,19 @@ public struct LicenceStage: PipelineStage {
                 notices.append(notice(decision, fact: fact, cycleEnd: cycleEnd[i], licence: i, licences, detachment[i], context))
             }
             // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
-            notify(d4RestorationApplicant(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
+            notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
                                           classes: licence.classes, sets: sets, validUntil: licence.validUntil,
                                           asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
             guard !licence.status.isClosed(closed) else { continue }
-            switch d1LicenceRenewal(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
+            switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
             case let .notice(decision): notify(decision, fact: licence.validUntil)
             case let .cancel(dueOn, daysOverdue): cancellations.append(Cancellation(licence: i, dueOn: dueOn, daysOverdue: daysOverdue))
             case nil: break
             }
             if let c = cycleEnd[i] {
-                notify(d2LicenceReview(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
+                notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
                                        lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
-                notify(d3LicenceMedical(classes: licence.classes, medicalClasses: settings.medicalClasses,
+                notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
                                         holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
                                         lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
             }
@@ -125,13 +125,13 @@ public struct LicenceStage: PipelineStage {
         let licence = licences.records[i]
         let fields = licences.store.fields(i)
         let subjects: ExamSubjects = decision.type == .restorationExamsReduced ? [.s1, .s3Road] : .s1
-        let message = context.settings.templates.message(decision.type.rawValue, [
+        let message = context.settings.templates.message(decision.type.templateKey, [
             "holder_name": fields[Column.holderName], "classes": licence.classes.description,
             "valid_until": licence.validUntil.iso, "cycle_end": cycleEnd?.iso ?? "", "due_on": decision.dueOn.iso,
             "renewal_notice_days": String(settings.renewalNoticeDays), "cutover_date": context.settings.cutoverDate.iso,
             "subjects": subjects.chineseNames,
         ])
-        return NoticeFact.notice(type: decision.type.rawValue, detachmentCode: detachment, recipientType: .person,
+        return Notice(type: decision.type, detachmentCode: detachment, recipientType: .person,
                                  recipientID: licence.holder.number, recipientName: fields[Column.holderName],
                                  phone: fields[Column.holderPhone], recordID: licence.holder.number,
                                  dueOn: decision.dueOn, fact: fact.iso, message: message)
@@ -156,7 +156,7 @@ public struct LicenceStage: PipelineStage {
 
     private func summary(_ licences: LoadedDataset<DriverLicence>, _ cycleEnd: [CalendarDate?], _ detachment: [String],
                          _ cancellations: [Cancellation], _ notices: [Notice]) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: LicenceNoticeType.allCases.map { ($0.rawValue, 0) })
+        var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         let closed = settings.closedStatuses
         var closedCount = 0
@@ -166,8 +166,8 @@ public struct LicenceStage: PipelineStage {
             byDetachment[detachment[i], default: [:]][isClosed ? "closed" : "open", default: 0] += 1
         }
         for notice in notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
         for row in cancellations {
             byDetachment[detachment[row.licence], default: [:]]["D1_cancellation_worklist", default: 0] += 1

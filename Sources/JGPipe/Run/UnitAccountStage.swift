@@ -1,10 +1,24 @@
-/// SPEC §1 caps from `[unit_accounts]`.
+/// SPEC §1 caps and the R2 reading from `[unit_accounts]`.
 extension CleanupCaps {
     init(_ table: SettingsTable) throws {
         self.init(perPersonPerUnit: try table.int("max_accounts_per_person_per_unit", default: 1, range: 1...1000),
                   perUnit: try table.int("max_accounts_per_unit", default: 10, range: 1...100_000),
-                  unitsPerPerson: try table.int("max_units_per_person", default: 3, range: 1...100_000))
+                  unitsPerPerson: try table.int("max_units_per_person", default: 3, range: 1...100_000),
+                  r2SparesLegalPerson: try table.bool("r2_spares_legal_person", default: false))
     }
+
+    /// The `{placeholder}` values of the caps, for the unit notices (SPEC §4 "Wording").
+    func placeholder(_ key: String) -> String? {
+        switch key {
+        case "max_accounts_per_person_per_unit": String(perPersonPerUnit)
+        case "max_accounts_per_unit": String(perUnit)
+        case "max_units_per_person": String(unitsPerPerson)
+        default: nil
+        }
+    }
+
+    /// The R2 reading that ran, as the summary names it.
+    var r2Reading: String { r2SparesLegalPerson ? "legal_person_accounts_spared" : "every_account_counts" }
 }
 
 /// Units and unit accounts (SPEC §1, measure 八): validation, R1–R3, C1–C3, outputs and notices.
@@ -69,7 +83,7 @@ public struct UnitAccountStage: PipelineStage {
                                         cutover: DateTime(date: context.settings.cutoverDate).sortKey)
         let activeRoles = decisions.indices.lazy.filter { decisions[$0].status == .active }
             .map { (unit: accounts.records[$0].unit, role: decisions[$0].role) }
-        let coverage = legalPersonCoverage(unitCount: units.records.count, activeRoles: activeRoles)
+        let coverage = applyC3(unitCount: units.records.count, activeRoles: activeRoles)
 
         // The cleaned file, the largest output, is written on the other core while the removal
         // export and the tallies are made here; both only read the accounts.
@@ -86,13 +100,13 @@ public struct UnitAccountStage: PipelineStage {
             .write(units: units, accounts: accounts, unitOrder: unitOrder, detachment: detachment, tallies: tallies,
                    coverage: coverage, context: context)
         try writing.wait()
-        try exported.get()
+        let removedFacts = try exported.get()
         // Its last bytes and the wait for the disk go on while the notices are made.
         let closing = BackgroundJob { try cleaned.close() }
         // The accounts' rows are written: give their memory back before the notices are built.
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
-        let notices = try unitNotices(units, detachment, unitOrder, tallies, coverage, context)
+        let notices = try unitNotices(units, detachment, unitOrder, tallies, coverage, removedFacts, context)
         context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
@@ -125,10 +139,12 @@ public struct UnitAccountStage: PipelineStage {
         }
     }
 
-    /// 被清理单位账号导出, ordered by detachment_code, unit_code, account_id.
+    /// 被清理单位账号导出, ordered by detachment_code, unit_code, account_id. Returns each unit's
+    /// removal fact (SPEC §4: the identity of its cleanup notice): a hash of its removed account
+    /// ids in that order, empty for a unit that loses none.
     private func writeRemoved(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision],
                               _ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
-                              _ context: RunContext) throws {
+                              _ context: RunContext) throws -> [String] {
         typealias Column = UnitAccountValidator.Column
         var unitRank = [UInt32](repeating: 0, count: units.records.count)
         for (rank, u) in unitOrder.enumerated() { unitRank[Int(u)] = UInt32(rank) }
@@ -142,16 +158,20 @@ public struct UnitAccountStage: PipelineStage {
         removed.sort()
         let writer = try context.csv("unit_accounts.removed.csv", header: [
             "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
-            "registered_at", "cleanup_rule", "reason", "disable_on", "detachment_code",
+            "registered_at", "cleanup_rule", "reason", "kept_account_id", "disable_on", "detachment_code",
         ])
         let ruleFields = CleanupRule.allCases.map { rule in
-            [rule.rawValue, reason(rule), context.effectiveDate.iso].map(CSVWriter.encodedField)
+            [rule.rawValue, rule.reason(caps)].map(CSVWriter.encodedField)
         }
+        let disableOn = CSVWriter.encodedField(context.effectiveDate.iso)
+        let keptByR1 = r1KeptAccounts(accounts.records, decisions)
+        var facts = [String](repeating: "", count: units.records.count)
+        var unitIDs: [String] = []
         let before = [Column.accountID, Column.unitCode], after = [Column.holderType, Column.holderNumber,
                                                                    Column.holderName, Column.holderPhone, Column.registeredAt]
         try units.store.withFields { unitFields in
             try accounts.store.withFields { fields in
-                for entry in removed {
+                for (k, entry) in removed.enumerated() {
                     let i = Int(entry.index), unit = Int(entry.unit)
                     for column in before { writer.appendField(bytes: fields.field(i, column), first: column == before[0]) }
                     writer.appendField(bytes: unitFields.field(unit, UnitValidator.Column.name), first: false)
@@ -159,12 +179,25 @@ public struct UnitAccountStage: PipelineStage {
                     for field in ruleFields[entry.rule.position] {
                         field.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
                     }
+                    if let kept = keptByR1[entry.index] {
+                        writer.appendField(bytes: fields.field(Int(kept), Column.accountID), first: false)
+                    } else {
+                        writer.appendField("", first: false)
+                    }
+                    disableOn.withUnsafeBufferPointer { writer.appendEncoded(field: $0, first: false) }
                     writer.appendField(detachment[unit], first: false)
                     try writer.endRow()
+                    // The export is in unit order, each unit's accounts in account-id order.
+                    unitIDs.append(accounts.store.field(i, Column.accountID))
+                    if k + 1 == removed.count || removed[k + 1].unit != entry.unit {
+                        facts[unit] = Notice.identity(unitIDs)
+                        unitIDs.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }
         try writer.close()
+        return facts
     }
 
     /// The units in (detachment_code, unit_code) order, the order of the removal export and of
@@ -181,25 +214,25 @@ public struct UnitAccountStage: PipelineStage {
         return order.map(\.index)
     }
 
-    /// The Chinese sentence of the removal export, with the caps in force.
-    func reason(_ rule: CleanupRule) -> String {
-        switch rule {
-        case .r1: "同一人在同一单位注册了多个账号，每人每单位限\(caps.perPersonPerUnit)个，保留最新注册的账号"
-        case .r2: "单位注册账号超过\(caps.perUnit)个，保留最新注册的\(caps.perUnit)个"
-        case .r3: "同一人注册单位超过\(caps.unitsPerPerson)个（单位法人账号除外），保留最新注册的\(caps.unitsPerPerson)个"
-        }
-    }
-
-    /// The units' notices, made in the units' output order: the notifications, sorted in nearly
-    /// that order, are then read from memory nearly in the order it was filled. The second half
-    /// of the units is done on a thread of its own meanwhile.
+    /// The units' notices (SPEC §4), made in the units' output order: the notifications, sorted in
+    /// nearly that order, are then read from memory nearly in the order it was filled. The second
+    /// half of the units is done on a thread of its own meanwhile.
+    /// - Before the cutover, `UNIT_ACCOUNTS_CLEANUP`, due on the notice deadline while the run is
+    ///   on or before it, else on the cutover (then worded without a second date); on or after
+    ///   the cutover, `UNIT_ACCOUNTS_DISABLED`, due on E. Their fact is the removed account ids.
+    /// - C3: `UNIT_NO_LEGAL_PERSON`, due on E, sent once.
     private func unitNotices(_ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32],
-                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ context: RunContext) throws -> [Notice] {
-        let e = context.effectiveDate
-        // SPEC §4: before the cutover, units are told by the notice deadline (八: before 20 June).
-        let cleanupDue = e == context.settings.cutoverDate ? context.settings.noticeDeadline : e
-        let eISO = e.iso, cleanupDueISO = cleanupDue.iso
-        let templates = context.settings.templates
+                             _ tallies: UnitTallies, _ coverage: [LegalPersonCoverage], _ removedFacts: [String],
+                             _ context: RunContext) throws -> [Notice] {
+        let settings = context.settings, asOf = context.asOf, e = context.effectiveDate
+        let removalType: NoticeType = asOf >= settings.cutoverDate ? .unitAccountsDisabled : .unitAccountsCleanup
+        let removalDue = removalType == .unitAccountsDisabled ? e
+            : asOf <= settings.noticeDeadline ? settings.noticeDeadline : settings.cutoverDate
+        // One date is never named twice: due on the cutover, the text says so once.
+        let removalTemplate = removalType == .unitAccountsCleanup && removalDue == settings.cutoverDate
+            ? "UNIT_ACCOUNTS_CLEANUP_AFTER_DEADLINE" : removalType.templateKey
+        let caps = caps, templates = settings.templates
+        let eISO = e.iso, cutoverISO = settings.cutoverDate.iso, deadlineISO = settings.noticeDeadline.iso
         typealias Column = UnitValidator.Column
         func notices(_ part: ArraySlice<Int32>) -> [Notice] {
             var notices: [Notice] = []
@@ -209,25 +242,30 @@ public struct UnitAccountStage: PipelineStage {
                 guard removed > 0 || coverage[u] == .none else { continue }
                 let code = units.store.field(u, Column.code), name = units.store.field(u, Column.name)
                 let phone = units.store.field(u, Column.phone)
-                func notice(_ type: String, due: CalendarDate, dueISO: String, count: String = "") -> Notice {
-                    Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
-                           recipientName: name, phone: phone, recordID: code, dueOn: due,
-                           message: templates.message(type) { key in
-                               switch key {
-                               case "unit_name": name
-                               case "unit_code": code
-                               case "due_on": dueISO
-                               case "effective_on", "disable_on": eISO
-                               case "count" where type == "UNIT_ACCOUNTS_CLEANUP": count
-                               default: nil
-                               }
-                           })
+                func notice(_ type: NoticeType, template: String, due: CalendarDate, fact: String) -> Notice {
+                    let dueISO = due.iso
+                    return Notice(type: type, detachmentCode: detachment[u], recipientType: .unit, recipientID: code,
+                                  recipientName: name, phone: phone, recordID: code, dueOn: due, fact: fact,
+                                  message: templates.message(template) { key in
+                                      switch key {
+                                      case "unit_name": name
+                                      case "unit_code": code
+                                      case "you": Notice.RecipientType.unit.addressed
+                                      case "count": String(removed)
+                                      case "due_on": dueISO
+                                      case "effective_on", "disable_on": eISO
+                                      case "cutover_date": cutoverISO
+                                      case "notice_deadline": deadlineISO
+                                      default: caps.placeholder(key)
+                                      }
+                                  })
                 }
                 if removed > 0 {
-                    notices.append(notice("UNIT_ACCOUNTS_CLEANUP", due: cleanupDue, dueISO: cleanupDueISO, count: String(removed)))
+                    notices.append(notice(removalType, template: removalTemplate, due: removalDue, fact: removedFacts[u]))
                 }
                 if coverage[u] == .none {
-                    notices.append(notice("UNIT_NO_LEGAL_PERSON", due: e, dueISO: eISO))
+                    notices.append(notice(.unitNoLegalPerson, template: NoticeType.unitNoLegalPerson.templateKey, due: e,
+                                          fact: ""))
                 }
             }
             return notices
@@ -273,6 +311,10 @@ public struct UnitAccountStage: PipelineStage {
         for rule in CleanupRule.allCases { removed[rule.rawValue] = tallies.removed[rule.position].reduce(0, +) }
         let several = coverage.indices.filter { coverage[$0] == .several }.map { units.store.field($0, UnitValidator.Column.code) }.sorted()
         return .object([
+            // The caps in force and the R2 reading that ran (SPEC §1).
+            ("caps", .counts(["max_accounts_per_person_per_unit": caps.perPersonPerUnit,
+                              "max_accounts_per_unit": caps.perUnit, "max_units_per_person": caps.unitsPerPerson])),
+            ("R2_reading", .string(caps.r2Reading)),
             ("active_before_cleanup", .int(tallies.activeBefore)),
             ("removed_by_rule", .counts(removed)),
             ("removed_total", .int(removed.values.reduce(0, +))),

@@ -35,7 +35,7 @@ public struct VehicleStage: PipelineStage {
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
             let scrapOn = part.records.map {
-                v1ScrapDate(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
+                applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                             table: settings.scrapTable)
             }
             try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
@@ -48,28 +48,28 @@ public struct VehicleStage: PipelineStage {
                 let closed = vehicle.status.isClosed(settings.closedStatuses)
                 tally.add(vehicle, closed: closed, scrapOn: scrapOn[i], detachment: detachment)
                 guard !closed else { continue }
-                if let task = v3DeregistrationTask(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
+                if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
                                                    region: vehicle.region, asOf: asOf) {
                     worklist.append(WorklistRow(task: task, vin: vehicle.vin.value, detachment: detachment,
                                                 fields: part.store, row: i))
                     tally.add(task, detachment: detachment)
                 }
-                func notify(_ type: VehicleNoticeType, due: CalendarDate) {
+                func notify(_ type: NoticeType, due: CalendarDate) {
                     let notice = notice(type, due: due, vehicle, part.store, i, detachment, context)
                     tally.add(notice)
                     notices.append(notice)
                 }
-                if let type = v2ScrapNotice(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
+                if let type = applyV2(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
                     notify(type, due: scrapOn[i]!)
                 }
-                if let type = v4InspectionNotice(inspectionValidUntil: vehicle.inspectionValidUntil,
+                if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
                                                  registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
                                                  useNature: vehicle.useNature, asOf: asOf,
                                                  noticeDays: settings.inspectionNoticeDays,
                                                  sticker: settings.exemptSticker) {
                     notify(type, due: vehicle.inspectionValidUntil!)
                 }
-                if v5ElectronicCertificate(region: vehicle.region, pilotPrefixes: pilot) {
+                if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
                     notify(.ecertAvailable, due: e)
                 }
             }
@@ -86,18 +86,21 @@ public struct VehicleStage: PipelineStage {
         context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 
-    private func notice(_ type: VehicleNoticeType, due: CalendarDate, _ vehicle: Vehicle, _ store: RowStore, _ i: Int,
+    /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
+    private func notice(_ type: NoticeType, due: CalendarDate, _ vehicle: Vehicle, _ store: RowStore, _ i: Int,
                         _ detachment: String, _ context: RunContext) -> Notice {
         typealias Column = VehicleValidator.Column
         let recipientType: Notice.RecipientType = vehicle.owner.type == .person ? .person : .unit
         let ownerName = store.field(i, Column.ownerName)
-        let message = context.settings.templates.message(type.rawValue, [
-            "owner_name": ownerName, "plate_no": store.field(i, Column.plate), "vin": vehicle.vin.value,
+        let message = context.settings.templates.message(type.templateKey, [
+            "owner_name": ownerName, "you": recipientType.addressed, "plate_no": store.field(i, Column.plate),
+            "vin": vehicle.vin.value,
             "due_on": due.iso, "effective_on": context.effectiveDate.iso,
         ])
-        return Notice(type: type.rawValue, detachmentCode: detachment, recipientType: recipientType,
+        return Notice(type: type, detachmentCode: detachment, recipientType: recipientType,
                       recipientID: vehicle.owner.id, recipientName: ownerName,
-                      phone: store.field(i, Column.ownerPhone), recordID: vehicle.vin.value, dueOn: due, message: message)
+                      phone: store.field(i, Column.ownerPhone), recordID: vehicle.vin.value, dueOn: due,
+                      fact: type.fact == .none ? "" : due.iso, message: message)
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
@@ -136,7 +139,7 @@ struct WorklistRow {
 struct VehicleTally {
     private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
     private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
-    private var byType = Dictionary(uniqueKeysWithValues: VehicleNoticeType.allCases.map { ($0.rawValue, 0) })
+    private var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
     private var byDetachment: [String: [String: Int]] = [:]
 
     mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
@@ -162,8 +165,8 @@ struct VehicleTally {
     }
 
     mutating func add(_ notice: Notice) {
-        byType[notice.type, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+        byType[notice.type.rawValue, default: 0] += 1
+        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
     }
 
     func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {

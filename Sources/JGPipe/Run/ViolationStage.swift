@@ -61,10 +61,10 @@ public struct ViolationStage: PipelineStage {
             try context.writeCleaned(users, schema: VehicleUserValidator.schema, added: []) { _ in [] }
         }
         var notices: [Notice] = []
-        let unprocessed = w1UnprocessedViolations(violations.records) { vehicles.entries[Int($0)].isOpen }
+        let unprocessed = applyW1(violations.records) { vehicles.entries[Int($0)].isOpen }
         for group in unprocessed { notices.append(unprocessedNotice(group, vehicles, context)) }
         for (i, violation) in violations.records.enumerated() {
-            if let dueOn = w2FineUnpaid(processedAt: violation.processedAt, fine: violation.fine, paid: violation.paid,
+            if let dueOn = applyW2(processedAt: violation.processedAt, fine: violation.fine, paid: violation.paid,
                                         dueDays: settings.fineDueDays) {
                 notices.append(unpaidNotice(i, dueOn: dueOn, violations, vehicles, context))
             }
@@ -109,7 +109,7 @@ public struct ViolationStage: PipelineStage {
         for (i, v) in loaded.violations.records.enumerated() {
             let owner = loaded.vehicles.entries[Int(v.vehicle)].owner
             let held = v.handler.map { registrations[RegistrationKey(vehicle: v.vehicle, user: $0)] ?? [] } ?? []
-            if let finding = w3AuthorisedHandling(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
+            if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
                                                   handler: v.handler, owner: owner, registrations: held, cutover: cutover) {
                 rows.append(AuditRow(violation: i, finding: finding))
             }
@@ -133,14 +133,16 @@ public struct ViolationStage: PipelineStage {
     private func unprocessedNotice(_ group: UnprocessedViolations, _ vehicles: VehicleDirectory,
                                    _ context: RunContext) -> Notice {
         let entry = vehicles.entries[Int(group.vehicle)]
-        let type = ViolationNoticeType.violationsUnprocessed.rawValue
-        let message = context.settings.templates.message(type, [
-            "owner_name": entry.ownerName, "plate_no": entry.plate, "count": String(group.count),
+        let type = NoticeType.violationsUnprocessed
+        let recipientType: Notice.RecipientType = entry.owner.type == .person ? .person : .unit
+        let message = context.settings.templates.message(type.templateKey, [
+            "owner_name": entry.ownerName, "you": recipientType.addressed, "plate_no": entry.plate,
+            "count": String(group.count),
             "points": String(group.points), "fines": group.fines.decimal, "oldest_on": group.oldest.date.iso,
             "due_on": context.asOf.iso,
         ])
-        return NoticeFact.notice(type: type, detachmentCode: entry.detachment,
-                                 recipientType: entry.owner.type == .person ? .person : .unit,
+        return Notice(type: type, detachmentCode: entry.detachment,
+                                 recipientType: recipientType,
                                  recipientID: entry.owner.id, recipientName: entry.ownerName, phone: entry.ownerPhone,
                                  recordID: entry.vin, dueOn: context.asOf, fact: NoticeFact.idSet(group.violationIDs),
                                  message: message)
@@ -155,13 +157,13 @@ public struct ViolationStage: PipelineStage {
         let entry = vehicles.entries[Int(violation.vehicle)]
         let handler = violation.handler!
         let handlerName = violations.store.field(i, ViolationValidator.Column.handlerName)
-        let type = ViolationNoticeType.fineUnpaid.rawValue
-        let message = context.settings.templates.message(type, [
+        let type = NoticeType.fineUnpaid
+        let message = context.settings.templates.message(type.templateKey, [
             "handler_name": handlerName, "plate_no": entry.plate, "violation_id": violation.violationID,
             "fine": violation.fine.decimal, "due_on": dueOn.iso, "fine_due_days": String(settings.fineDueDays),
             "late_fee_percent": String(settings.lateFeePercentPerDay),
         ])
-        return NoticeFact.notice(type: type, detachmentCode: entry.detachment, recipientType: .person,
+        return Notice(type: type, detachmentCode: entry.detachment, recipientType: .person,
                                  recipientID: handler.number, recipientName: handlerName,
                                  phone: entry.owner == .person(handler) ? entry.ownerPhone : "",
                                  recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID,
@@ -188,20 +190,20 @@ public struct ViolationStage: PipelineStage {
     private func summary(_ loaded: Loaded, _ unprocessed: [UnprocessedViolations], _ audit: [AuditRow],
                          _ notices: [Notice]) -> JSONValue {
         let records = loaded.violations.records, entries = loaded.vehicles.entries
-        var byType = Dictionary(uniqueKeysWithValues: ViolationNoticeType.allCases.map { ($0.rawValue, 0) })
+        var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
         var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
         var unpaidFines = Money.zero
         for v in records {
             let d = entries[Int(v.vehicle)].detachment
             byDetachment[d, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
-            if w2FineUnpaid(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
+            if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
                 unpaidFines = unpaidFines + v.fine
             }
         }
         for notice in notices {
-            byType[notice.type, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type, default: 0] += 1
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
         }
         for row in audit {
             byFinding[row.finding.rawValue, default: 0] += 1

@@ -18,16 +18,16 @@ import Testing
         ("C1C5", "C1C5", false),       // C5 is outside S
     ])
     func table(original: String, requested: String, expected: Bool) throws {
-        #expect(matchesE1(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
+        #expect(applyE1(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 
     @Test func emptyRequestNeverMatches() {
-        #expect(!matchesE1(original: .c1, requested: [], sets: defaultSets))
+        #expect(!applyE1(original: .c1, requested: [], sets: defaultSets))
     }
 
     @Test func smallCarSetFromSettings() {
         let onlyC1 = ExamClassSets(smallCar: .c1)
-        #expect(matchesE1(original: .c1, requested: .c1, sets: onlyC1))
-        #expect(!matchesE1(original: .c2, requested: .c2, sets: onlyC1))
+        #expect(applyE1(original: .c1, requested: .c1, sets: onlyC1))
+        #expect(!applyE1(original: .c2, requested: .c2, sets: onlyC1))
     }
 }

@@ -17,6 +17,6 @@ import Testing
         ("B2", "C1C2", false),
     ])
     func table(original: String, requested: String, expected: Bool) throws {
-        #expect(matchesE2(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
+        #expect(applyE2(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 }

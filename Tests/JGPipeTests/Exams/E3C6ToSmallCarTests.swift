@@ -17,6 +17,6 @@ import Testing
         ("C1C6", "B2", false),
     ])
     func table(original: String, requested: String, expected: Bool) throws {
-        #expect(matchesE3(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
+        #expect(applyE3(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 }

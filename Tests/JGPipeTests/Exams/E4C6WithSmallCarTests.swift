@@ -17,7 +17,7 @@ import Testing
         ("C1C6", "C6D", false),
     ])
     func table(original: String, requested: String, expected: Bool) throws {
-        #expect(matchesE4(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
+        #expect(applyE4(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 
     @Test func autoRestoresC6() throws {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ExamNoticeTests {
     struct Row: Sendable, CustomStringConvertible {
         let path: ExamPath, enrolledOn: String, subjects: String, bookedOn: String?
-        let type: ExamNoticeType?, due: String?, named: String?
+        let type: NoticeType?, due: String?, named: String?
         var description: String { "\(path) \(enrolledOn) \(subjects) \(bookedOn ?? "-")" }
     }
 
@@ -21,10 +21,10 @@ import Testing
             type: .s2BookingNotNeeded, due: "2024-06-25", named: "S2;S3_SAFETY"),
         // Subject 2 passed with an old booking date: T2's notice instead.
         Row(path: .optimized, enrolledOn: "2024-05-10", subjects: "pp--", bookedOn: "2024-05-20",
-            type: .subjectsWaived, due: "2024-07-01", named: "S3_SAFETY"),
+            type: .examSubjectsWaived, due: "2024-07-01", named: "S3_SAFETY"),
         // T1 with nothing booked.
         Row(path: .optimized, enrolledOn: "2024-05-10", subjects: "----", bookedOn: nil,
-            type: .subjectsWaived, due: "2024-07-01", named: "S2;S3_SAFETY"),
+            type: .examSubjectsWaived, due: "2024-07-01", named: "S2;S3_SAFETY"),
         // Enrolled after the cutover: no transition, but a booking is still pointless.
         Row(path: .optimized, enrolledOn: "2024-07-05", subjects: "pb--", bookedOn: "2024-07-20",
             type: .s2BookingNotNeeded, due: "2024-07-20", named: "S2;S3_SAFETY"),

@@ -66,7 +66,9 @@ import Testing
         #expect(booking["due_on"] == "2024-07-08")
         #expect(booking["phone"] == "13800138000")
         #expect(booking["message"]?.contains("不再需要参加科目二、科目三安全文明常识考试") == true)
-        #expect(booking["message"]?.contains("自2024-07-01起无需参加") == true)
+        #expect(booking["message"]?.contains("您已预约的科目二考试无需参加") == true)
+        #expect(booking["phone_kind"] == "mobile")
+        #expect(waived["phone_kind"] == "empty")
 
         let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
         #expect(summary.contains("\"exam_enrollments\": {\n    \"enrollments\": 5,"))
@@ -103,8 +105,8 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent().path
         let settings = try PipelineSettings.load(path: root + "/pipelines/default.toml")
         #expect(try ExamClassSets(settings.root.table("exams")) == ExamClassSets())
-        for type in ExamNoticeType.allCases {
-            #expect(settings.templates.template(type.rawValue) == NoticeTemplates.defaults[type.rawValue], "\(type)")
+        for key in ExamNoticeDecision.types.flatMap(\.allTemplateKeys) {
+            #expect(settings.templates.template(key) == NoticeTemplates.defaults[key], "\(key)")
         }
     }
 }

@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: ["----", "-b--", "-f--"])
     func predicate(subjects: String) throws {
-        #expect(matchesT1(try statuses(subjects)))
-        #expect(!matchesT2(try statuses(subjects)))
+        #expect(applyT1(try statuses(subjects)))
+        #expect(!applyT2(try statuses(subjects)))
     }
 }

@@ -24,7 +24,7 @@ struct LicenceViolationSamplesTests {
         let out = try run(set)
         let cleaned = try RunHarness.records(out + "/driver_licences.cleaned.csv")
         #expect(cleaned.map { [$0["holder_id_no"]!, $0["cycle_end"]!, $0["status"]!] } == (try expected(set, "licences.csv")))
-        let types = Set(LicenceNoticeType.allCases.map(\.rawValue))
+        let types = Set(NoticeType.licenceTypes.map(\.rawValue))
         let notices = try RunHarness.records(out + "/notifications.csv").filter { types.contains($0["notice_type"]!) }
         #expect(notices.map { [$0["detachment_code"]!, $0["notice_type"]!, $0["recipient_id"]!, $0["due_on"]!] }
             == (try expected(set, "licence_notices.csv")))
@@ -37,7 +37,7 @@ struct LicenceViolationSamplesTests {
     @Test("violations and registered users", arguments: ["utf8", "gb18030"])
     func violations(_ set: String) throws {
         let out = try run(set)
-        let types = Set(ViolationNoticeType.allCases.map(\.rawValue))
+        let types = Set(NoticeType.violationTypes.map(\.rawValue))
         let notices = try RunHarness.records(out + "/notifications.csv").filter { types.contains($0["notice_type"]!) }
         #expect(notices.map { [$0["detachment_code"]!, $0["notice_type"]!, $0["recipient_id"]!, $0["record_id"]!, $0["due_on"]!] }
             == (try expected(set, "violation_notices.csv")))

@@ -43,12 +43,27 @@ import Testing
             == expected.map { "\($0["notice_type"]!) \($0["recipient_id"]!)" })
         for (notice, wanted) in zip(notices, expected) {
             #expect(notice["record_id"] == wanted["recipient_id"])
+            #expect(notice["phone_kind"] == wanted["phone_kind"], "\(wanted["recipient_id"]!)")
             if let count = wanted["count_or_empty"], !count.isEmpty {
-                #expect(notice["message"]!.contains("共\(count)个"), "\(notice["message"]!)")
+                #expect(notice["message"]!.contains("贵单位有\(count)个"), "\(notice["message"]!)")
                 #expect(notice["due_on"] == "2024-06-20")
             } else {
                 #expect(notice["due_on"] == "2024-07-01")
             }
+        }
+    }
+
+    @Test(arguments: ["utf8", "gb18030"])
+    func removalExportMatchesWithKeptAccounts(set: String) throws {
+        let output = try RunHarness.publishedSample(set)
+        let removed = try RunHarness.records(output + "/unit_accounts.removed.csv")
+        let expected = try RunHarness.expectation(set, "removed.csv")
+        let columns = ["account_id", "unit_code", "cleanup_rule", "kept_account_id"]
+        #expect(removed.map { row in columns.map { row[$0] ?? "-" } } == expected.map { row in columns.map { row[$0] ?? "-" } })
+        // Every reason names the default caps in force.
+        for row in removed {
+            let cap = ["R1": "限1个", "R2": "超过10个", "R3": "超过3个"][row["cleanup_rule"] ?? ""] ?? "?"
+            #expect(row["reason"]?.contains(cap) == true, "\(row["account_id"]!): \(row["reason"]!)")
         }
     }
 

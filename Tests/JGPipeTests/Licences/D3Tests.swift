@@ -11,7 +11,7 @@ struct D3Tests {
 
     func medical(_ classes: LicenceClasses, _ holder: IdentityNumber, lastMedical: String? = nil,
                  cycleEnd: CalendarDate? = c) -> LicenceNoticeDecision? {
-        d3LicenceMedical(classes: classes, medicalClasses: Self.large, holder: holder, medicalAge: 70,
+        applyD3(classes: classes, medicalClasses: Self.large, holder: holder, medicalAge: 70,
                          cycleEnd: cycleEnd, lastMedicalOn: lastMedical.map(day), asOf: Self.a)
     }
 
@@ -19,7 +19,7 @@ struct D3Tests {
 
     @Test("age 70 on C, from the identity number's birth date")
     func age() throws {
-        let due = LicenceNoticeDecision(type: .medicalDue, dueOn: day("2024-06-09"))
+        let due = LicenceNoticeDecision(type: .licenceMedicalDue, dueOn: day("2024-06-09"))
         // Born 1954-05-09: 70th birthday the day before C → 70 on C.
         #expect(medical([.c1], try person("440106195405090015")) == due)
         // Born 1954-05-10: 70 on C itself.
@@ -36,9 +36,9 @@ struct D3Tests {
     func dates() throws {
         let old = try person("440106195405090015")
         #expect(medical([.c1], old, lastMedical: "2024-05-10") == nil)
-        #expect(medical([.c1], old, lastMedical: "2024-05-09") == .init(type: .medicalDue, dueOn: day("2024-06-09")))
+        #expect(medical([.c1], old, lastMedical: "2024-05-09") == .init(type: .licenceMedicalDue, dueOn: day("2024-06-09")))
         // C = 2024-04-15 → due 2024-05-15 < A.
-        #expect(medical([.a1], old, cycleEnd: day("2024-04-15")) == .init(type: .medicalOverdue, dueOn: day("2024-05-15")))
+        #expect(medical([.a1], old, cycleEnd: day("2024-04-15")) == .init(type: .licenceMedicalOverdue, dueOn: day("2024-05-15")))
         #expect(medical([.a1], old, cycleEnd: nil) == nil)
     }
 

@@ -8,7 +8,7 @@ struct D4Tests {
 
     func decide(_ classes: LicenceClasses, validUntil: String, cancelled: Bool = true,
                 asOf: CalendarDate = a) -> LicenceNoticeDecision? {
-        d4RestorationApplicant(cancelledForOverdueRenewal: cancelled, classes: classes, sets: ExamClassSets(),
+        applyD4(cancelledForOverdueRenewal: cancelled, classes: classes, sets: ExamClassSets(),
                                validUntil: day(validUntil), asOf: asOf, cutover: cutover)
     }
 

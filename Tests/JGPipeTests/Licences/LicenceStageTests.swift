@@ -119,7 +119,7 @@ struct LicenceStageTests {
         #expect(try LicenceSettings(root.table("licences")) == LicenceSettings.defaults)
         #expect(try ViolationSettings(root.table("violations")) == ViolationSettings.defaults)
         let templates = try root.stringMap("templates")
-        for type in LicenceNoticeType.allCases.map(\.rawValue) + ViolationNoticeType.allCases.map(\.rawValue) {
+        for type in NoticeType.licenceTypes.map(\.rawValue) + NoticeType.violationTypes.map(\.rawValue) {
             #expect(templates[type] != nil && templates[type] == NoticeTemplates.defaults[type], "\(type)")
         }
         for bad in ["licences.review_classes=B2,X9", "licences.closed_statuses=GG", "licences.medical_age=0"] {

@@ -91,8 +91,9 @@ import Testing
 
     @Test func noticesOrderAsTheirJoinedFieldsDoAsBytes() {
         func notice(_ detachment: String, _ type: String, _ recipient: String, _ record: String, day: Int) -> Notice {
-            Notice(type: type, detachmentCode: detachment, recipientType: .unit, recipientID: recipient, recipientName: "",
-                   phone: "", recordID: record, dueOn: CalendarDate(year: 2024, month: 7, day: day)!, message: "")
+            Notice(type: NoticeType(rawValue: type)!, detachmentCode: detachment, recipientType: .unit, recipientID: recipient,
+                   recipientName: "", phone: "", recordID: record, dueOn: CalendarDate(year: 2024, month: 7, day: day)!,
+                   fact: "\(day)", message: "")
         }
         let notices = [
             notice("440100", "UNIT_NO_LEGAL_PERSON", "B", "B", day: 1),
@@ -104,7 +105,7 @@ import Testing
             notice("440100", "UNIT_ACCOUNTS_CLEANUP", "B", "B", day: 1),
         ]
         let joined = notices.map { n in
-            Array([n.detachmentCode, n.type, n.recipientID, n.recordID, n.dueOn.iso].joined(separator: "\u{1}").utf8)
+            Array([n.detachmentCode, n.type.rawValue, n.recipientID, n.recordID, n.dueOn.iso].joined(separator: "\u{1}").utf8)
         }
         let expected = notices.indices.sorted { a, b in
             joined[a] != joined[b] ? joined[a].lexicographicallyPrecedes(joined[b]) : a < b

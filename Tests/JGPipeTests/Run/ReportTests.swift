@@ -15,9 +15,12 @@ import Testing
         for forbidden in ["http://", "https://", "<script", "src=", "@import", "url("] {
             #expect(!html.contains(forbidden), "report must not load \(forbidden)")
         }
-        #expect(html.contains("<code>R1</code> <span class=\"zh\">每人每单位一个账号</span>"))
-        #expect(html.contains("<code>R3</code> <span class=\"zh\">每人不超过3个单位（法人账号除外）</span>"))
+        #expect(html.contains("<code>R1</code> <span class=\"zh\">同一人同一单位账号数上限</span>"))
+        #expect(html.contains("<code>R3</code> <span class=\"zh\">每人注册单位数上限（法人账号除外）</span>"))
         #expect(html.contains("<code>UNIT_ACCOUNTS_CLEANUP</code> <span class=\"zh\">单位账号清理告知</span>"))
+        // The caps and the R2 reading that ran (SPEC §1), not numbers inside labels.
+        #expect(html.contains("R2_reading"))
+        #expect(html.contains("every_account_counts"))
         #expect(html.contains("<svg"))
         // Conservation of the samples: units 10 = 8 + 2 + 0 (samples/expectations/utf8/summary.txt).
         #expect(html.contains("<tr><th>单位 <span class=\"en\">units</span></th><td class=\"num\">10</td><td class=\"num\">8</td><td class=\"num\">2</td><td class=\"num\">0</td>"))

@@ -46,3 +46,32 @@ import Testing
         #expect(ids(result.kept, accounts) == ["3", "4"])
     }
 }
+
+/// SPEC §1 `kept_account_id`: for each R1 removal, the account R1 kept for the same person.
+@Suite("R1 kept account of the removal export") struct R1KeptAccountTests {
+    @Test func eachRemovalNamesTheNewestOfItsPersonInItsUnit() {
+        // Unit 0, holder 1: a (day 1), b (day 3), c (day 2) → b kept, a and c removed by R1.
+        // Unit 1, holder 1: d (day 1), e (day 5) → e kept, d removed. Holder 2 alone: nothing.
+        // A disabled newer account (f, day 9) takes no part.
+        let accounts = [
+            account("a", unit: 0, holder: 1, day: 1), account("b", unit: 0, holder: 1, day: 3),
+            account("c", unit: 0, holder: 1, day: 2), account("d", unit: 1, holder: 1, day: 1),
+            account("e", unit: 1, holder: 1, day: 5), account("g", unit: 0, holder: 2, day: 1),
+            account("f", unit: 0, holder: 1, day: 9, active: false),
+        ]
+        let decisions = cleanUpAccounts(accounts, unitLegalPerson: [99, 99], caps: CleanupCaps(), cutover: 0)
+        #expect(decisions.map { $0.removedBy?.rawValue ?? "" } == ["R1", "", "R1", "R1", "", "", ""])
+        #expect(r1KeptAccounts(accounts, decisions) == [0: 1, 2: 1, 3: 4])
+    }
+
+    @Test func noR1RemovalNoEntry() {
+        let accounts = [account("a", unit: 0, holder: 1, day: 1), account("b", unit: 0, holder: 2, day: 1)]
+        let decisions = cleanUpAccounts(accounts, unitLegalPerson: [99], caps: CleanupCaps(), cutover: 0)
+        #expect(r1KeptAccounts(accounts, decisions).isEmpty)
+    }
+
+    @Test func theReasonNamesTheCapInForce() {
+        #expect(CleanupRule.r1.reason(CleanupCaps(perPersonPerUnit: 2)) == "同一人在同一单位注册了多个账号，每人每单位限2个，保留最新注册的2个")
+        #expect(CleanupRule.r3.reason(CleanupCaps(unitsPerPerson: 5)) == "同一人注册单位超过5个（单位法人账号除外），保留最新注册的5个")
+    }
+}

@@ -60,7 +60,7 @@ struct V1ScrapDateTests {
 
     @Test("each row of the default table, and vehicles no row matches", arguments: cases)
     func defaultTable(_ c: (String, String, String?, String)) {
-        let scrapOn = v1ScrapDate(registeredOn: Self.registered, vehicleType: c.0, useNature: c.1, table: .defaults)
+        let scrapOn = applyV1(registeredOn: Self.registered, vehicleType: c.0, useNature: c.1, table: .defaults)
         #expect(scrapOn?.iso == c.2, "\(c.3)")
     }
 
@@ -76,7 +76,7 @@ struct V1ScrapDateTests {
 
     @Test("the first matching row wins: R (10) comes before D,T K1 (12) and any K1,K2 (20)")
     func firstMatchWins() {
-        #expect(v1ScrapDate(registeredOn: Self.registered, vehicleType: "K11", useNature: "R", table: .defaults) == day("2024-03-15"))
+        #expect(applyV1(registeredOn: Self.registered, vehicleType: "K11", useNature: "R", table: .defaults) == day("2024-03-15"))
         // H41 matches "any H4" (12) before "any H,Q" (15).
         #expect(ScrapTable.defaults.serviceLife(vehicleType: "H41", useNature: "A") == 12)
     }
@@ -91,14 +91,14 @@ struct V1ScrapDateTests {
 
     @Test("29 February plus the service life lands on 28 February in a non-leap year")
     func leapDay() {
-        #expect(v1ScrapDate(registeredOn: day("2016-02-29"), vehicleType: "K33", useNature: "D", table: .defaults) == day("2024-02-29"))
-        #expect(v1ScrapDate(registeredOn: day("2016-02-29"), vehicleType: "K33", useNature: "N", table: .defaults) == day("2026-02-28"))
+        #expect(applyV1(registeredOn: day("2016-02-29"), vehicleType: "K33", useNature: "D", table: .defaults) == day("2024-02-29"))
+        #expect(applyV1(registeredOn: day("2016-02-29"), vehicleType: "K33", useNature: "N", table: .defaults) == day("2026-02-28"))
     }
 
     @Test("a table from the pipeline file replaces the defaults")
     func customTable() {
         let table = ScrapTable(rows: [.init(useNatures: ["A"], vehicleTypes: ["K3"], years: 25)])
-        #expect(v1ScrapDate(registeredOn: Self.registered, vehicleType: "K33", useNature: "A", table: table) == day("2039-03-15"))
-        #expect(v1ScrapDate(registeredOn: Self.registered, vehicleType: "K11", useNature: "D", table: table) == nil)
+        #expect(applyV1(registeredOn: Self.registered, vehicleType: "K33", useNature: "A", table: table) == day("2039-03-15"))
+        #expect(applyV1(registeredOn: Self.registered, vehicleType: "K11", useNature: "D", table: table) == nil)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct V2ScrapNoticeTests {
     static let june = day("2024-06-01")
 
-    static let cases: [(String?, VehicleNoticeType?)] = [
+    static let cases: [(String?, NoticeType?)] = [
         ("2024-05-31", .scrapOverdue),   // A − 1
         ("2016-01-01", .scrapOverdue),
         ("2024-06-01", .scrapDueSoon),   // A itself
@@ -20,15 +20,15 @@ struct V2ScrapNoticeTests {
     ]
 
     @Test("window edges around A", arguments: cases)
-    func window(_ c: (String?, VehicleNoticeType?)) {
-        #expect(v2ScrapNotice(scrapOn: c.0.map(day), asOf: Self.june, noticeDays: 90) == c.1)
+    func window(_ c: (String?, NoticeType?)) {
+        #expect(applyV2(scrapOn: c.0.map(day), asOf: Self.june, noticeDays: 90) == c.1)
     }
 
     @Test("scrap_notice_days moves the far edge")
     func noticeDays() {
         // A = 2024-07-01: A + 30 = 07-31.
-        #expect(v2ScrapNotice(scrapOn: day("2024-07-31"), asOf: cutover, noticeDays: 30) == .scrapDueSoon)
-        #expect(v2ScrapNotice(scrapOn: day("2024-08-01"), asOf: cutover, noticeDays: 30) == nil)
-        #expect(v2ScrapNotice(scrapOn: day("2024-07-01"), asOf: cutover, noticeDays: 0) == .scrapDueSoon)
+        #expect(applyV2(scrapOn: day("2024-07-31"), asOf: cutover, noticeDays: 30) == .scrapDueSoon)
+        #expect(applyV2(scrapOn: day("2024-08-01"), asOf: cutover, noticeDays: 30) == nil)
+        #expect(applyV2(scrapOn: day("2024-07-01"), asOf: cutover, noticeDays: 0) == .scrapDueSoon)
     }
 }

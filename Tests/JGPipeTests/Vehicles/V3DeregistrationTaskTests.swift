@@ -6,7 +6,7 @@ import Testing
 @Suite("V3 deregistration work list")
 struct V3DeregistrationTaskTests {
     func task(_ received: String?, scrapRegion: String? = "440113", asOf: CalendarDate = cutover) throws -> DeregistrationTask? {
-        v3DeregistrationTask(scrapReceivedOn: received.map(day), scrapRegion: try scrapRegion.map { try RegionCode($0) },
+        applyV3(scrapReceivedOn: received.map(day), scrapRegion: try scrapRegion.map { try RegionCode($0) },
                              region: try RegionCode("440106"), asOf: asOf)
     }
 

@@ -6,8 +6,8 @@ import Testing
 @Suite("V4 inspection and exempt-sticker to-do")
 struct V4InspectionNoticeTests {
     func notice(_ due: String?, registered: String = "2018-07-20", type: String = "K33", use: String = "A",
-                asOf: CalendarDate = cutover, sticker: ExemptStickerRules = .defaults) -> VehicleNoticeType? {
-        v4InspectionNotice(inspectionValidUntil: due.map(day), registeredOn: day(registered), vehicleType: type,
+                asOf: CalendarDate = cutover, sticker: ExemptStickerRules = .defaults) -> NoticeType? {
+        applyV4(inspectionValidUntil: due.map(day), registeredOn: day(registered), vehicleType: type,
                            useNature: use, asOf: asOf, noticeDays: 30, sticker: sticker)
     }
 
@@ -32,7 +32,7 @@ struct V4InspectionNoticeTests {
 
     /// Validity until 2024-07-31 (in the window); registered on 15 July of 2024 − n, so the vehicle
     /// is n full years old on that date. (type, use, n, expected).
-    static let ageCases: [(String, String, Int, VehicleNoticeType)] = [
+    static let ageCases: [(String, String, Int, NoticeType)] = [
         // Non-operating small car K33: sticker at 2, 4, 8; on site at 6 and 10.
         ("K33", "A", 2, .exemptStickerDue),
         ("K33", "A", 4, .exemptStickerDue),
@@ -62,7 +62,7 @@ struct V4InspectionNoticeTests {
     ]
 
     @Test("full years on inspection_valid_until decide sticker or inspection", arguments: ageCases)
-    func ages(_ c: (String, String, Int, VehicleNoticeType)) throws {
+    func ages(_ c: (String, String, Int, NoticeType)) throws {
         let registered = "\(2024 - c.2)-07-15"
         #expect(day(registered).fullYears(until: day("2024-07-31")) == c.2)
         #expect(notice("2024-07-31", registered: registered, type: c.0, use: c.1) == c.3)

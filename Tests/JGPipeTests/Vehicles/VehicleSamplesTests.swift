@@ -22,7 +22,7 @@ struct VehicleSamplesTests {
         let cleaned = try RunHarness.records(out + "/vehicles.cleaned.csv")
         #expect(cleaned.map { [$0["vin"]!, $0["vin_check"]!, $0["scrap_on"]!] } == (try expected(set, "vehicles.csv")))
 
-        let vehicleTypes = Set(VehicleNoticeType.allCases.map(\.rawValue))
+        let vehicleTypes = Set(NoticeType.vehicleTypes.map(\.rawValue))
         let notices = try RunHarness.records(out + "/notifications.csv").filter { vehicleTypes.contains($0["notice_type"]!) }
         #expect(notices.map { [$0["notice_type"]!, $0["recipient_id"]!, $0["record_id"]!, $0["due_on"]!] }
             == (try expected(set, "vehicle_notices.csv")))

@@ -23,10 +23,11 @@ struct VehicleSettingsTests {
         #expect(fromFile.exemptSticker == ExemptStickerRules(excludedVehicleTypes: ["K39", "K49"], carAges: [2, 4, 8],
                                                              motorcycleAges: [2, 4]))
         let templates = try SettingsTable(path: "", values: values).stringMap("templates")
-        for type in VehicleNoticeType.allCases {
-            #expect(templates[type.rawValue] != nil, "\(type.rawValue) missing from default.toml")
-            #expect(templates[type.rawValue] == NoticeTemplates.defaults[type.rawValue], "\(type.rawValue) differs")
+        for key in NoticeType.allCases.flatMap(\.allTemplateKeys) {
+            #expect(templates[key] != nil, "\(key) missing from default.toml")
+            #expect(templates[key] == NoticeTemplates.defaults[key], "\(key) differs")
         }
+        #expect(Set(templates.keys) == Set(NoticeTemplates.defaults.keys))
     }
 
     @Test("no [vehicles] section: the code defaults (90, 30, no pilot regions, E M B, vans excluded, 24 rows)")

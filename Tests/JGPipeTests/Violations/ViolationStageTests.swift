@@ -71,7 +71,7 @@ struct ViolationStageTests {
     @Test("W1 and W2 notices, in notifications.csv order")
     func notices() throws {
         let out = try runAll()
-        let types = Set(ViolationNoticeType.allCases.map(\.rawValue))
+        let types = Set(NoticeType.violationTypes.map(\.rawValue))
         let notices = try RunHarness.records(out + "/notifications.csv").filter { types.contains($0["notice_type"]!) }
         #expect(notices.map { [$0["detachment_code"]!, $0["notice_type"]!, $0["recipient_id"]!, $0["record_id"]!, $0["due_on"]!] } == [
             ["440100", "FINE_UNPAID", "440106198001010043", "W003", "2024-08-04"],

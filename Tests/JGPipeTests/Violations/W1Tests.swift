@@ -14,7 +14,7 @@ struct W1Tests {
             violation("V4", occurred: "2024-05-20 12:00", points: 1, fine: try Money(parsing: "0.50")),
             violation("V5", vehicle: 1, occurred: "2024-01-01 00:00", points: 12, fine: try Money(parsing: "2000")),
         ]
-        let groups = w1UnprocessedViolations(records) { $0 == 0 }
+        let groups = applyW1(records) { $0 == 0 }
         // Vehicle 0: V1, V2, V4 → 3 violations, 3 + 0 + 1 = 4 points, 150.50 + 0 + 0.50 = 151.00 yuan,
         // oldest 2024-04-30. Vehicle 1 is closed: no notice.
         #expect(groups.count == 1)
@@ -31,6 +31,6 @@ struct W1Tests {
     @Test("nothing unprocessed, nothing told")
     func none() {
         let records = [violation("V1", processed: "2024-07-11 10:00", handler: ViolationPeople.owner)]
-        #expect(w1UnprocessedViolations(records) { _ in true }.isEmpty)
+        #expect(applyW1(records) { _ in true }.isEmpty)
     }
 }

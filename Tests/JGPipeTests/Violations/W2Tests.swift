@@ -14,7 +14,7 @@ struct W2Tests {
 
     @Test("fine table", arguments: cases)
     func unpaid(_ c: (fine: String, paid: Bool, processed: String?, due: String?)) throws {
-        #expect(w2FineUnpaid(processedAt: c.processed.map(instant), fine: try Money(parsing: c.fine), paid: c.paid,
+        #expect(applyW2(processedAt: c.processed.map(instant), fine: try Money(parsing: c.fine), paid: c.paid,
                              dueDays: 15) == c.due.map(day))
     }
 }

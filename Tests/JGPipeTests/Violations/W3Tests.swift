@@ -10,7 +10,7 @@ struct W3Tests {
 
     func finding(nonSite: Bool = true, occurred: String = "2024-07-10 09:00", processed: String = "2024-07-20 10:00", handler: IdentityNumber = user,
                  owner: VehicleOwner = owner, _ registrations: [(String, String?)]) -> AuthorisationFinding? {
-        w3AuthorisedHandling(nonSite: nonSite, occurredAt: instant(occurred), processedAt: instant(processed),
+        applyW3(nonSite: nonSite, occurredAt: instant(occurred), processedAt: instant(processed),
                              handler: handler, owner: owner,
                              registrations: registrations.map { Registration(registeredOn: instant($0.0), revokedOn: $0.1.map(instant)) },
                              cutover: cutover)

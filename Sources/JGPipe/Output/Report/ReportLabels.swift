@@ -1,57 +1,12 @@
 /// Chinese labels the report shows beside rule IDs, notice types, error codes and datasets.
 /// Anything without a label is shown by its key alone, so later stages render without edits.
 enum ReportLabels {
-    /// Rule IDs of the SPEC with the measure's wording (八 R/C, 五 E/T, 一·三·七 V).
-    static let rules: [String: String] = [
-        "R1": "每人每单位一个账号",
-        "R2": "每单位不超过10个账号",
-        "R3": "每人不超过3个单位（法人账号除外）",
-        "C1": "账号类型转换（法人/普通用户）",
-        "C2": "补换领牌证权限",
-        "C3": "单位应有法人账号",
-        "E1": "小型汽车驾驶证恢复原准驾车型",
-        "E2": "大中型客货车驾驶证恢复小型汽车",
-        "E3": "含C6驾驶证恢复小型汽车",
-        "E4": "含C6驾驶证恢复C1/C2+C6",
-        "T1": "过渡：不再考科目二和科目三安全文明常识",
-        "T2": "过渡：不再考科目三安全文明常识",
-        "V1": "强制报废年限",
-        "V2": "报废提醒",
-        "V3": "报废注销待办",
-        "V4": "检验提醒与免检标志",
-        "V5": "电子行驶证",
-        "D1": "驾驶证换证与逾期注销",
-        "D2": "驾驶证审验",
-        "D3": "驾驶人体检（身体条件证明）",
-        "D4": "拟申请恢复驾驶资格提示",
-        "W1": "交通违法未处理提示",
-        "W2": "罚款未缴纳提示",
-        "W3": "委托处理非现场违法核查",
-    ]
+    /// Rule IDs of the SPEC with the measure's wording: each rule's file owns its label.
+    static let rules: [String: String] = Dictionary(uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, $0.label) })
 
-    static let noticeTypes: [String: String] = [
-        "UNIT_ACCOUNTS_CLEANUP": "单位账号清理告知",
-        "UNIT_NO_LEGAL_PERSON": "单位无法人账号",
-        "S2_BOOKING_NOT_NEEDED": "无需再预约科目二",
-        "EXAM_SUBJECTS_WAIVED": "考试科目减免",
-        "SCRAP_DUE_SOON": "临近强制报废",
-        "SCRAP_OVERDUE": "已超强制报废期",
-        "INSPECTION_DUE": "检验即将到期",
-        "INSPECTION_OVERDUE": "检验已逾期",
-        "EXEMPT_STICKER_DUE": "可申领免检标志",
-        "EXEMPT_STICKER_OVERDUE": "免检标志逾期未申领",
-        "ECERT_AVAILABLE": "可申领电子行驶证",
-        "LICENCE_RENEWAL_DUE": "驾驶证即将到期换证",
-        "LICENCE_RENEWAL_OVERDUE": "驾驶证已过期未换证",
-        "LICENCE_REVIEW_DUE": "驾驶证待审验",
-        "LICENCE_REVIEW_OVERDUE": "驾驶证审验逾期",
-        "LICENCE_MEDICAL_DUE": "待提交身体条件证明",
-        "LICENCE_MEDICAL_OVERDUE": "身体条件证明逾期",
-        "RESTORATION_EXAMS_REDUCED": "恢复驾驶资格考试科目减少",
-        "RESTORATION_SUBJECT1_ONLY": "考科目一即可恢复驾驶资格",
-        "VIOLATIONS_UNPROCESSED": "交通违法未处理",
-        "FINE_UNPAID": "罚款未缴纳",
-    ]
+    static let noticeTypes: [String: String] = Dictionary(uniqueKeysWithValues: NoticeType.allCases.map {
+        ($0.rawValue, $0.label)
+    })
 
     static let errorCodes: [String: String] = [
         "FIELD_COUNT": "字段个数与表头不符",
@@ -87,7 +42,20 @@ enum ReportLabels {
         "skipped_datasets": "缺少的数据集（其阶段已跳过）",
         "ignored_files": "输入文件夹中未识别的文件（已忽略）",
         "total": "合计",
-        "unreachable_no_phone": "无手机号（无法短信送达）",
+        "not_sms_reachable": "非手机号码（无法短信送达）",
+        "not_sms_reachable_by_type": "无法短信送达：按通知类型",
+        "not_sms_reachable_by_detachment": "无法短信送达：按支队",
+        "by_phone_kind": "按号码类型",
+        "mobile": "手机",
+        "landline": "固定电话",
+        "invalid": "号码无效",
+        "empty": "无号码",
+        "suppressed_published_by_older_version": "旧版本已发布，本次不重复",
+        "caps": "清理上限",
+        "max_accounts_per_person_per_unit": "每人每单位账号数上限",
+        "max_accounts_per_unit": "每单位账号数上限",
+        "max_units_per_person": "每人注册单位数上限",
+        "R2_reading": "R2 口径",
         "written": "本次写入 notifications.csv",
         "suppressed_already_published": "此前已发布，本次不重复",
         "by_type": "按通知类型",

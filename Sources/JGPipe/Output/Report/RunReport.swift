@@ -47,8 +47,8 @@ public enum RunReport {
         if let notifications {
             cards.append(("本次通知", "notices written", notifications["written"]?.intValue ?? notifications["total"]?.intValue ?? 0, "good"))
             cards.append(("已发布过（未重复）", "already published", notifications["suppressed_already_published"]?.intValue ?? 0, ""))
-            cards.append(("无手机号", "no phone", notifications["unreachable_no_phone"]?.intValue ?? 0,
-                          (notifications["unreachable_no_phone"]?.intValue ?? 0) > 0 ? "warn" : ""))
+            cards.append(("无法短信送达", "not reachable by SMS", notifications["not_sms_reachable"]?.intValue ?? 0,
+                          (notifications["not_sms_reachable"]?.intValue ?? 0) > 0 ? "warn" : ""))
         }
         page.raw("<section class=\"cards\">\n")
         for (zh, en, value, tone) in cards {

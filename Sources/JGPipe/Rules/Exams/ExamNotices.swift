@@ -1,14 +1,26 @@
-/// The exam notice types of SPEC §4.
-public enum ExamNoticeType: String, Sendable, CaseIterable {
-    case s2BookingNotNeeded = "S2_BOOKING_NOT_NEEDED"
-    case subjectsWaived = "EXAM_SUBJECTS_WAIVED"
-}
-
 public struct ExamNoticeDecision: Sendable, Equatable {
-    public var type: ExamNoticeType
+    public var type: NoticeType
     public var dueOn: CalendarDate
     /// The subjects the message says are no longer needed.
     public var subjects: ExamSubjects
+
+    /// The exam notice types of SPEC §4, in summary order.
+    public static let types: [NoticeType] = [.s2BookingNotNeeded, .examSubjectsWaived]
+
+    /// The notice's fact (SPEC §4): the booking date of S2_BOOKING_NOT_NEEDED (empty when
+    /// subject 2 is only marked booked), the waived subjects of EXAM_SUBJECTS_WAIVED.
+    public func fact(subject2BookedOn: CalendarDate?) -> String {
+        type == .s2BookingNotNeeded ? subject2BookedOn?.iso ?? "" : subjects.list
+    }
+
+    /// The template: a booking before the cutover still stands on its date under the old rule
+    /// and is worded so (五、三 提示新措施实施时间).
+    public func templateKey(subject2BookedOn: CalendarDate?, cutover: CalendarDate) -> String {
+        if type == .s2BookingNotNeeded, let booked = subject2BookedOn, booked < cutover {
+            return "S2_BOOKING_NOT_NEEDED_BEFORE_CUTOVER"
+        }
+        return type.templateKey
+    }
 }
 
 /// SPEC §4 (五、三 做好提示告知): at most one notice per enrollment.
@@ -22,7 +34,7 @@ public func examNotice(path: ExamPath, transition: ExamTransition?, subjects: Su
                                   subjects: transition?.noLongerNeeded ?? ExamPathDecision.optimizedWaived)
     }
     if let transition {
-        return ExamNoticeDecision(type: .subjectsWaived, dueOn: cutover, subjects: transition.noLongerNeeded)
+        return ExamNoticeDecision(type: .examSubjectsWaived, dueOn: cutover, subjects: transition.noLongerNeeded)
     }
     return nil
 }

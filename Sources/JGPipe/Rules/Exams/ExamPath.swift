@@ -63,9 +63,9 @@ public func examPath(scope: ExamScope, original: LicenceClasses, requested: Lice
     }
     if hasExclusion { return .full(.exclusion) }
     if !requested.isDisjoint(with: sets.large.union(sets.motorcycle)) { return .full(.requestsLargeOrMotorcycle) }
-    if matchesE4(original: original, requested: requested, sets: sets) { return .optimized(.e4) }
-    if matchesE3(original: original, requested: requested, sets: sets) { return .optimized(.e3) }
-    if matchesE2(original: original, requested: requested, sets: sets) { return .optimized(.e2) }
-    if matchesE1(original: original, requested: requested, sets: sets) { return .optimized(.e1) }
+    if applyE4(original: original, requested: requested, sets: sets) { return .optimized(.e4) }
+    if applyE3(original: original, requested: requested, sets: sets) { return .optimized(.e3) }
+    if applyE2(original: original, requested: requested, sets: sets) { return .optimized(.e2) }
+    if applyE1(original: original, requested: requested, sets: sets) { return .optimized(.e1) }
     return .full(.noCase)
 }

@@ -18,7 +18,7 @@ public struct ExamTransition: Sendable, Equatable {
 public func examTransition(path: ExamPath, enrolledOn: CalendarDate, cutover: CalendarDate,
                            subjects: SubjectStatuses) -> ExamTransition? {
     guard path == .optimized, enrolledOn < cutover else { return nil }
-    if matchesT1(subjects) { return ExamTransition(rule: .t1, noLongerNeeded: t1NoLongerNeeded) }
-    if matchesT2(subjects) { return ExamTransition(rule: .t2, noLongerNeeded: t2NoLongerNeeded) }
+    if applyT1(subjects) { return ExamTransition(rule: .t1, noLongerNeeded: t1NoLongerNeeded) }
+    if applyT2(subjects) { return ExamTransition(rule: .t2, noLongerNeeded: t2NoLongerNeeded) }
     return nil
 }

@@ -12,13 +12,17 @@ public enum LicenceRenewal: Equatable, Sendable {
 ///   (the last day before cancellation);
 /// - A > valid_until + 1 year → the cancellation work list, cancel_due_on = valid_until + 1 year +
 ///   1 day, days_overdue = A − cancel_due_on.
-public func d1LicenceRenewal(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> LicenceRenewal? {
+func applyD1(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> LicenceRenewal? {
     if validUntil >= asOf {
         guard validUntil <= asOf.adding(days: noticeDays) else { return nil }
-        return .notice(LicenceNoticeDecision(type: .renewalDue, dueOn: validUntil))
+        return .notice(LicenceNoticeDecision(type: .licenceRenewalDue, dueOn: validUntil))
     }
     let lastDay = validUntil.adding(years: 1)
-    if asOf <= lastDay { return .notice(LicenceNoticeDecision(type: .renewalOverdue, dueOn: lastDay)) }
+    if asOf <= lastDay { return .notice(LicenceNoticeDecision(type: .licenceRenewalOverdue, dueOn: lastDay)) }
     let cancelDueOn = lastDay.adding(days: 1)
     return .cancel(dueOn: cancelDueOn, daysOverdue: Int(asOf.dayNumber - cancelDueOn.dayNumber))
+}
+
+extension RuleWording {
+    static let D1 = RuleWording(label: "驾驶证换证与逾期注销", section: "七.二")
 }

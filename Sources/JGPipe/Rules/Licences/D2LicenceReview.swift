@@ -2,12 +2,16 @@
 /// 中型客车、大型货车 licences are reviewed within 30 days after each scoring cycle ends): a licence
 /// holding one of `reviewClasses`, with C defined and last_reviewed_on empty or before C, is due
 /// on C + 30 days — LICENCE_REVIEW_DUE while A ≤ that day, LICENCE_REVIEW_OVERDUE after.
-public func d2LicenceReview(classes: LicenceClasses, reviewClasses: LicenceClasses, cycleEnd: CalendarDate?,
+func applyD2(classes: LicenceClasses, reviewClasses: LicenceClasses, cycleEnd: CalendarDate?,
                             lastReviewedOn: CalendarDate?, asOf: CalendarDate) -> LicenceNoticeDecision? {
     guard !classes.isDisjoint(with: reviewClasses),
           let duty = LicenceDuty.afterCycle(cycleEnd, lastDone: lastReviewedOn, asOf: asOf) else { return nil }
     switch duty {
-    case let .due(on): return LicenceNoticeDecision(type: .reviewDue, dueOn: on)
-    case let .overdue(since): return LicenceNoticeDecision(type: .reviewOverdue, dueOn: since)
+    case let .due(on): return LicenceNoticeDecision(type: .licenceReviewDue, dueOn: on)
+    case let .overdue(since): return LicenceNoticeDecision(type: .licenceReviewOverdue, dueOn: since)
     }
+}
+
+extension RuleWording {
+    static let D2 = RuleWording(label: "驾驶证审验", section: "七.二")
 }

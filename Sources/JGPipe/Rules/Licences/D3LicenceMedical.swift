@@ -3,7 +3,7 @@
 /// scoring cycle ends): a licence holding one of `medicalClasses`, or whose holder is at least
 /// `medicalAge` full years old on C, is judged as D2 with last_medical_on →
 /// LICENCE_MEDICAL_DUE / LICENCE_MEDICAL_OVERDUE.
-public func d3LicenceMedical(classes: LicenceClasses, medicalClasses: LicenceClasses, holder: IdentityNumber,
+func applyD3(classes: LicenceClasses, medicalClasses: LicenceClasses, holder: IdentityNumber,
                              medicalAge: Int, cycleEnd: CalendarDate?, lastMedicalOn: CalendarDate?,
                              asOf: CalendarDate) -> LicenceNoticeDecision? {
     guard let cycleEnd else { return nil }
@@ -12,8 +12,8 @@ public func d3LicenceMedical(classes: LicenceClasses, medicalClasses: LicenceCla
     guard byClass || byAge,
           let duty = LicenceDuty.afterCycle(cycleEnd, lastDone: lastMedicalOn, asOf: asOf) else { return nil }
     switch duty {
-    case let .due(on): return LicenceNoticeDecision(type: .medicalDue, dueOn: on)
-    case let .overdue(since): return LicenceNoticeDecision(type: .medicalOverdue, dueOn: since)
+    case let .due(on): return LicenceNoticeDecision(type: .licenceMedicalDue, dueOn: on)
+    case let .overdue(since): return LicenceNoticeDecision(type: .licenceMedicalOverdue, dueOn: since)
     }
 }
 
@@ -27,4 +27,8 @@ extension IdentityNumber {
         func value(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + ASCII.digitValue($1) } }
         return CalendarDate(year: value(6..<10), month: value(10..<12), day: value(12..<14))
     }
+}
+
+extension RuleWording {
+    static let D3 = RuleWording(label: "驾驶人体检（身体条件证明）", section: "七.二")
 }

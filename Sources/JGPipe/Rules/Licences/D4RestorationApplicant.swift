@@ -6,7 +6,7 @@
 /// - otherwise → RESTORATION_SUBJECT1_ONLY: 科目一 alone restores it until valid_until + 3 years, the
 ///   due date (SPEC §2 SHORT_OVERDUE).
 /// A motorcycle-only licence holds none of these classes and is not told (its exams are unchanged).
-public func d4RestorationApplicant(cancelledForOverdueRenewal: Bool, classes: LicenceClasses, sets: ExamClassSets,
+func applyD4(cancelledForOverdueRenewal: Bool, classes: LicenceClasses, sets: ExamClassSets,
                                    validUntil: CalendarDate, asOf: CalendarDate,
                                    cutover: CalendarDate) -> LicenceNoticeDecision? {
     guard cancelledForOverdueRenewal,
@@ -15,4 +15,8 @@ public func d4RestorationApplicant(cancelledForOverdueRenewal: Bool, classes: Li
     return asOf > shortOverdueEnds
         ? LicenceNoticeDecision(type: .restorationExamsReduced, dueOn: cutover)
         : LicenceNoticeDecision(type: .restorationSubject1Only, dueOn: shortOverdueEnds)
+}
+
+extension RuleWording {
+    static let D4 = RuleWording(label: "拟申请恢复驾驶资格提示", section: "五.三")
 }

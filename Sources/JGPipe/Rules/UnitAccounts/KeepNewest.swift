@@ -1,19 +1,40 @@
 import Dispatch
 
+/// The rules that remove accounts (R1–R3), in the order they apply.
 public enum CleanupRule: String, Sendable, CaseIterable {
     case r1 = "R1", r2 = "R2", r3 = "R3"
+
+    public var id: RuleID {
+        switch self {
+        case .r1: .R1
+        case .r2: .R2
+        case .r3: .R3
+        }
+    }
+
+    /// The removal export's sentence, naming the caps in force (each rule's file words its own).
+    public func reason(_ caps: CleanupCaps) -> String {
+        switch self {
+        case .r1: CleanupRule.r1Reason(caps)
+        case .r2: CleanupRule.r2Reason(caps)
+        case .r3: CleanupRule.r3Reason(caps)
+        }
+    }
 }
 
-/// SPEC §1 caps, from the pipeline file's `[unit_accounts]` table.
+/// SPEC §1 caps and the R2 reading, from the pipeline file's `[unit_accounts]` table.
 public struct CleanupCaps: Sendable, Equatable {
     public var perPersonPerUnit = 1
     public var perUnit = 10
     public var unitsPerPerson = 3
+    /// `r2_spares_legal_person`: R2 keeps a unit's legal-person accounts first (see R2).
+    public var r2SparesLegalPerson = false
 
-    public init(perPersonPerUnit: Int = 1, perUnit: Int = 10, unitsPerPerson: Int = 3) {
+    public init(perPersonPerUnit: Int = 1, perUnit: Int = 10, unitsPerPerson: Int = 3, r2SparesLegalPerson: Bool = false) {
         self.perPersonPerUnit = perPersonPerUnit
         self.perUnit = perUnit
         self.unitsPerPerson = unitsPerPerson
+        self.r2SparesLegalPerson = r2SparesLegalPerson
     }
 }
 
@@ -31,7 +52,9 @@ enum CandidateBuckets {
 /// comparison reads no record and calls no closure, and a total order, so the result depends
 /// neither on the sort algorithm nor on the input order. Both lists come back in ascending
 /// index order. Indices are `Int32`: half the memory of `Int` on millions of accounts.
+/// `capOfGroup`, when given, lowers the cap of a group below `cap` (R2 sparing legal persons).
 func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buckets: CandidateBuckets,
+                capOfGroup: (@Sendable (UInt64) -> Int)? = nil,
                 groupedBy group: @Sendable (UnitAccount) -> UInt64) -> (kept: [Int32], removed: [Int32]) {
     let (ordered, starts) = spread(candidates, of: accounts, into: buckets, groupedBy: group)
     let bucketCount = starts.count - 1
@@ -45,17 +68,20 @@ func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buc
         nonisolated(unsafe) let mask = mask
         DispatchQueue.concurrentPerform(iterations: halves) { half in
             var keys: [NewestKey] = []
-            for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > cap {
+            for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > (capOfGroup == nil ? cap : 0) {
                 keys.removeAll(keepingCapacity: true)
                 for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
                     let account = accounts[Int(i)]
                     keys.append(NewestKey(group: group(account), account: account, index: i))
                 }
                 keys.sort()
-                var taken = 0
+                var taken = 0, groupCap = cap
                 for k in keys.indices {
-                    if k == 0 || keys[k].group != keys[k - 1].group { taken = 0 }
-                    if taken < cap { taken += 1 } else { mask[Int(keys[k].index)] = true }
+                    if k == 0 || keys[k].group != keys[k - 1].group {
+                        taken = 0
+                        groupCap = capOfGroup.map { min(cap, $0(keys[k].group)) } ?? cap
+                    }
+                    if taken < groupCap { taken += 1 } else { mask[Int(keys[k].index)] = true }
                 }
             }
         }

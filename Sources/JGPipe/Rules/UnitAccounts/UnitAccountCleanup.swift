@@ -26,16 +26,16 @@ public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64]
     var step = applyR1(survivors, accounts, cap: caps.perPersonPerUnit)
     remove(step.removed, by: .r1)
     survivors = step.kept
-    step = applyR2(survivors, accounts, cap: caps.perUnit)
+    step = applyR2(survivors, accounts, cap: caps.perUnit, sparing: caps.r2SparesLegalPerson ? legal : nil)
     remove(step.removed, by: .r2)
     survivors = step.kept
     step = applyR3(survivors, accounts, isLegalPersonAccount: legal, cap: caps.unitsPerPerson)
     remove(step.removed, by: .r3)
 
     for i in step.kept.lazy.map({ Int($0) }) {
-        let role = convertRole(accounts[i].role, isLegalPersonAccount: legal[i])
+        let role = applyC1(accounts[i].role, isLegalPersonAccount: legal[i])
         decisions[i].role = role
-        decisions[i].permit = convertPermit(accounts[i].permit, role: role,
+        decisions[i].permit = applyC2(accounts[i].permit, role: role,
                                             registeredBeforeCutover: accounts[i].registeredAt < cutover)
     }
     return decisions

@@ -13,7 +13,7 @@ struct DeregistrationTask: Equatable {
 /// judged on the as-of date A (SPEC §0): an open vehicle whose scrap information has reached the
 /// registration office is to be deregistered by the day after; overdue when A is past that day, by
 /// A − due_on days. A missing scrap region cannot show another city, so it counts as the same region.
-func v3DeregistrationTask(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCode?, region: RegionCode,
+func applyV3(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCode?, region: RegionCode,
                           asOf: CalendarDate) -> DeregistrationTask? {
     guard let scrapReceivedOn else { return nil }
     let dueOn = scrapReceivedOn.adding(days: 1)
@@ -21,4 +21,8 @@ func v3DeregistrationTask(scrapReceivedOn: CalendarDate?, scrapRegion: RegionCod
     return DeregistrationTask(dueOn: dueOn,
                               crossRegion: scrapRegion.map { $0.prefix4 != region.prefix4 } ?? false,
                               overdue: late > 0, daysOverdue: max(0, late))
+}
+
+extension RuleWording {
+    static let V3 = RuleWording(label: "报废注销待办", section: "三.三")
 }

@@ -5,9 +5,9 @@
 /// 28 February) listed for it by `ExemptStickerRules` gets the sticker to-do, due or overdue —
 /// an overdue one keeps the exemption but drives without a valid sticker until it applies; every
 /// other vehicle the inspection. The notice's due_on is inspection_valid_until.
-func v4InspectionNotice(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, vehicleType: String,
+func applyV4(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, vehicleType: String,
                         useNature: String, asOf: CalendarDate, noticeDays: Int,
-                        sticker: ExemptStickerRules) -> VehicleNoticeType? {
+                        sticker: ExemptStickerRules) -> NoticeType? {
     guard let due = inspectionValidUntil else { return nil }
     let overdue = due < asOf
     guard overdue || due <= asOf.adding(days: noticeDays) else { return nil }
@@ -15,4 +15,8 @@ func v4InspectionNotice(inspectionValidUntil: CalendarDate?, registeredOn: Calen
         return overdue ? .exemptStickerOverdue : .exemptStickerDue
     }
     return overdue ? .inspectionOverdue : .inspectionDue
+}
+
+extension RuleWording {
+    static let V4 = RuleWording(label: "检验提醒与免检标志", section: "七.二")
 }

@@ -12,7 +12,7 @@ public struct UnprocessedViolations: Equatable, Sendable {
 /// W1 (SPEC §8; measure 七 交通违法处理): one VIOLATIONS_UNPROCESSED notice per open vehicle with
 /// unprocessed violations, naming their count, points and fines in total and the oldest one's
 /// date. Returned in the order of each vehicle's first unprocessed violation.
-public func w1UnprocessedViolations(_ violations: [Violation], vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
+func applyW1(_ violations: [Violation], vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
     var slot: [Int32: Int] = [:]
     var result: [UnprocessedViolations] = []
     for v in violations where !v.isProcessed && vehicleIsOpen(v.vehicle) {
@@ -31,4 +31,8 @@ public func w1UnprocessedViolations(_ violations: [Violation], vehicleIsOpen: (I
         result[k].violationIDs.append(v.violationID)
     }
     return result
+}
+
+extension RuleWording {
+    static let W1 = RuleWording(label: "交通违法未处理提示", section: "七.二")
 }

@@ -2,7 +2,11 @@
 /// decision; 《中华人民共和国道路交通安全法》第一百零九条: after that, 3 % of the fine a day is added): a
 /// processed violation with a fine above zero that is not paid gets FINE_UNPAID to its handler,
 /// due on processed_at + `dueDays`.
-public func w2FineUnpaid(processedAt: DateTime?, fine: Money, paid: Bool, dueDays: Int) -> CalendarDate? {
+func applyW2(processedAt: DateTime?, fine: Money, paid: Bool, dueDays: Int) -> CalendarDate? {
     guard let processedAt, fine > .zero, !paid else { return nil }
     return processedAt.date.adding(days: dueDays)
+}
+
+extension RuleWording {
+    static let W2 = RuleWording(label: "罚款未缴纳提示", section: "七.二")
 }

@@ -20,7 +20,7 @@ public struct Registration: Equatable, Sendable {
 /// vehicle's owner must have been handled by a registered user whose registration was in force
 /// when the violation occurred (registered_on ≤ occurred_at, revoked_on empty or after it).
 /// `registrations` are the handler's registrations on this vehicle.
-public func w3AuthorisedHandling(nonSite: Bool, occurredAt: DateTime, processedAt: DateTime?, handler: IdentityNumber?,
+func applyW3(nonSite: Bool, occurredAt: DateTime, processedAt: DateTime?, handler: IdentityNumber?,
                                  owner: VehicleOwner, registrations: [Registration],
                                  cutover: CalendarDate) -> AuthorisationFinding? {
     guard nonSite, let processedAt, let handler, processedAt.date >= cutover, owner != .person(handler) else {
@@ -31,4 +31,8 @@ public func w3AuthorisedHandling(nonSite: Bool, occurredAt: DateTime, processedA
     if begunBefore.contains(where: { $0.revokedOn.map { $0.sortKey > occurred } ?? true }) { return nil }
     if registrations.isEmpty { return .notRegistered }
     return begunBefore.isEmpty ? .registeredAfterViolation : .revokedBeforeViolation
+}
+
+extension RuleWording {
+    static let W3 = RuleWording(label: "委托处理非现场违法核查", section: "一.五")
 }

@@ -18,6 +18,13 @@ public struct InputFileDigest: Sendable, Equatable {
     public let sha256: String
 }
 
+/// A notice the ledger records as published, with the run that first published it.
+public struct PublishedNotice: Sendable, Equatable {
+    public let id: String
+    public let type: String
+    public let firstRun: Int64
+}
+
 /// One row of the `runs` table.
 public struct LedgerRun: Sendable, Equatable {
     public let id: Int64
@@ -69,7 +76,15 @@ public final class RunLedger {
             first_run_id INTEGER NOT NULL REFERENCES runs(id)
         ) WITHOUT ROWID;
         """,
+        // SPEC revision of 2026-12-01: a notice's id hashes its fact instead of its due date.
+        // Rows published before keep their ids, marked scheme 1; `LegacyNoticeIDs` finds them.
+        """
+        ALTER TABLE published_notices ADD COLUMN id_scheme INTEGER NOT NULL DEFAULT 1;
+        """,
     ]
+
+    /// The notice-id scheme of this jgpipe (see `Notice.id`); older rows have 1.
+    static let idScheme = 2
 
     public static var schemaVersion: Int { migrations.count }
 
@@ -121,8 +136,8 @@ public final class RunLedger {
     }
 
     /// Which of `ids` an earlier successful run published. Looked up one by one in key order
-    /// instead of reading the whole table: the ledger only grows (a daily notice has a new id
-    /// every day), and a nightly run's memory must not grow with it.
+    /// instead of reading the whole table: the ledger only grows, and a nightly run's memory
+    /// must not grow with it.
     public func published(among ids: [String]) throws(SQLiteError) -> Set<String> {
         guard !ids.isEmpty, try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return [] }
         let lookup = try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ?")
@@ -137,6 +152,34 @@ public final class RunLedger {
             for i in keys.order() {
                 try keys.withKey(i) { bytes throws(SQLiteError) in try lookup.bind(1, utf8: bytes) }
                 if try lookup.yieldsRow() { found.insert(ids[i]) }
+            }
+            return found
+        }
+    }
+
+    /// The as-of dates of the successful runs that published notices under the older id scheme
+    /// (`LegacyNoticeIDs`), oldest first; empty when the ledger holds none (a ledger begun by
+    /// this jgpipe, the common case, pays one look-up).
+    public func legacyRunDates() throws(SQLiteError) -> [String] {
+        try db.prepare("""
+            SELECT DISTINCT as_of FROM runs
+            WHERE outcome = 'succeeded' AND id <= (SELECT max(first_run_id) FROM published_notices WHERE id_scheme = 1)
+            ORDER BY as_of
+            """).run().compactMap { $0[0].text }
+    }
+
+    /// For each list of older-scheme ids, the run that first published one of them, or nil.
+    public func firstRun(ofAnyLegacy candidates: [[String]]) throws(SQLiteError) -> [Int64?] {
+        let lookup = try db.prepare("SELECT first_run_id FROM published_notices WHERE notice_id = ? AND id_scheme = 1")
+        return try db.transaction { () throws(SQLiteError) -> [Int64?] in
+            var found: [Int64?] = []
+            found.reserveCapacity(candidates.count)
+            for ids in candidates {
+                var run: Int64?
+                for id in ids where run == nil {
+                    run = try lookup.run([.text(id)]).first?.first?.int
+                }
+                found.append(run)
             }
             return found
         }
@@ -171,10 +214,17 @@ public final class RunLedger {
     /// Opens the transaction that `finishRun` closes and records in it the notices the run is
     /// about to publish, so that the inserts are made while the run writes its last outputs.
     /// Nothing is committed before `finishRun`, which keeps them only for a run that published.
-    public func stagePublished(_ notices: [(id: String, type: String)], run id: Int64) throws(SQLiteError) {
+    /// `adopted` are notices an older jgpipe published under their older ids: recorded under
+    /// their ids with the run that first published them, so later nights find them directly.
+    public func stagePublished(_ notices: [(id: String, type: String)], adopted: [PublishedNotice] = [],
+                               run id: Int64) throws(SQLiteError) {
         try db.execute("BEGIN IMMEDIATE")
         do {
             try insertPublished(notices, run: id)
+            let adopt = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id, id_scheme) VALUES (?, ?, ?, \(Self.idScheme))")
+            for notice in adopted {
+                try adopt.run([.text(notice.id), .text(notice.type), .int(notice.firstRun)])
+            }
         } catch {
             try? db.execute("ROLLBACK")
             throw error
@@ -219,7 +269,7 @@ public final class RunLedger {
     /// The ids are bound from one buffer of bytes, the few types from their own.
     private func insertPublished(_ notices: [(id: String, type: String)], run id: Int64) throws(SQLiteError) {
         guard !notices.isEmpty else { return }
-        let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id) VALUES (?, ?, ?)")
+        let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id, id_scheme) VALUES (?, ?, ?, \(Self.idScheme))")
         var ids = ByteKeys(capacity: notices.count)
         var types = ByteKeys(capacity: 8), typeNames: [String] = [], typeOf: [Int] = []
         typeOf.reserveCapacity(notices.count)
