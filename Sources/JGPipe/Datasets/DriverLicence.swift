@@ -10,20 +10,11 @@ public struct LicenceStatus: Hashable, Sendable {
     public static let cancelled: Character = "G"
 
     public init(_ raw: String) throws(FieldError) {
-        let text = Text.normalizeCode(raw)
-        if text.isEmpty {
-            letters = "A"
-        } else if let letter = LicenceStatus.names[text] {
-            letters = letter
-        } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
-            letters = text
-        } else {
-            throw FieldError(.invalidCode, "\"\(text)\" 不是 A-Z 的驾驶证状态字母（E 撤销、F 吊销、G 注销）")
-        }
+        letters = try StatusLetters.parse(raw, names: LicenceStatus.names, invalid: { "\"\($0)\" 不是 A-Z 的驾驶证状态字母（E 撤销、F 吊销、G 注销）" })
     }
 
-    /// Closed when any of its letters is one of `closedLetters`.
-    public func isClosed(_ closedLetters: Set<Character>) -> Bool { letters.contains(where: closedLetters.contains) }
+    /// Closed when any of its letters is one of `[licences] closed_statuses`.
+    public func isClosed(_ closed: ClosedStatusLetters) -> Bool { letters.utf8.contains(where: closed.contains) }
 
     public var isCancelled: Bool { letters.contains(LicenceStatus.cancelled) }
 }

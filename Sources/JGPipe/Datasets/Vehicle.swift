@@ -33,16 +33,7 @@ public struct VehicleStatus: Hashable, Sendable {
     static let names: [String: String] = ["正常": "A", "注销": "E", "强制注销": "M", "转出": "B"]
 
     public init(_ raw: String) throws(FieldError) {
-        let text = Text.normalizeCode(raw)
-        if text.isEmpty {
-            letters = "A"
-        } else if let letter = VehicleStatus.names[text] {
-            letters = letter
-        } else if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
-            letters = text
-        } else {
-            throw FieldError(.invalidCode, "\"\(text)\" 不是由 A-Z 字母组成的机动车状态")
-        }
+        letters = try StatusLetters.parse(raw, names: VehicleStatus.names, invalid: { "\"\($0)\" 不是由 A-Z 字母组成的机动车状态" })
     }
 
     /// Status letters already normalised (upper case) and checked to be all A–Z (the byte-level row path).

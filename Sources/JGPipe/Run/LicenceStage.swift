@@ -1,7 +1,7 @@
 /// The `[licences]` section of the pipeline file (SPEC §7, 《机动车驾驶证申领和使用规定》).
 public struct LicenceSettings: Equatable, Sendable {
     /// Status letters that close a licence (E 撤销, F 吊销, G 注销): D1–D3 skip it.
-    public var closedStatuses: [String]
+    public var closedStatuses: ClosedStatusLetters
     /// D1: a licence is renewed within 90 days before it expires; told this many days ahead.
     public var renewalNoticeDays: Int
     /// D2: the classes reviewed after each scoring cycle (大中型客货车).
@@ -11,11 +11,11 @@ public struct LicenceSettings: Equatable, Sendable {
     /// D3: holders at least this old on C submit one every year too (70周岁以上).
     public var medicalAge: Int
 
-    public static let defaults = LicenceSettings(closedStatuses: ["E", "F", "G"], renewalNoticeDays: 90,
+    public static let defaults = LicenceSettings(closedStatuses: ClosedStatusLetters(["E", "F", "G"])!, renewalNoticeDays: 90,
                                                  reviewClasses: [.a1, .a2, .a3, .b1, .b2],
                                                  medicalClasses: [.a1, .a2, .a3, .b1, .b2], medicalAge: 70)
 
-    public init(closedStatuses: [String], renewalNoticeDays: Int, reviewClasses: LicenceClasses,
+    public init(closedStatuses: ClosedStatusLetters, renewalNoticeDays: Int, reviewClasses: LicenceClasses,
                 medicalClasses: LicenceClasses, medicalAge: Int) {
         self.closedStatuses = closedStatuses
         self.renewalNoticeDays = renewalNoticeDays
@@ -26,17 +26,12 @@ public struct LicenceSettings: Equatable, Sendable {
 
     public init(_ table: SettingsTable) throws {
         let defaults = LicenceSettings.defaults
-        closedStatuses = try table.stringList("closed_statuses", default: defaults.closedStatuses).map(Text.normalizeCode)
-        if let bad = closedStatuses.first(where: { !($0.utf8.count == 1 && ASCII.isUpper($0.utf8.first!)) }) {
-            throw SettingsError("\(table.path).closed_statuses: \"\(bad)\" is not one status letter A-Z")
-        }
+        closedStatuses = try table.closedStatuses(default: defaults.closedStatuses)
         renewalNoticeDays = try table.int("renewal_notice_days", default: defaults.renewalNoticeDays, range: 0...3660)
         reviewClasses = try table.classes("review_classes", default: defaults.reviewClasses)
         medicalClasses = try table.classes("medical_classes", default: defaults.medicalClasses)
         medicalAge = try table.int("medical_age", default: defaults.medicalAge, range: 1...150)
     }
-
-    var closedLetters: Set<Character> { Set(closedStatuses.compactMap(\.first)) }
 }
 
 /// Driver licences (SPEC §7, measure 五.三 and 七 换证、审验、体检): validation, the scoring-cycle
@@ -73,7 +68,7 @@ public struct LicenceStage: PipelineStage {
             [cycleEnd[i]?.iso ?? "", a.iso]
         }
         let detachment = licences.records.map { context.settings.detachments.code(for: $0.region) }
-        let closed = settings.closedLetters
+        let closed = settings.closedStatuses
         var cancellations: [Cancellation] = []
         var notices: [Notice] = []
         for (i, licence) in licences.records.enumerated() {
@@ -163,7 +158,7 @@ public struct LicenceStage: PipelineStage {
                          _ cancellations: [Cancellation], _ notices: [Notice]) -> JSONValue {
         var byType = Dictionary(uniqueKeysWithValues: LicenceNoticeType.allCases.map { ($0.rawValue, 0) })
         var byDetachment: [String: [String: Int]] = [:]
-        let closed = settings.closedLetters
+        let closed = settings.closedStatuses
         var closedCount = 0
         for (i, licence) in licences.records.enumerated() {
             let isClosed = licence.status.isClosed(closed)

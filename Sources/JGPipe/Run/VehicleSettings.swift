@@ -37,12 +37,7 @@ public struct VehicleSettings: Equatable, Sendable {
         for prefix in ecertPilotRegions where !(prefix.utf8.count == 4 && ASCII.allDigits(prefix.utf8)) {
             throw SettingsError("\(table.path).ecert_pilot_regions: \"\(prefix)\" must be a 4-digit region prefix such as 4401")
         }
-        let closed = try table.stringList("closed_statuses", default: defaults.closedStatuses.letters)
-            .map(Text.normalizeCode)
-        guard let closedStatuses = ClosedStatusLetters(closed) else {
-            throw SettingsError("\(table.path).closed_statuses: each item must be one status letter A-Z, found \(closed)")
-        }
-        self.closedStatuses = closedStatuses
+        closedStatuses = try table.closedStatuses(default: defaults.closedStatuses)
         exemptSticker = try ExemptStickerRules(settings: try table.table("exempt_sticker"))
         scrapTable = try table.tableList("scrap_life").map(ScrapTable.init(settings:)) ?? defaults.scrapTable
     }
@@ -75,10 +70,10 @@ extension ScrapTable {
     /// rather than silently matching nothing.
     init(settings rows: [SettingsTable]) throws {
         self.init(rows: try rows.map { row in
-            if let unknown = row.values.keys.sorted().first(where: { !ScrapTable.keys.contains($0) }) {
+            if let unknown = row.keys.first(where: { !ScrapTable.keys.contains($0) }) {
                 throw SettingsError("\(row.path).\(unknown) is not a key of a scrap_life row (use_natures, vehicle_types, years)")
             }
-            guard row.values["years"] != nil else { throw SettingsError("\(row.path).years is required") }
+            guard row.lookUp("years") != nil else { throw SettingsError("\(row.path).years is required") }
             let natures = try row.stringList("use_natures", default: []).map(Text.normalizeCode)
             if let bad = natures.first(where: { !($0.count == 1 && ("A"..."U").contains($0)) }) {
                 throw SettingsError("\(row.path).use_natures: \"\(bad)\" is not a use nature letter A-U")

@@ -84,6 +84,8 @@ enum ReportLabels {
     /// Summary keys of the shared sections and the unit-account stage; a stage added later
     /// may add its own here, else its keys show as written (rule IDs still get their label).
     static let keys: [String: String] = [
+        "skipped_datasets": "缺少的数据集（其阶段已跳过）",
+        "ignored_files": "输入文件夹中未识别的文件（已忽略）",
         "total": "合计",
         "unreachable_no_phone": "无手机号（无法短信送达）",
         "written": "本次写入 notifications.csv",
