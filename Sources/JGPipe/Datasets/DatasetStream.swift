@@ -140,14 +140,19 @@ extension DatasetLoader {
             }
         }
         guard let rows else { return DuplicateDecisions() }
-        let keyName = map?.columnName(0, in: validator.schema) ?? validator.schema.columns[0].name
-        let resolution = DuplicateKeys.resolve(store: rows.store)
+        // A key of several columns (`keyColumns`): rows equal in all of them are equal in the first,
+        // so the suspects hashed on the first column are still a superset.
+        let keys = validator.keyColumns
+        let keyName = keys.map { map?.columnName($0, in: validator.schema) ?? validator.schema.columns[$0].name }
+            .joined(separator: "、")
+        let resolution = DuplicateKeys.resolve(store: rows.store, keyColumns: keys)
         var decisions = DuplicateDecisions()
         for i in 0..<rows.store.count where !resolution.keep[i] { decisions.collapsedLines.insert(rows.lines[i]) }
         for i in resolution.conflicting {
             let line = rows.lines[i]
             decisions.collapsedLines.remove(line)
-            decisions.conflicting[line] = .duplicateKey(line: line, keyNames: keyName, key: rows.store.field(i, 0),
+            decisions.conflicting[line] = .duplicateKey(line: line, keyNames: keyName,
+                                                        key: keys.map { rows.store.field(i, $0) }.joined(separator: ", "),
                                                         fields: fieldsByLine[line] ?? [])
         }
         return decisions
