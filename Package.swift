@@ -30,10 +30,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CPosix"),
+        // The CSV tokenizer (libcsv's semantics, flat buffers), apart from the POSIX shims as
+        // swift-nio keeps its HTTP parser apart.
+        .target(name: "CCSV"),
         .target(
             name: "JGPipe",
             dependencies: [
                 "CCrypto",
+                "CCSV",
                 "CPosix",
                 "CSQLite",
                 "CXlsxWriter",

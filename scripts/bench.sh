@@ -209,8 +209,10 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
           [[ $SKIP_JGPIPE -eq 1 ]] && continue
           rm -rf "$JG_OUT" "$JG_STATE"
           # Not --quiet: its log (key=value lines when not on a terminal) has the stage timings.
+          # No detachment workbooks (SPEC §6): the peers write none; --full times a run with them.
           measure "$key" jgpipe "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" \
-            --as-of "$AS_OF" --state "$JG_STATE" "${extra[@]}" $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done)
+            --as-of "$AS_OF" --state "$JG_STATE" --set run.detachment_workbooks=false "${extra[@]}" \
+            $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done)
           stages "$key" "$stage_name" ;;
         duckdb)
           rm -rf "$DK_OUT"
@@ -222,7 +224,7 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
     done
     measure "$key" libcsv bash -c 'for f in "$@"; do bench-data/bin/csvcount "$f" || exit 1; done' csvcount "${files[@]}"
   done
-  if [[ $FULL -eq 1 && $SKIP_JGPIPE -eq 0 && $stage == accounts ]]; then
+  if [[ $FULL -eq 1 && $SKIP_JGPIPE -eq 0 && $stage == accounts ]]; then  # all four datasets, workbooks included
     rm -rf "$JG_OUT" "$JG_STATE"
     measure "$key" jgpipe-all4 "$JGPIPE" run --input-dir "$dir/all" --out "$JG_OUT" \
       --as-of "$AS_OF" --state "$JG_STATE" --quiet

@@ -11,12 +11,18 @@ struct RunCommand: ParsableCommand {
         file's [inputs] table names them; an absent dataset skips its stage. The outputs appear in --out \
         complete or not at all. The run ledger and lock live in --state: a notice an earlier successful \
         run published is left out of notifications.csv unless --all-notices. See docs/OPERATIONS.md.
+
+        --out must be a folder of its own: not the input folder or the state folder, nor inside or \
+        around them. It may be absent, empty, or an earlier output of jgpipe (its manifest.json lists \
+        every file in it); anything else is refused (exit 73) and left as it was.
+
+        \(JGPipeCommand.exitCodes)
         """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("out"), help: "Output folder; replaced as a whole when the run succeeds.")
+    @Option(name: .customLong("out"), help: "Output folder: absent, empty or an earlier jgpipe output; replaced as a whole when the run succeeds.")
     var outputDirectory: String
 
     @Option(name: .customLong("state"), help: "Folder of the run ledger and lock (created when missing).")

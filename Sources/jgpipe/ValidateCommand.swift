@@ -9,8 +9,9 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Reads every dataset present with the same checks as a run, applies no rule, writes no notice and \
         touches no ledger. Exit 0: the dump is usable; 65: a file is unusable, or a dataset's rejected \
-        share is over run.max_rejected_ratio (a run would refuse it); 66: the input folder is missing; \
-        78: the pipeline file is wrong.
+        share is over run.max_rejected_ratio (a run would refuse it); 66: the input folder is missing or \
+        holds none of the datasets; 73: --out is a folder or file jgpipe did not write; 78: the \
+        pipeline file is wrong.
         """
     )
 

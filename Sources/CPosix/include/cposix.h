@@ -2,7 +2,6 @@
 #define JGPIPE_CPOSIX_H
 
 #include <stdint.h>
-#include "jg_csv.h"
 
 /// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE); 0 or -1 with errno.
 int jg_rename_exchange(const char *a, const char *b);

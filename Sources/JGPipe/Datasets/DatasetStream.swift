@@ -28,7 +28,8 @@ extension DatasetLoader {
                                                    options: ReadOptions, progress: (Int) throws -> Void = { _ in },
                                                    header onHeader: (HeaderMap) throws -> Void = { _ in },
                                                    slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
-        let suspects = try suspectRecords(path: path, schema: validator.schema, extraAliases: extraAliases, options: options)
+        let suspects = try suspectRecords(path: path, schema: validator.schema, keyColumn: validator.keyColumns[0],
+                                          extraAliases: extraAliases, options: options)
         let decisions = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
@@ -82,15 +83,14 @@ extension DatasetLoader {
         return StreamedDataset(header: read.header, counts: counts, parseCPUSeconds: read.parseCPUSeconds)
     }
 
-    /// The ordinals of the records whose key could repeat: those whose hashed key (the first
-    /// schema column, normalised and upper-cased, a superset of what the validator compares)
-    /// occurs more than once in the file.
-    static func suspectRecords(path: String, schema: DatasetSchema, extraAliases: [String: [String]],
+    /// The ordinals of the records whose key could repeat: those whose hashed first key column
+    /// (normalised and upper-cased: rows with equal keys always hash alike) occurs more than once.
+    static func suspectRecords(path: String, schema: DatasetSchema, keyColumn: Int, extraAliases: [String: [String]],
                                options: ReadOptions) throws -> [Int] {
         var hashes: [UInt64] = []
         var keySource: Int?
         _ = try DatasetFile.readBatches(path: path, schema: schema, extraAliases: extraAliases, options: options) { map in
-            keySource = map.sources[0]
+            keySource = map.sources[keyColumn]
         } batch: { batch, records in
             batch.withRawRows { raw in
                 for r in records {
@@ -140,20 +140,18 @@ extension DatasetLoader {
             }
         }
         guard let rows else { return DuplicateDecisions() }
-        // A key of several columns (`keyColumns`): rows equal in all of them are equal in the first,
-        // so the suspects hashed on the first column are still a superset.
-        let keys = validator.keyColumns
-        let keyName = keys.map { map?.columnName($0, in: validator.schema) ?? validator.schema.columns[$0].name }
-            .joined(separator: "、")
-        let resolution = DuplicateKeys.resolve(store: rows.store, keyColumns: keys)
+        let resolution = DuplicateKeys.resolve(store: rows.store, keyColumns: validator.keyColumns)
+        let keyNames = validator.keyColumns.map { column in
+            map?.columnName(column, in: validator.schema) ?? validator.schema.columns[column].name
+        }.joined(separator: "、")
         var decisions = DuplicateDecisions()
         for i in 0..<rows.store.count where !resolution.keep[i] { decisions.collapsedLines.insert(rows.lines[i]) }
         for i in resolution.conflicting {
             let line = rows.lines[i]
             decisions.collapsedLines.remove(line)
-            decisions.conflicting[line] = .duplicateKey(line: line, keyNames: keyName,
-                                                        key: keys.map { rows.store.field(i, $0) }.joined(separator: ", "),
-                                                        fields: fieldsByLine[line] ?? [])
+            decisions.conflicting[line] = .duplicateKey(
+                line: line, keyNames: keyNames, key: validator.keyColumns.map { rows.store.field(i, $0) }.joined(separator: ", "),
+                fields: fieldsByLine[line] ?? [])
         }
         return decisions
     }

@@ -1,44 +1,20 @@
-private import CPosix
+private import CCSV
 
-/// Records parsed from one chunk of UTF-8 text: one flat byte buffer with field boundaries,
-/// so a chunk costs a few allocations, not one per field.
-public struct RecordBatch: Sendable {
-    public struct Record: Sendable {
-        /// Physical line (1-based) on which the record starts.
-        public let line: Int
-        let firstField: Int
-        public let fieldCount: Int
-    }
-
-    /// The fields' bytes back to back; field `f` is `bytes[fieldEnds[f - 1]..<fieldEnds[f]]`
-    /// (from 0 for the first).
-    var bytes: [UInt8] = []
-    var fieldEnds: [Int] = []
-    public private(set) var records: [Record] = []
-
-    public var count: Int { records.count }
-
-    public func field(_ record: Int, _ index: Int) -> String {
-        withRawRows { String(decoding: $0[record][index], as: UTF8.self) }
-    }
-
-    public func fields(_ record: Int) -> [String] {
-        withRawRows { $0[record].fields }
-    }
-
+extension RecordBatch {
     /// A copy of the tokenizer's first `count` completed records.
     fileprivate init(_ csv: UnsafePointer<jg_csv>, records count: Int) {
         let completed = UnsafeBufferPointer(start: csv.pointee.records, count: count)
-        records = completed.map { Record(line: $0.line, firstField: $0.first_field, fieldCount: $0.field_count) }
         let fields = completed.last.map { $0.first_field + $0.field_count } ?? 0
-        fieldEnds = Array(UnsafeBufferPointer(start: csv.pointee.field_ends, count: fields))
-        bytes = Array(UnsafeBufferPointer(start: csv.pointee.bytes, count: fieldEnds.last ?? 0))
+        let fieldEnds = Array(UnsafeBufferPointer(start: csv.pointee.field_ends, count: fields))
+        self.init(bytes: Array(UnsafeBufferPointer(start: csv.pointee.bytes, count: fieldEnds.last ?? 0)),
+                  fieldEnds: fieldEnds,
+                  records: completed.map { Record(line: $0.line, firstField: $0.first_field, fieldCount: $0.field_count) })
     }
 }
 
 /// An RFC 4180 reader that tracks the physical line each record starts on.
 ///
-/// The tokenizer (`jg_csv` in CPosix) has libcsv 3.0.3's semantics in the mode jgpipe used it in
+/// The tokenizer (`jg_csv` in the CCSV target) has libcsv 3.0.3's semantics in the mode jgpipe used it in
 /// (`CSV_REPALL_NL`, not strict): a property test holds the two to the same records. It writes
 /// fields straight into flat buffers and counts line breaks as it meets them, CRLF counted
 /// once, also inside quoted fields. Spaces are not trimmed: pass-through columns must be copied
@@ -88,8 +64,7 @@ public final class CSVReader {
 
     /// Ends the input: the last record without a final newline is delivered here.
     public func finish(_ deliver: (RecordBatch) throws -> Void) throws {
-        // State 2 is libcsv's FIELD_BEGUN; with `quoted` set the closing quote never came.
-        if csv.pointee.state == 2 && csv.pointee.quoted != 0 {
+        if jg_csv_in_open_quote(csv) != 0 {
             throw Failure.unterminatedQuote(line: csv.pointee.record_line)
         }
         guard jg_csv_finish(csv) == 0 else { throw Failure.parser("memory exhausted") }

@@ -92,12 +92,14 @@ public enum DatasetFile {
                 var first = 0
                 if headerMap == nil, batch.count > 0 {
                     let line = batch.records[0].line
+                    let header = batch.fields(0)
                     do {
-                        let map = try HeaderMap(header: batch.fields(0), schema: schema, extraAliases: extraAliases)
+                        let map = try HeaderMap(header: header, schema: schema, extraAliases: extraAliases)
                         headerMap = map
                         try onHeader(map)
                     } catch let failure as HeaderMap.Failure {
-                        throw headerError(failure, path: path, line: line)
+                        throw headerError(failure, path: path, line: line,
+                                          hint: HeaderMap.delimiterHint(header: header, schema: schema, extraAliases: extraAliases))
                     }
                     first = 1
                 }
@@ -169,11 +171,12 @@ public enum DatasetFile {
         }
     }
 
-    private static func headerError(_ failure: HeaderMap.Failure, path: String, line: Int) -> InputFileError {
+    private static func headerError(_ failure: HeaderMap.Failure, path: String, line: Int, hint: String?) -> InputFileError {
         switch failure {
         case let .missingColumn(column, names):
             return InputFileError(kind: .unusable, file: path, line: line, column: column,
-                                  message: "required column \(column) is missing (header names tried: \(names.joined(separator: ", ")))")
+                                  message: "required column \(column) is missing (header names tried: \(names.joined(separator: ", ")))"
+                                      + (hint.map { "; \($0)" } ?? ""))
         case let .duplicateColumn(column, positions):
             return InputFileError(kind: .unusable, file: path, line: line, column: column,
                                   message: "columns \(positions.map(String.init).joined(separator: " and ")) both name \(column)")

@@ -37,6 +37,20 @@ public struct HeaderMap: Sendable {
         self.passThrough = header.indices.filter { !claimed.contains($0) }
     }
 
+    /// For a header that names no schema column at all but is one field that splits cleanly on
+    /// `;`, a tab or `|` (every part non-empty): the `run.delimiter` that would read it.
+    static func delimiterHint(header: [String], schema: DatasetSchema, extraAliases: [String: [String]]) -> String? {
+        let known = Set(schema.columns.flatMap { [$0.name] + $0.aliases + (extraAliases[$0.name] ?? []) }.map(matchKey))
+        guard header.count == 1, !header.contains(where: { known.contains(matchKey($0)) }) else { return nil }
+        for (delimiter, written) in [(";", "\";\""), ("\t", "\"\\t\""), ("|", "\"|\"")] {
+            let parts = header[0].split(separator: Character(delimiter), omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2, parts.allSatisfy({ !$0.trimmingWhitespace().isEmpty }) else { continue }
+            let matching = parts.filter { known.contains(matchKey($0)) }.count
+            return "the header splits cleanly on \(written) into \(parts.count) columns (\(matching) of them known): set run.delimiter = \(written) in the pipeline file, or --set run.delimiter=\(delimiter == "\t" ? "$'\\t'" : "'\(delimiter)'")"
+        }
+        return nil
+    }
+
     static func matchKey(_ name: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in name.unicodeScalars where scalar != "\u{FEFF}" {

@@ -7,6 +7,15 @@ public struct Detachments: Sendable {
     private let prefixLengths: [Int]
     private let names: [String: String]
 
+    /// No overrides, no names.
+    public static let unnamed = Detachments(validated: [:], names: [:])
+
+    private init(validated overrides: [String: String], names: [String: String]) {
+        self.overrides = overrides
+        self.names = names
+        prefixLengths = []
+    }
+
     public init(overrides table: [String: String] = [:]) throws {
         var overrides: [String: String] = [:], names: [String: String] = [:]
         for (prefix, value) in table {

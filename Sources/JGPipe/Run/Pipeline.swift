@@ -55,11 +55,13 @@ public enum Pipeline {
         let started = monotonicSeconds()
         let folder = OutputFolder(target: request.outputDirectory)
         let stages: [any PipelineStage]
+        let inputFolder: InputFolder
         do {
-            stages = try prepare(request, folder: folder)
+            (stages, inputFolder) = try prepare(request, folder: folder)
         } catch {
             return RunOutcome(error.exitCode, error.message)
         }
+        inputFolder.log(to: logger)
         var session: LedgerSession?
         if let state = request.stateDirectory {
             do {
@@ -102,11 +104,16 @@ public enum Pipeline {
                     }
                 }
             }
-            logger.info("run finished", metadata: [
+            var metadata: Logger.Metadata = [
                 "exit": "\(outcome.exitCode.rawValue)", "outcome": "\(ledgerOutcome.rawValue)",
                 "ms": "\(Int((monotonicSeconds() - started) * 1000))", "rows": "\(context.recordsRead)",
-                "notices_written": "\(outcome.noticesWritten)", "notices_suppressed": "\(outcome.noticesSuppressed)",
-            ])
+            ]
+            // Notices count as written only when published (issue #11: a refused run said "N notices written").
+            if ledgerOutcome == .succeeded {
+                metadata["notices_written"] = "\(outcome.noticesWritten)"
+                metadata["notices_suppressed"] = "\(outcome.noticesSuppressed)"
+            }
+            logger.info("run finished", metadata: metadata)
             return outcome
         }
 
@@ -137,9 +144,10 @@ public enum Pipeline {
             try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
-            let summary = summaryJSON(context, delivery: delivery)
+            let summary = summaryJSON(context, delivery: delivery, inputFolder: inputFolder)
             try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
-            try writeText(RunReport.html(summary: summary, rejections: context.rejections),
+            try writeText(RunReport.html(summary: summary, rejections: context.rejections,
+                                          detachments: request.settings.detachments),
                           to: context.stagingDirectory + "/report.html")
             logger.info("outputs written", metadata: ["ms": "\(Int((monotonicSeconds() - sharedStarted) * 1000))"])
             let hashStarted = monotonicSeconds()
@@ -171,7 +179,7 @@ public enum Pipeline {
 
     /// Checks that come before any lock, input or output: where `--out` lies (64), the input
     /// folder (66), the stages' settings (78), whether `--out` may be replaced (73).
-    static func prepare(_ request: RunRequest, folder: OutputFolder) throws(RunError) -> [any PipelineStage] {
+    static func prepare(_ request: RunRequest, folder: OutputFolder) throws(RunError) -> ([any PipelineStage], InputFolder) {
         try folder.checkPlacement(inputDirectory: request.inputDirectory, stateDirectory: request.stateDirectory)
         var isDirectory = stat()
         guard stat(request.inputDirectory, &isDirectory) == 0, isDirectory.st_mode & S_IFMT == S_IFDIR else {
@@ -185,8 +193,11 @@ public enum Pipeline {
         } catch {
             throw RunError(.config, "pipeline file: \(error)")
         }
+        let datasets = stages.flatMap(\.datasets).map(\.name)
+        let inputFolder = try InputFolder(path: request.inputDirectory, datasets: datasets,
+                                          fileName: request.settings.inputFile(for:))
         try folder.checkReplaceable()
-        return stages
+        return (stages, inputFolder)
     }
 
     static func exitCode(for error: Error) -> ExitCode {
@@ -241,7 +252,7 @@ public enum Pipeline {
 
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the
     /// same inputs (and ledger) give the same bytes. The report is drawn from the same value.
-    static func summaryJSON(_ context: RunContext, delivery: NoticeDelivery) -> JSONValue {
+    static func summaryJSON(_ context: RunContext, delivery: NoticeDelivery, inputFolder: InputFolder) -> JSONValue {
         var byType: [String: Int] = [:]
         var byDetachment: [String: Int] = [:]
         var unreachable = 0
@@ -258,6 +269,9 @@ public enum Pipeline {
             ("cutover_date", .string(context.settings.cutoverDate.iso)),
             ("effective_date", .string(context.effectiveDate.iso)),
             ("datasets", .object(context.datasets.map { ($0.0, $0.1.json) })),
+            // SPEC §5: absent datasets are skipped, not zero rows; files matching no dataset are listed.
+            ("skipped_datasets", .array(inputFolder.absent.map(JSONValue.string))),
+            ("ignored_files", .array(inputFolder.ignored.map(JSONValue.string))),
         ] + context.sections + [
             ("notifications", .object([
                 ("total", .int(context.notices.count)),
@@ -338,7 +352,9 @@ extension Pipeline {
         let folder = OutputFolder(target: request.outputDirectory)
         let stages: [any PipelineStage]
         do {
-            stages = try prepare(request, folder: folder)
+            let inputFolder: InputFolder
+            (stages, inputFolder) = try prepare(request, folder: folder)
+            inputFolder.log(to: logger)
         } catch {
             return ValidationOutcome(exitCode: error.exitCode, message: error.message)
         }

@@ -1,5 +1,5 @@
 /// The settings every stage shares. Each stage reads its own section from `root` (see
-/// `UnitAccountSettings`), so a stage's settings live next to the stage.
+/// `VehicleSettings`), so a stage's settings live next to the stage.
 ///
 /// The defaults here are the national defaults of `pipelines/default.toml`; a test keeps the
 /// two equal, so a pipeline file only needs the keys it changes.
@@ -19,7 +19,8 @@ public struct PipelineSettings: Sendable {
     public var maxRejectedRatio: Double
     public var outputEncoding: OutputEncoding
     public var read: ReadOptions
-    public var inputFiles: [String: String]
+    /// `[inputs]`: dataset → file name inside the input folder.
+    private var inputs: SettingsTable
     public var detachments: Detachments
     public var templates: NoticeTemplates
     /// SPEC §6: `[run] detachment_workbooks`, `[run] workbook_max_rows`.
@@ -48,14 +49,7 @@ public struct PipelineSettings: Sendable {
         read.maxFieldBytes = try run.int("max_field_bytes", default: 1 << 20, range: 1024...(1 << 30))
         workbooks = try DetachmentWorkbooks.Settings(run)
         // `[inputs]` keys become known when a stage declares its datasets (`declare`).
-        let inputs = try root.table("inputs")
-        inputFiles = [:]
-        for (dataset, value) in inputs.values {
-            guard case let .string(file) = value else {
-                throw SettingsError("inputs.\(dataset) must be a file name (a string), found \(value.kindName)")
-            }
-            inputFiles[dataset] = file
-        }
+        inputs = try root.table("inputs")
         detachments = try Detachments(overrides: root.stringMap("detachments"))
         templates = NoticeTemplates(overrides: try root.stringMap("templates", known: Set(NoticeTemplates.defaults.keys)))
         aliases = try root.table("aliases")
@@ -64,7 +58,6 @@ public struct PipelineSettings: Sendable {
     /// Makes the keys of the stages' datasets known: `inputs.<dataset>` and
     /// `aliases.<dataset>.<column>` for each schema column.
     public func declare(datasets: [DatasetSchema]) throws {
-        let inputs = try root.table("inputs")
         for schema in datasets {
             _ = try inputs.string(schema.name, default: "")
             _ = try extraAliases(for: schema)
@@ -74,7 +67,7 @@ public struct PipelineSettings: Sendable {
     /// SPEC §5 "Settings are checked": after every stage has read its settings and declared its
     /// datasets, any key of the file or of `--set` no reader asked for stops the run (78).
     public func checkAllKeysKnown() throws {
-        let unknown = root.usage.unknownKeys(in: root.values)
+        let unknown = root.usage.unknownKeys(in: root)
         guard !unknown.isEmpty else { return }
         let lines = unknown.map { key, suggestion in
             let origin = overrideKeys.contains(key) ? "--set \(key)" : "\(key) in \(fileName ?? "the settings")"
@@ -97,7 +90,8 @@ public struct PipelineSettings: Sendable {
 
     /// The input file of a dataset: as the `[inputs]` table names it, else its canonical name.
     public func inputFile(for dataset: String) -> String {
-        inputFiles[dataset] ?? "\(dataset).csv"
+        // A value that is not a string was refused by `declare` before any input was read.
+        (try? inputs.string(dataset, default: "\(dataset).csv")) ?? "\(dataset).csv"
     }
 
     /// Header aliases the pipeline file adds to a dataset's columns (`[aliases.<dataset>]`).

@@ -111,6 +111,9 @@ public struct TerminalLogHandler: LogHandler {
             sink.emit("jgpipe: \(field("dataset")): \(count("rows")) rows read, \(count("rejected")) rejected · \(count("rows_per_s")) rows/s · \(seconds())\n")
         case "stage finished":
             sink.emit("jgpipe: stage \(field("stage")) done: \(count("rows")) rows · \(count("rows_per_s")) rows/s · \(seconds())\n")
+        case "run finished" where field("outcome") != "succeeded":
+            // A refused or failed run wrote notices nowhere anyone will read them: no count here.
+            sink.emit("jgpipe: run ended after \(seconds()) without publishing (\(field("outcome")))\n")
         case "run finished":
             sink.emit("jgpipe: run finished in \(seconds()): \(count("notices_written")) notices written, \(count("notices_suppressed")) left out as already published\n")
         default:

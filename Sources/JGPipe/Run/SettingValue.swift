@@ -36,7 +36,9 @@ public struct SettingsError: Error, CustomStringConvertible {
 /// is no list of keys to keep up to date: a stage that reads a new key makes it known.
 public struct SettingsTable: Sendable {
     public let path: String
-    public let values: [String: SettingValue]
+    /// Read only through the look-ups below (or `lookUp`), which record what they read: a
+    /// reader that went around them would make its own keys "unknown" (a test fails at once).
+    fileprivate let values: [String: SettingValue]
     public let usage: SettingsUsage
 
     public init(path: String, values: [String: SettingValue], usage: SettingsUsage = SettingsUsage()) {
@@ -53,8 +55,11 @@ public struct SettingsTable: Sendable {
         return full
     }
 
-    /// Looks a key up, recording it as known.
-    private func lookUp(_ name: String) -> SettingValue? {
+    /// The keys the table holds, for a reader's own checks of them; reading them records nothing.
+    public var keys: [String] { values.keys.sorted() }
+
+    /// A key's raw value, recording the key as known: for a typed look-up written elsewhere.
+    public func lookUp(_ name: String) -> SettingValue? {
         _ = key(name)
         return values[name]
     }
@@ -215,7 +220,8 @@ public final class SettingsUsage: Sendable {
 
     /// Every key of `values` (nested tables, arrays of tables as `name[n]`) no reader asked
     /// for, sorted, each with the closest known key when one is close.
-    public func unknownKeys(in values: [String: SettingValue]) -> [(key: String, suggestion: String?)] {
+    public func unknownKeys(in root: SettingsTable) -> [(key: String, suggestion: String?)] {
+        let values = root.values
         let known = self.known.withLock { $0 }
         var unknown: [String] = []
         func walk(_ table: [String: SettingValue], _ path: String) {
@@ -248,7 +254,7 @@ public final class SettingsUsage: Sendable {
     }
 
     /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         var row = Array(0...b.count)

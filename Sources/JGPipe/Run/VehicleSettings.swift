@@ -70,10 +70,10 @@ extension ScrapTable {
     /// rather than silently matching nothing.
     init(settings rows: [SettingsTable]) throws {
         self.init(rows: try rows.map { row in
-            if let unknown = row.values.keys.sorted().first(where: { !ScrapTable.keys.contains($0) }) {
+            if let unknown = row.keys.first(where: { !ScrapTable.keys.contains($0) }) {
                 throw SettingsError("\(row.path).\(unknown) is not a key of a scrap_life row (use_natures, vehicle_types, years)")
             }
-            guard row.values["years"] != nil else { throw SettingsError("\(row.path).years is required") }
+            guard row.lookUp("years") != nil else { throw SettingsError("\(row.path).years is required") }
             let natures = try row.stringList("use_natures", default: []).map(Text.normalizeCode)
             if let bad = natures.first(where: { !($0.count == 1 && ("A"..."U").contains($0)) }) {
                 throw SettingsError("\(row.path).use_natures: \"\(bad)\" is not a use nature letter A-U")

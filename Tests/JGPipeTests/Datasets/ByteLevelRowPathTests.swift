@@ -82,6 +82,21 @@ import Testing
         #expect(paths[1].fast?.record.idKey == 2004)
     }
 
+    /// Issue 14: every SPEC §0 date form with a time takes the byte path (the mixed-date data of
+    /// `scripts/generate.py --mixed-dates`), written as `YYYY-MM-DD HH:MM:SS`.
+    @Test func takesEveryDateFormWithATime() throws {
+        let forms = ["2019/08/16 07:47:41", "20190816 07:47:41", "2019-08-16 07:47", "2019年8月16日 07:47:41",
+                     "2019/8/16 7:47", "2019-08-16 07:47:41"]
+        let rows = forms.enumerated().map { k, form in
+            "\(1100 + k),91440106MA5UA00013,,440106199507190138,郭磊,,13900000010,\(form),,,"
+        }
+        let paths = try Self.bothPaths(([Self.header] + rows).joined(separator: "\n"))
+        for p in paths { Self.expectAgreement(p) }
+        // Column 6 of the canonical row is registered_at; seconds default to 00.
+        #expect(paths.map { $0.fast?.canonical[6] } == ["2019-08-16 07:47:41", "2019-08-16 07:47:41", "2019-08-16 07:47:00",
+                                                        "2019-08-16 07:47:41", "2019-08-16 07:47:00", "2019-08-16 07:47:41"])
+    }
+
     /// Rows the string path accepts only after normalising or converting: the byte path hands
     /// each of them over, and the string path's result stands.
     @Test func handsOverWhatNeedsNormalising() throws {

@@ -17,8 +17,8 @@ import Testing
         ("B2", "C1", false),           // no small-car class held
         ("C1C5", "C1C5", false),       // C5 is outside S
     ])
-    func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE1(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+    func table(original: String, requested: String, expected: Bool) throws {
+        #expect(matchesE1(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 
     @Test func emptyRequestNeverMatches() {

@@ -16,7 +16,7 @@ import Testing
         ("C6", "C1", false),
         ("B2", "C1C2", false),
     ])
-    func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE2(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+    func table(original: String, requested: String, expected: Bool) throws {
+        #expect(matchesE2(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 }

@@ -16,7 +16,7 @@ import Testing
         ("C1", "C1", false),           // no C6 held
         ("C1C6", "B2", false),
     ])
-    func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE3(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+    func table(original: String, requested: String, expected: Bool) throws {
+        #expect(matchesE3(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 }

@@ -16,12 +16,12 @@ import Testing
         ("C1C6", "C1", false),         // that is E3
         ("C1C6", "C6D", false),
     ])
-    func table(original: String, requested: String, expected: Bool) {
-        #expect(matchesE4(original: classes(original), requested: classes(requested), sets: defaultSets) == expected)
+    func table(original: String, requested: String, expected: Bool) throws {
+        #expect(matchesE4(original: try classes(original), requested: try classes(requested), sets: defaultSets) == expected)
     }
 
-    @Test func autoRestoresC6() {
-        let decision = examPath(scope: .longOverdue, original: classes("C1C6"), requested: classes("C1C6"),
+    @Test func autoRestoresC6() throws {
+        let decision = examPath(scope: .longOverdue, original: try classes("C1C6"), requested: try classes("C1C6"),
                                 hasExclusion: false, sets: defaultSets)
         #expect(decision.autoRestore == .c6)
         #expect(decision.autoRestore.description == "C6")

@@ -43,7 +43,7 @@ import Testing
         ]).get()
         #expect(record.original == [.c1, .c6])
         #expect(record.cancelReason == .overdueRenewal(expiry: day("2020-02-29")))
-        #expect(record.subjects == statuses("pbf-"))
+        #expect(try record.subjects == statuses("pbf-"))
         #expect(fields == ["BM2024001", "A", "44030519851212002X", "张三", "13800138000", "440106", "C1C6", "C1C6",
                            "overdue_renewal", "2020-02-29", "2024-05-10", "passed", "booked", "failed", "not_taken",
                            "2024-07-08", ""])

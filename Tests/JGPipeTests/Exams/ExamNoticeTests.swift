@@ -37,8 +37,8 @@ import Testing
     ]
 
     @Test(arguments: rows)
-    func table(row: Row) {
-        let subjects = statuses(row.subjects)
+    func table(row: Row) throws {
+        let subjects = try statuses(row.subjects)
         let transition = examTransition(path: row.path, enrolledOn: day(row.enrolledOn), cutover: cutover, subjects: subjects)
         let notice = examNotice(path: row.path, transition: transition, subjects: subjects,
                                 subject2BookedOn: row.bookedOn.map(day), cutover: cutover)

@@ -34,8 +34,8 @@ import Testing
     ]
 
     @Test(arguments: rows)
-    func longOverdue(row: Row) {
-        let d = examPath(scope: .longOverdue, original: classes(row.original), requested: classes(row.requested),
+    func longOverdue(row: Row) throws {
+        let d = examPath(scope: .longOverdue, original: try classes(row.original), requested: try classes(row.requested),
                          hasExclusion: row.exclusion, sets: defaultSets)
         #expect(d.path == row.path)
         #expect(d.examCase == row.examCase)
@@ -67,11 +67,11 @@ import Testing
         #expect(d.waived.list == "")
     }
 
-    @Test func configuredSets() {
+    @Test func configuredSets() throws {
         // With D taken out of the motorcycle set, C1D → C1D no longer forces FULL for a requested
         // motorcycle class, but D is not a small-car class either: no case matches.
         let sets = ExamClassSets(motorcycle: [.e, .f])
-        let d = examPath(scope: .longOverdue, original: classes("C1D"), requested: classes("C1D"), hasExclusion: false, sets: sets)
+        let d = examPath(scope: .longOverdue, original: try classes("C1D"), requested: try classes("C1D"), hasExclusion: false, sets: sets)
         #expect(d.fullReason == .noCase)
         let c1Only = ExamClassSets(smallCar: .c1)
         #expect(examPath(scope: .longOverdue, original: .c2, requested: .c2, hasExclusion: false, sets: c1Only).fullReason == .noCase)
@@ -81,28 +81,28 @@ import Testing
 
 /// Remaining subjects and restored classes (SPEC §2 Outputs).
 @Suite struct ExamOutcomeTests {
-    @Test func e4RestoresC6OnceSubjectOneAndRoadPassed() {
-        let done = examOutcome(enrollment(original: "C1C6", requested: "C1C6", subjects: "p-p-"), sets: defaultSets, cutover: cutover)
+    @Test func e4RestoresC6OnceSubjectOneAndRoadPassed() throws {
+        let done = examOutcome(try enrollment(original: "C1C6", requested: "C1C6", subjects: "p-p-"), sets: defaultSets, cutover: cutover)
         #expect(done.decision.examCase == .e4)
         #expect(done.remaining.list == "")
         #expect(done.restored.description == "C1C6")
-        let halfway = examOutcome(enrollment(original: "C1C6", requested: "C1C6", subjects: "p---"), sets: defaultSets, cutover: cutover)
+        let halfway = examOutcome(try enrollment(original: "C1C6", requested: "C1C6", subjects: "p---"), sets: defaultSets, cutover: cutover)
         #expect(halfway.remaining.list == "S3_ROAD")
         #expect(halfway.restored.isEmpty)
     }
 
-    @Test func fullNeedsEverySubject() {
-        let o = examOutcome(enrollment(original: "C2", requested: "C1", subjects: "pppf"),
+    @Test func fullNeedsEverySubject() throws {
+        let o = examOutcome(try enrollment(original: "C2", requested: "C1", subjects: "pppf"),
                             sets: defaultSets, cutover: cutover)
         #expect(o.decision.path == .full)
         #expect(o.remaining.list == "S3_SAFETY")
         #expect(o.restored.isEmpty)
-        let all = examOutcome(enrollment(original: "C2", requested: "C1", subjects: "pppp"), sets: defaultSets, cutover: cutover)
+        let all = examOutcome(try enrollment(original: "C2", requested: "C1", subjects: "pppp"), sets: defaultSets, cutover: cutover)
         #expect(all.restored.description == "C1")
     }
 
-    @Test func shortOverdueRestoredBySubjectOne() {
-        let o = examOutcome(enrollment(expiry: "2022-01-10", enrolledOn: "2024-05-10", subjects: "p---"),
+    @Test func shortOverdueRestoredBySubjectOne() throws {
+        let o = examOutcome(try enrollment(expiry: "2022-01-10", enrolledOn: "2024-05-10", subjects: "p---"),
                             sets: defaultSets, cutover: cutover)
         #expect(o.scope == .shortOverdue)
         #expect(o.remaining.list == "")
@@ -110,16 +110,16 @@ import Testing
         #expect(o.transition == nil)
     }
 
-    @Test func outOfScopeRestoresNothing() {
-        let o = examOutcome(enrollment(reason: "revoked", subjects: "pppp"), sets: defaultSets, cutover: cutover)
+    @Test func outOfScopeRestoresNothing() throws {
+        let o = examOutcome(try enrollment(reason: "revoked", subjects: "pppp"), sets: defaultSets, cutover: cutover)
         #expect(o.decision.path == .unchanged)
         #expect(o.remaining.list == "")
         #expect(o.restored.isEmpty)
     }
 
-    @Test func optimizedPassedAndFailedRemaining() {
+    @Test func optimizedPassedAndFailedRemaining() throws {
         // E1 enrolled before the cutover, S1 failed: S1 and S3_ROAD remain.
-        let o = examOutcome(enrollment(subjects: "ff--"), sets: defaultSets, cutover: cutover)
+        let o = examOutcome(try enrollment(subjects: "ff--"), sets: defaultSets, cutover: cutover)
         #expect(o.decision.examCase == .e1)
         #expect(o.remaining.list == "S1;S3_ROAD")
         #expect(o.transition?.rule == .t1)

@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func noEnrollmentFileSkipsTheStage() throws {
-        let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder([:]))
+        let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder(RunHarness.anotherDatasetOnly))
         #expect(outcome.exitCode == .ok)
         #expect(!FileManager.default.fileExists(atPath: out + "/exam_enrollments.cleaned.csv"))
     }

@@ -13,20 +13,20 @@ import Testing
         ("2024-07-01", "p---", nil),                          // the cutover day: already the new rule
         ("2024-07-02", "pb--", nil),
     ])
-    func table(enrolledOn: String, subjects: String, expected: TransitionRule?) {
-        let t = examTransition(path: .optimized, enrolledOn: day(enrolledOn), cutover: cutover, subjects: statuses(subjects))
+    func table(enrolledOn: String, subjects: String, expected: TransitionRule?) throws {
+        let t = examTransition(path: .optimized, enrolledOn: day(enrolledOn), cutover: cutover, subjects: try statuses(subjects))
         #expect(t?.rule == expected)
         if expected == .t1 { #expect(t?.noLongerNeeded.list == "S2;S3_SAFETY") }
     }
 
     @Test(arguments: [ExamPath.full, .subject1Only, .unchanged])
-    func onlyOptimizedEnrollments(path: ExamPath) {
-        #expect(examTransition(path: path, enrolledOn: day("2024-05-10"), cutover: cutover, subjects: statuses("pb--")) == nil)
+    func onlyOptimizedEnrollments(path: ExamPath) throws {
+        #expect(examTransition(path: path, enrolledOn: day("2024-05-10"), cutover: cutover, subjects: try statuses("pb--")) == nil)
     }
 
     @Test(arguments: ["----", "-b--", "-f--"])
-    func predicate(subjects: String) {
-        #expect(matchesT1(statuses(subjects)))
-        #expect(!matchesT2(statuses(subjects)))
+    func predicate(subjects: String) throws {
+        #expect(matchesT1(try statuses(subjects)))
+        #expect(!matchesT2(try statuses(subjects)))
     }
 }

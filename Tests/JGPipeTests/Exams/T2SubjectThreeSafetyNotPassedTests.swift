@@ -13,13 +13,13 @@ import Testing
         ("2024-05-10", "-p-p", nil),
         ("2024-07-01", "pp-f", nil),                          // enrolled on the cutover
     ])
-    func table(enrolledOn: String, subjects: String, expected: TransitionRule?) {
-        let t = examTransition(path: .optimized, enrolledOn: day(enrolledOn), cutover: cutover, subjects: statuses(subjects))
+    func table(enrolledOn: String, subjects: String, expected: TransitionRule?) throws {
+        let t = examTransition(path: .optimized, enrolledOn: day(enrolledOn), cutover: cutover, subjects: try statuses(subjects))
         #expect(t?.rule == expected)
         if expected == .t2 { #expect(t?.noLongerNeeded.list == "S3_SAFETY") }
     }
 
-    @Test func fullPathIsNotChanged() {
-        #expect(examTransition(path: .full, enrolledOn: day("2024-05-10"), cutover: cutover, subjects: statuses("pp--")) == nil)
+    @Test func fullPathIsNotChanged() throws {
+        #expect(examTransition(path: .full, enrolledOn: day("2024-05-10"), cutover: cutover, subjects: try statuses("pp--")) == nil)
     }
 }

@@ -47,8 +47,30 @@ import Testing
         #expect(html.contains("<code>V2_due_soon</code> <span class=\"zh\">报废提醒</span></th><td class=\"num\">7</td>"))
         // Bars scale to the largest count: 3 of 7 is 42.9 % wide.
         #expect(html.contains("<rect width=\"42.9\""))
-        #expect(html.contains("<tr><th>440100</th><td class=\"num\">5</td><td class=\"num\">2</td></tr>"))
+        #expect(html.contains("<tr><th><span class=\"id\">440100</span></th><td class=\"num\">5</td><td class=\"num\">2</td></tr>"))
         #expect(html.contains("<code>4401</code> <code>3101</code>"))
+    }
+
+    /// Per-detachment tables: names beside codes (SPEC §0), totals first among the columns, and a
+    /// 合计 row: accounts 12 + 30 = 42, removed_R1 2 + 0 = 2, removed_R3 0 + 5 = 5.
+    @Test func detachmentTablesHaveNamesTotalsFirstAndATotalsRow() throws {
+        let summary = JSONValue.object([
+            ("unit_accounts", .object([
+                ("by_detachment", .object([
+                    ("310100", .object([("removed_R3", .int(0)), ("removed_R1", .int(2)), ("accounts", .int(12))])),
+                    ("440100", .object([("removed_R3", .int(5)), ("removed_R1", .int(0)), ("accounts", .int(30))])),
+                ])),
+            ])),
+        ])
+        let names = try Detachments(overrides: ["440100": "广州市公安局交通警察支队"])
+        let html = RunReport.html(summary: summary, rejections: [], detachments: names)
+        let header = try #require(html.range(of: "<thead><tr><th>支队</th>"))
+        let columns = html[header.upperBound...].prefix(2000)
+        let accounts = try #require(columns.range(of: "accounts")), r1 = try #require(columns.range(of: "removed_<wbr>R1"))
+        let r3 = try #require(columns.range(of: "removed_<wbr>R3"))
+        #expect(accounts.lowerBound < r1.lowerBound && r1.lowerBound < r3.lowerBound)
+        #expect(html.contains("<tr><th><span class=\"id\">440100</span><br>广州市公安局交通警察支队</th><td class=\"num\">30</td>"))
+        #expect(html.contains("<tr class=\"total\"><th>合计</th><td class=\"num\">42</td><td class=\"num\">2</td><td class=\"num\">5</td></tr>"))
     }
 
     @Test func inputTextIsEscaped() {

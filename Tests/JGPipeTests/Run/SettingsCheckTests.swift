@@ -19,7 +19,7 @@ import Testing
                                  outputDirectory: RunHarness.temporaryFolder("jgpipe-settings") + "/out",
                                  asOf: try CalendarDate(parsing: "2024-06-01"))
         do {
-            _ = try Pipeline.prepare(request, folder: OutputFolder(target: request.outputDirectory))
+            _ = try Pipeline.prepare(request, folder: OutputFolder(target: request.outputDirectory)).0
             return nil
         } catch {
             return error
@@ -120,14 +120,14 @@ import Testing
 
     /// The mechanism, not a list: a key becomes known by being read, present or absent.
     @Test func aKeyIsKnownOnceAReaderAsksForIt() throws {
-        let values = try PipelineFile.parse("[licences]\nrenewal_notice_days = 90\n")
+        let values = try PipelineFile.parse("[licenses]\nrenewal_notice_days = 90\n")
         let root = SettingsTable(path: "", values: values)
-        #expect(root.usage.unknownKeys(in: values).map(\.key) == ["licences.renewal_notice_days"])
-        _ = try root.table("licences").int("renewal_notice_days", default: 30)
-        _ = try root.table("licences").int("review_notice_days", default: 30)
-        #expect(root.usage.unknownKeys(in: values).isEmpty)
-        let typo = try PipelineFile.parse("[licences]\nreview_notice_dayz = 1\n")
-        #expect(root.usage.unknownKeys(in: typo).first?.suggestion == "licences.review_notice_days")
+        #expect(root.usage.unknownKeys(in: root).map(\.key) == ["licenses.renewal_notice_days"])
+        _ = try root.table("licenses").int("renewal_notice_days", default: 30)
+        _ = try root.table("licenses").int("review_notice_days", default: 30)
+        #expect(root.usage.unknownKeys(in: root).isEmpty)
+        let typo = SettingsTable(path: "", values: try PipelineFile.parse("[licenses]\nreview_notice_dayz = 1\n"), usage: root.usage)
+        #expect(root.usage.unknownKeys(in: typo).first?.suggestion == "licenses.review_notice_days")
     }
 
     /// Levenshtein distances worked by hand: kitten → sitting is 3 (k→s, e→i, +g).

@@ -29,6 +29,12 @@ enum RunHarness {
         return folder
     }
 
+    /// An input folder's files for a test of a stage whose dataset is absent: a header-only
+    /// units.csv, since a folder holding no dataset at all is exit 66 (SPEC §5).
+    static let anotherDatasetOnly = [
+        "units.csv": "unit_code,unit_name,legal_person_id_type,legal_person_id_no,legal_person_name,region_code,contact_phone\n",
+    ]
+
     /// Runs the pipeline over `input` into a fresh output folder.
     static func run(input: String, asOf: String = "2024-06-01", overrides: [String] = [],
                     output: String? = nil) throws -> (outcome: RunOutcome, output: String) {

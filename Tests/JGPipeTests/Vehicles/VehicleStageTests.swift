@@ -33,6 +33,9 @@ struct VehicleStageTests {
         #expect(outcome.exitCode == .ok, "\(outcome.message)")
         let (header, rows) = try RunHarness.readCSV(out + "/vehicles.cleaned.csv")
         #expect(header == VehicleValidator.schema.columnNames + ["vin_check", "scrap_on", "effective_on", "note"])
+        // Checked before indexing: a wrong validator fails this test, it does not crash the suite.
+        try #require(rows.count == 4 && rows.allSatisfy { $0.count == header.count }, "\(rows)")
+        let scrapOn = try #require(header.firstIndex(of: "scrap_on"))
         #expect(rows.map { $0[0] } == ["LSVAB2BM9RA100001", "LSVAB2BM0RA100002", "LSVAB2BM2RA100003", "LSVAB2BM4RA100004"])
         let first = Dictionary(uniqueKeysWithValues: zip(header, rows[0]))
         #expect(first["plate_no"] == "粤A12345")
@@ -42,9 +45,9 @@ struct VehicleStageTests {
         #expect(first["effective_on"] == "2024-06-01")  // A (SPEC §3), not E
         #expect(first["note"] == "甲")
         // Closed vehicles keep their scrap date: 2010-03-01 + 8 (D, K3); 2008-01-15 + 15 (B, K1).
-        #expect(rows[1][header.firstIndex(of: "scrap_on")!] == "2018-03-01")
-        #expect(rows[2][header.firstIndex(of: "scrap_on")!] == "2023-01-15")
-        #expect(rows[3][header.firstIndex(of: "scrap_on")!] == "")
+        #expect(rows[1][scrapOn] == "2018-03-01")
+        #expect(rows[2][scrapOn] == "2023-01-15")
+        #expect(rows[3][scrapOn] == "")
     }
 
     @Test("an open vehicle without a plate is rejected with its fields as read")
@@ -108,6 +111,7 @@ struct VehicleStageTests {
         let worklist = try RunHarness.readCSV(out + "/vehicles.deregistration_worklist.csv").rows
         // 310100 first; in 440100 due 06-06 before 06-11, and between the two 06-11 rows, VIN
         // ...M3... before ...MX...; 440300 last.
+        try #require(worklist.allSatisfy { $0.count > 11 }, "\(worklist)")
         #expect(worklist.map { [$0[0], $0[7], $0[11]] } == [
             ["LSVAB2BM1RA100011", "2024-07-11", "310100"],
             ["LSVAB2BM1RA100008", "2024-06-06", "440100"],
@@ -154,7 +158,7 @@ struct VehicleStageTests {
 
     @Test("no vehicles.csv: the stage writes nothing; a missing required column stops the run (65)")
     func absentAndMissingColumn() throws {
-        let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder([:]))
+        let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder(RunHarness.anotherDatasetOnly))
         #expect(outcome.exitCode == .ok)
         #expect(!FileManager.default.fileExists(atPath: out + "/vehicles.cleaned.csv"))
         let noRegion = "vin,plate_no,owner_type,registered_on\nLSVAB2BM9RA100001,粤A12345,person,2016-08-20\n"

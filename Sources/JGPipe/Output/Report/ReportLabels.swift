@@ -84,7 +84,9 @@ enum ReportLabels {
     /// Summary keys of the shared sections and the unit-account stage; a stage added later
     /// may add its own here, else its keys show as written (rule IDs still get their label).
     static let keys: [String: String] = [
-        "total": "通知合计",
+        "skipped_datasets": "缺少的数据集（其阶段已跳过）",
+        "ignored_files": "输入文件夹中未识别的文件（已忽略）",
+        "total": "合计",
         "unreachable_no_phone": "无手机号（无法短信送达）",
         "written": "本次写入 notifications.csv",
         "suppressed_already_published": "此前已发布，本次不重复",
@@ -126,6 +128,58 @@ enum ReportLabels {
         "REVOKED_BEFORE_VIOLATION": "违法发生时备案已取消",
         "REGISTERED_AFTER_VIOLATION": "违法发生后才备案",
         "W3_audit": "W3 违法处理核查",
+        // Header, datasets and conservation.
+        "as_of": "运行日期 A",
+        "cutover_date": "新措施实施日",
+        "effective_date": "生效状态日 E",
+        "tool_version": "版本",
+        "datasets": "数据集",
+        "input_records": "输入记录",
+        "cleaned": "有效记录",
+        "rejected": "拒绝记录",
+        "collapsed_duplicates": "合并的重复记录",
+        "conserved": "守恒",
+        "rejected_by_code": "按错误代码拒绝",
+        // Exams (SPEC §2): scopes, paths, reasons.
+        "enrollments": "报名数",
+        "restored": "恢复准驾车型",
+        "auto_restore_C6": "自动恢复C6",
+        "by_case": "按情形（E1–E4）",
+        "by_path": "按考试路径",
+        "by_scope": "按适用范围",
+        "by_transition_rule": "按过渡规则",
+        "full_path_reasons": "全科目考试的原因",
+        "notices": "通知",
+        "FULL": "全科目考试",
+        "OPTIMIZED": "优化（减免科目）",
+        "SUBJECT1_ONLY": "仅考科目一",
+        "UNCHANGED": "不变",
+        "LONG_OVERDUE": "逾期超过2年",
+        "SHORT_OVERDUE": "逾期2年以内",
+        "OUT_OF_SCOPE": "不在适用范围",
+        "exclusion": "存在排除情形",
+        "no_case": "不属于E1–E4情形",
+        "requests_large_or_motorcycle": "申请大中型客货车或摩托车",
+        // Vehicles (SPEC §3).
+        "invalid_owner_phone_warnings": "所有人电话无效（警告，不拒绝）",
+        "vin_check_fail_warnings": "VIN校验位不符（警告，不拒绝）",
+        "V1_no_age_limit": "V1 无使用年限限制",
+        "V1_scrap_on_set": "V1 已定强制报废日期",
+        "V3_deregistration_worklist": "V3 注销工作清单",
+        "V5_ecert_pilot_regions": "V5 电子行驶证试点地区",
+        "cross_region": "跨地区报废",
+        "overdue": "逾期未注销",
+        "deregistration_worklist": "注销工作清单",
+        "deregistration_cross_region": "注销清单：跨地区",
+        "deregistration_overdue": "注销清单：逾期",
+    ]
+
+    /// Columns of per-detachment tables, totals first; keys not listed follow in name order.
+    static let columnOrder: [String] = [
+        "accounts", "active_after_cleanup", "removed_R1", "removed_R2", "removed_R3", "C3_no_legal_person",
+        "enrollments", "restored", "LONG_OVERDUE", "SHORT_OVERDUE", "OUT_OF_SCOPE", "FULL", "OPTIMIZED",
+        "SUBJECT1_ONLY", "UNCHANGED", "E1", "E2", "E3", "E4", "T1", "T2",
+        "open", "closed", "deregistration_worklist", "deregistration_cross_region", "deregistration_overdue",
     ]
 
     /// The Chinese label of a summary key: an exact match, else the rule a key names

@@ -5,8 +5,10 @@
 public enum RunReport {
     static let headerKeys: Set<String> = ["tool_version", "as_of", "cutover_date", "effective_date", "datasets", "notifications"]
 
-    public static func html(summary: JSONValue, rejections: [RejectionDigest]) -> String {
+    public static func html(summary: JSONValue, rejections: [RejectionDigest],
+                            detachments: Detachments = Detachments.unnamed) -> String {
         var page = HTMLPage()
+        page.detachments = detachments
         let asOf = summary["as_of"]?.stringValue ?? ""
         page.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
         page.raw("<title>jgpipe 运行报告 \(escape(asOf))</title>\n<style>\(css)</style>\n</head>\n<body>\n")
@@ -80,7 +82,7 @@ public enum RunReport {
         for (key, title) in [("by_type", "按通知类型 by notice type"), ("by_detachment", "按支队 by detachment")] {
             guard let counts = notifications[key], !counts.pairs.isEmpty else { continue }
             page.raw("<h3>\(title)</h3>\n")
-            barTable(&page, counts.pairs.map { ($0.0, $0.1.intValue ?? 0) })
+            barTable(&page, counts.pairs.map { ($0.0, $0.1.intValue ?? 0) }, names: key == "by_detachment" ? page.detachments : nil)
         }
         let rest = notifications.pairs.filter { $0.1.intValue == nil && $0.0 != "by_type" && $0.0 != "by_detachment" }
         for (key, value) in rest {
@@ -164,35 +166,60 @@ public enum RunReport {
     }
 
     /// One row per key: label, count, and an inline-SVG bar scaled to the largest count.
-    private static func barTable(_ page: inout HTMLPage, _ rows: [(String, Int)], tone: String = "") {
+    private static func barTable(_ page: inout HTMLPage, _ rows: [(String, Int)], tone: String = "", names: Detachments? = nil) {
         let largest = max(rows.map(\.1).max() ?? 0, 1)
         page.raw("<table class=\"bars \(tone)\"><tbody>\n")
         for (key, count) in rows {
             let width = Double(count) / Double(largest) * 100
-            page.raw("<tr><th>\(keyLabel(key))</th><td class=\"num\">\(grouped(count))</td><td class=\"bar\"><svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(count)\"><rect width=\"\(fixed(width))\" height=\"10\"/></svg></td></tr>\n")
+            let label = names.map { names in
+                let name = names.name(of: key)
+                return "<code>\(escape(key))</code>" + (name.isEmpty ? "" : " <span class=\"zh\">\(escape(name))</span>")
+            } ?? keyLabel(key)
+            page.raw("<tr><th>\(label)</th><td class=\"num\">\(grouped(count))</td><td class=\"bar\"><svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(count)\"><rect width=\"\(fixed(width))\" height=\"10\"/></svg></td></tr>\n")
         }
         page.raw("</tbody></table>\n")
     }
 
-    /// An object of objects of numbers: rows are the outer keys, columns the union of inner keys.
+    /// Columns of one per-detachment table: more are drawn as further tables below, each with
+    /// the detachment column, so nothing is cut off at 1280 px.
+    static let matrixColumnsPerTable = 12
+
+    /// An object of objects of numbers: rows are the outer keys (detachments, with their names),
+    /// columns the union of inner keys — totals first (`ReportLabels.columnOrder`), the rest by
+    /// name — and a 合计 row summing each column.
     private static func matrix(_ page: inout HTMLPage, _ value: JSONValue) {
         var columns: [String] = []
         for (_, row) in value.pairs {
             for (key, _) in row.pairs where !columns.contains(key) { columns.append(key) }
         }
-        columns.sort()
-        page.raw("<div class=\"scroll\"><table class=\"data matrix\"><thead><tr><th></th>")
-        for column in columns { page.raw("<th class=\"num\">\(keyLabel(column).replacing("</code> ", with: "</code><br>"))</th>") }
+        let rank = Dictionary(uniqueKeysWithValues: ReportLabels.columnOrder.enumerated().map { ($1, $0) })
+        columns.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
+        for start in stride(from: 0, to: columns.count, by: matrixColumnsPerTable) {
+            matrixTable(&page, value, Array(columns[start..<min(start + matrixColumnsPerTable, columns.count)]))
+        }
+    }
+
+    private static func matrixTable(_ page: inout HTMLPage, _ value: JSONValue, _ columns: [String]) {
+        page.raw("<div class=\"scroll\"><table class=\"data matrix\"><thead><tr><th>支队</th>")
+        // Column codes may break after an underscore, so many columns fit the page's width.
+        for column in columns {
+            page.raw("<th class=\"num\">\(keyLabel(column).replacing("_", with: "_<wbr>").replacing("</code> ", with: "</code><br>"))</th>")
+        }
         page.raw("</tr></thead><tbody>\n")
+        var totals = [Int](repeating: 0, count: columns.count)
         for (name, row) in value.pairs {
-            page.raw("<tr><th>\(escape(name))</th>")
-            for column in columns {
+            let detachment = page.detachments.name(of: name)
+            page.raw("<tr><th><span class=\"id\">\(escape(name))</span>\(detachment.isEmpty ? "" : "<br>" + escape(detachment))</th>")
+            for (c, column) in columns.enumerated() {
                 let cell = row[column]
+                totals[c] += cell?.intValue ?? 0
                 page.raw("<td class=\"num\">\(cell.map { $0.intValue.map(grouped) ?? escape($0.scalarText) } ?? "")</td>")
             }
             page.raw("</tr>\n")
         }
-        page.raw("</tbody></table></div>\n")
+        page.raw("<tr class=\"total\"><th>合计</th>")
+        for total in totals { page.raw("<td class=\"num\">\(grouped(total))</td>") }
+        page.raw("</tr>\n</tbody></table></div>\n")
     }
 
     private static func stackedBar(_ parts: [(Int, String)], total: Int) -> String {
@@ -273,7 +300,7 @@ public enum RunReport {
     header .en{color:#bcccdc}
     .meta{display:flex;flex-wrap:wrap;gap:8px 32px;margin:0}
     .meta dt{font-size:12px;color:#bcccdc}.meta dd{margin:0;font-size:16px;font-weight:600}
-    main{max-width:1100px;margin:0 auto;padding:20px 24px}
+    main{max-width:1240px;margin:0 auto;padding:20px 24px}
     section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:18px}
     section.cards{display:flex;flex-wrap:wrap;gap:12px;background:none;border:none;padding:0}
     .card{flex:1 1 160px;background:#fff;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:6px;padding:12px 16px}
@@ -300,9 +327,13 @@ public enum RunReport {
     .ok{color:var(--good);font-weight:600}.bad{color:var(--bad);font-weight:600}
     .empty{color:var(--muted)}
     .scroll{overflow-x:auto}
-    table.matrix th,table.matrix td{font-size:12px}
+    table.matrix th,table.matrix td{font-size:12px;padding:4px 6px}
+    table.matrix thead th,table.matrix thead code{white-space:normal}
+    table.matrix tbody th{white-space:nowrap}
     details{margin:8px 0}summary{cursor:pointer;font-weight:600}
-    table.samples td{font-size:12px;overflow-wrap:anywhere}
+    table.samples td{font-size:12px}
+    .id,code{white-space:nowrap}
+    tr.total th,tr.total td{font-weight:700;border-top:2px solid var(--line)}
     footer{color:var(--muted);font-size:12px;text-align:center;padding:0 0 24px}
     """
 }
@@ -310,6 +341,8 @@ public enum RunReport {
 /// The page being built; a struct so the renderer stays a set of pure functions.
 struct HTMLPage {
     var text = ""
+    /// Names shown beside detachment codes (SPEC §0 `[detachments]`).
+    var detachments = Detachments.unnamed
     mutating func raw(_ html: String) { text += html }
 }
 
@@ -330,7 +363,7 @@ extension JSONValue {
         case let .string(s): s
         case let .int(i): String(i)
         case let .double(d): String(d)
-        case let .bool(b): b ? "是 yes" : "否 no"
+        case let .bool(b): b ? "是" : "否"
         case .null: "—"
         default: rendered()
         }

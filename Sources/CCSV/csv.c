@@ -222,6 +222,10 @@ int jg_csv_finish(jg_csv *csv) {
     return failed ? -1 : 0;
 }
 
+int jg_csv_in_open_quote(const jg_csv *csv) {
+    return csv->state == FIELD_BEGUN && csv->quoted;
+}
+
 intptr_t jg_csv_open_field_bytes(const jg_csv *csv) {
     switch (csv->state) {
     case FIELD_BEGUN: return csv->byte_count - csv->field_start;

@@ -47,6 +47,9 @@ int jg_csv_parse(jg_csv *csv, const unsigned char *text, intptr_t length);
 /// Ends the input: the last record, without a final line break, is completed. 0 or -1.
 int jg_csv_finish(jg_csv *csv);
 
+/// 1 when the input so far ends inside a quoted field whose closing quote never came.
+int jg_csv_in_open_quote(const jg_csv *csv);
+
 /// Bytes of the field still being read (0 between fields).
 intptr_t jg_csv_open_field_bytes(const jg_csv *csv);
 
