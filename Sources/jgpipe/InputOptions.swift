@@ -41,12 +41,12 @@ struct InputOptions: ParsableArguments {
         asOf.flatMap { try? CalendarDate(parsing: $0) } ?? today()
     }
 
-    /// The settings, or exit 78 with the pipeline file's error.
-    func settingsOrExit(logger: Logger) -> PipelineSettings {
+    /// The settings; a pipeline-file error is thrown as exit 78.
+    func settings(logger: Logger) throws -> PipelineSettings {
         do {
             return try loadSettings(logger: logger)
         } catch {
-            fail(.config, "\(error)", logger: logger)
+            throw failure(.config, "\(error)", logger: logger)
         }
     }
 
@@ -74,10 +74,11 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Ends the process with `code` after logging `message` as an error (also under --quiet).
-func fail(_ code: JGPipe.ExitCode, _ message: String, logger: Logger) -> Never {
+/// Logs `message` as an error (also under --quiet) and gives the exit code for the command to
+/// throw: swift-argument-parser ends the process with it.
+func failure(_ code: JGPipe.ExitCode, _ message: String, logger: Logger) -> ArgumentParser.ExitCode {
     logger.error("\(message)", metadata: ["exit": "\(code.rawValue)"])
-    exit(code.rawValue)
+    return ArgumentParser.ExitCode(code.rawValue)
 }
 
 /// A line for standard output (the validate report): what the user asked to see.

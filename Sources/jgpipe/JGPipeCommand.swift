@@ -28,7 +28,7 @@ struct JGPipeCommand: ParsableCommand {
         if let first = arguments.first, let message = unknownCommand(first) {
             var text = "Error: \(message)\nUsage: jgpipe run [PIPELINE.toml] --input-dir DIR --out DIR …  (see jgpipe --help)\n"
             text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-            Glibc.exit(JGPipe.ExitCode.usage.rawValue)
+            exit(withError: ArgumentParser.ExitCode(JGPipe.ExitCode.usage.rawValue))
         }
         main(nil)
     }

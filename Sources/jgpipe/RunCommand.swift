@@ -34,11 +34,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         StopRequest.install()
         let logger = input.makeLogger()
-        let settings = input.settingsOrExit(logger: logger)
+        let settings = try input.settings(logger: logger)
         let request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
                                  asOf: input.date, stateDirectory: stateDirectory, allNotices: allNotices)
         let outcome = Pipeline.run(request, logger: logger)
-        guard outcome.exitCode == .ok else { fail(outcome.exitCode, outcome.message, logger: logger) }
+        guard outcome.exitCode == .ok else { throw failure(outcome.exitCode, outcome.message, logger: logger) }
         for (name, counts) in outcome.datasets {
             logger.info("\(name): \(counts.inputRecords) in = \(counts.cleaned) cleaned + \(counts.rejected) rejected + \(counts.collapsedDuplicates) collapsed duplicates",
                         metadata: ["dataset": "\(name)", "input": "\(counts.inputRecords)", "cleaned": "\(counts.cleaned)",

@@ -23,14 +23,14 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         StopRequest.install()
         let logger = input.makeLogger()
-        let settings = input.settingsOrExit(logger: logger)
+        let settings = try input.settings(logger: logger)
         let request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
                                  asOf: input.date)
         let outcome = Pipeline.validate(request, logger: logger)
         if !input.quiet || outcome.exitCode != .ok {
             for line in Self.report(outcome, maxRatio: settings.maxRejectedRatio) { printOut(line) }
         }
-        guard outcome.exitCode == .ok else { fail(outcome.exitCode, outcome.message, logger: logger) }
+        guard outcome.exitCode == .ok else { throw failure(outcome.exitCode, outcome.message, logger: logger) }
         logger.info("\(outcome.message)")
     }
 
