@@ -60,7 +60,7 @@ public struct ViolationStage: PipelineStage {
         let schema = ViolationValidator.schema
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
-        var unprocessed = UnprocessedByVehicle()
+        var unprocessed = UnprocessedByVehicle(asOf: a)
         var unpaidNotices: [Notice] = []
         var audit: [AuditRow] = []
         var tally = ViolationTally()
@@ -82,9 +82,9 @@ public struct ViolationStage: PipelineStage {
             }
             for (i, v) in part.records.enumerated() {
                 let detachment = vehicles.detachment(v.vehicle)
-                tally.add(v, detachment: detachment)
+                tally.add(v, detachment: detachment, asOf: a)
                 unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle))
-                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays) {
+                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
                     let notice = unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
                                               dueOn: dueOn, vehicles, context)
                     tally.add(notice)
@@ -120,7 +120,8 @@ public struct ViolationStage: PipelineStage {
         context.add(notices + unpaidNotices)
         context.addSection("violations", tally.json(vehicleUsers: context.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
                                                     ambiguousPlates: vehicles.ambiguousPlates,
-                                                    vehiclesWithUnprocessed: unprocessed.groups.count))
+                                                    vehiclesWithUnprocessed: unprocessed.groups.count,
+                                                    occurredAfterAsOf: unprocessed.occurredAfterAsOf))
     }
 
     /// Streams the three files for their rejected rows only (no rule runs).
@@ -243,17 +244,21 @@ struct AuditRow {
 
 /// The `violations` summary section, counted as slices pass.
 struct ViolationTally {
-    private var processed = 0, unprocessed = 0, audit = 0
+    private var processed = 0, unprocessed = 0, audit = 0, processedAfterAsOf = 0
     private var unpaidFines = Money.zero
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
     private var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
     private var byDetachment: [String: [String: Int]] = [:]
 
-    mutating func add(_ v: Violation, detachment: String) {
+    mutating func add(_ v: Violation, detachment: String, asOf: CalendarDate) {
         if v.isProcessed { processed += 1 } else { unprocessed += 1 }
         byDetachment[detachment, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
-        if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
+        if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: asOf) != nil {
             unpaidFines = unpaidFines + v.fine
+        } else if let processedAt = v.processedAt,
+                  applyW2(processedAt: processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: processedAt.date) != nil {
+            // Unpaid, but decided after A: told on a later night.
+            processedAfterAsOf += 1
         }
     }
 
@@ -268,14 +273,16 @@ struct ViolationTally {
         byDetachment[row.detachment, default: [:]]["W3_audit", default: 0] += 1
     }
 
-    func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int) -> JSONValue {
+    func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int, occurredAfterAsOf: Int) -> JSONValue {
         .object([
             ("processed", .int(processed)),
             ("unprocessed", .int(unprocessed)),
             ("vehicle_users", .int(vehicleUsers)),
             ("ambiguous_plate_warnings", .int(ambiguousPlates)),
             ("W1_vehicles_with_unprocessed", .int(vehiclesWithUnprocessed)),
+            ("W1_occurred_after_as_of", .int(occurredAfterAsOf)),
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
+            ("W2_processed_after_as_of", .int(processedAfterAsOf)),
             ("notices_by_type", .counts(byType)),
             ("W3_authorisation_audit", .object([("rows", .int(audit)), ("by_finding", .counts(byFinding))])),
             ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
