@@ -157,20 +157,20 @@ public struct LicenceStage: PipelineStage {
     private func summary(_ licences: LoadedDataset<DriverLicence>, _ cycleEnd: [CalendarDate?], _ detachment: [String],
                          _ cancellations: [Cancellation], _ notices: [Notice]) -> JSONValue {
         var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
+        var byDetachment = DetachmentCounts()
         let closed = settings.closedStatuses
         var closedCount = 0
         for (i, licence) in licences.records.enumerated() {
             let isClosed = licence.status.isClosed(closed)
             if isClosed { closedCount += 1 }
-            byDetachment[detachment[i], default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+            byDetachment.add(isClosed ? "closed" : "open", in: detachment[i])
         }
         for notice in notices {
             byType[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }
         for row in cancellations {
-            byDetachment[detachment[row.licence], default: [:]]["D1_cancellation_worklist", default: 0] += 1
+            byDetachment.add("D1_cancellation_worklist", in: detachment[row.licence])
         }
         return .object([
             ("open", .int(licences.records.count - closedCount)),
@@ -181,7 +181,7 @@ public struct LicenceStage: PipelineStage {
                 ("rows", .int(cancellations.count)),
                 ("oldest_cancel_due_on", .string(cancellations.map(\.dueOn).min()?.iso ?? "")),
             ])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

@@ -192,22 +192,22 @@ public struct ViolationStage: PipelineStage {
         let records = loaded.violations.records, entries = loaded.vehicles.entries
         var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
         var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
+        var byDetachment = DetachmentCounts()
         var unpaidFines = Money.zero
         for v in records {
             let d = entries[Int(v.vehicle)].detachment
-            byDetachment[d, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
+            byDetachment.add(v.isProcessed ? "processed" : "unprocessed", in: d)
             if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
                 unpaidFines = unpaidFines + v.fine
             }
         }
         for notice in notices {
             byType[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }
         for row in audit {
             byFinding[row.finding.rawValue, default: 0] += 1
-            byDetachment[entries[Int(records[row.violation].vehicle)].detachment, default: [:]]["W3_audit", default: 0] += 1
+            byDetachment.add("W3_audit", in: entries[Int(records[row.violation].vehicle)].detachment)
         }
         let processed = records.filter(\.isProcessed).count
         return .object([
@@ -219,7 +219,7 @@ public struct ViolationStage: PipelineStage {
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
             ("notices_by_type", .counts(byType)),
             ("W3_authorisation_audit", .object([("rows", .int(audit.count)), ("by_finding", .counts(byFinding))])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }
