@@ -107,7 +107,7 @@ public struct UnitAccountStage: PipelineStage {
         accounts = LoadedDataset(records: [], lines: [], store: RowStore(width: 0), rejected: [],
                                  counts: accounts.counts, header: accounts.header)
         let notices = try unitNotices(units, detachment, unitOrder, tallies, coverage, removedFacts, context)
-        context.add(notices)
+        try context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment))
         try closing.wait()
