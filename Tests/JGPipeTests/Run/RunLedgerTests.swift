@@ -74,6 +74,7 @@ import Testing
         #expect(try ledger(state).publishedNotices().isEmpty)
         #expect(try ledger(state).runs().map(\.outcome) == [.refused])
         #expect(try ledger(state).runs().first?.exitCode == 65)
+        #expect(try ledger(state).runs().first?.noticesWritten == 0)
 
         let accepted = try ledgerRun(output: out, state: state)
         #expect(accepted.exitCode == .ok)

@@ -250,8 +250,10 @@ public final class RunLedger {
     /// recorded together or not at all. Notices already recorded keep their first run.
     public func finishRun(_ id: Int64, _ finish: Finish,
                           published notices: [(id: String, type: String)] = []) throws(SQLiteError) {
-        // SPEC §4: only a published run's notices count as published.
-        let keepStaged = staged && finish.outcome == .succeeded
+        // SPEC §4: only a published run's notices count as published, so a run that did not
+        // publish records none written or suppressed, whatever its staging folder held.
+        let published = finish.outcome == .succeeded
+        let keepStaged = staged && published
         if staged && !keepStaged { try db.execute("ROLLBACK") }
         staged = false
         if !keepStaged { try db.execute("BEGIN IMMEDIATE") }
@@ -263,7 +265,8 @@ public final class RunLedger {
                 """).run([
                     .text(finish.outcome.rawValue), .int(Int64(finish.exitCode)), .text(finish.message),
                     finish.countsJSON.map(SQLiteValue.text) ?? .null, .int(Int64(finish.noticesTotal)),
-                    .int(Int64(finish.noticesWritten)), .int(Int64(finish.noticesSuppressed)), .text(finish.endedAt),
+                    .int(Int64(published ? finish.noticesWritten : 0)),
+                    .int(Int64(published ? finish.noticesSuppressed : 0)), .text(finish.endedAt),
                     .int(id),
                 ])
             let input = try db.prepare("INSERT OR REPLACE INTO run_inputs (run_id, dataset, file, bytes, sha256) VALUES (?, ?, ?, ?, ?)")
