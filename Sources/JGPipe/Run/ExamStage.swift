@@ -35,7 +35,8 @@ public struct ExamStage: PipelineStage {
     ]
 
     /// Row-local: enrollments are validated, decided and written a slice at a time
-    /// (`RunContext.stream`); only the notices and the summary's counts outlive a slice.
+    /// (`RunContext.stream`); only the summary's counts outlive a slice, the notices go to the run's
+    /// collector slice by slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("exam_enrollments") else { return }
         let schema = ExamEnrollmentValidator.schema
@@ -44,7 +45,6 @@ public struct ExamStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var tally = ExamTally()
-        var notices: [Notice] = []
         _ = try context.stream(path, ExamEnrollmentValidator()) { header in
             rejected = try context.openRejected("exam_enrollments", header: header)
             cleaned = try context.openCleaned(header: header, schema: schema, added: Self.addedColumns)
@@ -65,11 +65,10 @@ public struct ExamStage: PipelineStage {
             let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
             let partNotices = examNotices(part, outcomes, detachment, context)
             tally.add(outcomes, detachment, partNotices)
-            notices += partNotices
+            try context.add(partNotices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
-        context.add(notices)
         context.addSection("exam_enrollments", tally.json)
     }
 

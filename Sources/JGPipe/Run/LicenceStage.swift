@@ -101,7 +101,7 @@ public struct LicenceStage: PipelineStage {
             return licences.records[x.licence].holder.number < licences.records[y.licence].holder.number
         }
         try writeWorklist(cancellations, licences, detachment, context)
-        context.add(notices)
+        try context.add(notices)
         context.addSection("driver_licences", summary(licences, cycleEnd, detachment, cancellations, notices))
     }
 

@@ -15,8 +15,8 @@ public struct VehicleStage: PipelineStage {
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
-    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
-    /// outlive a slice.
+    /// (`RunContext.stream`); only the work-list rows and the summary's counts outlive a slice,
+    /// the notices go to the run's collector slice by slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
         let schema = VehicleValidator.schema
@@ -26,7 +26,6 @@ public struct VehicleStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var worklist: [WorklistRow] = []
-        var notices: [Notice] = []
         var tally = VehicleTally()
         _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
             rejected = try context.openRejected("vehicles", header: header)
@@ -34,6 +33,7 @@ public struct VehicleStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let scrapOn = part.records.map {
                 applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                             table: settings.scrapTable)
@@ -73,6 +73,7 @@ public struct VehicleStage: PipelineStage {
                     notify(.ecertAvailable, due: e)
                 }
             }
+            try context.add(notices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
@@ -82,7 +83,6 @@ public struct VehicleStage: PipelineStage {
             return a.vin < b.vin
         }
         try writeWorklist(worklist, context)
-        context.add(notices)
         context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 

@@ -71,7 +71,7 @@ public struct ViolationStage: PipelineStage {
         }
         let audit = audit(loaded, cutover: context.settings.cutoverDate)
         try writeAudit(audit, violations, vehicles, context)
-        context.add(notices)
+        try context.add(notices)
         context.addSection("violations", summary(loaded, unprocessed, audit, notices))
     }
 
