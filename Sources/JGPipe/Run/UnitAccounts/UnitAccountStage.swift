@@ -90,7 +90,7 @@ public struct UnitAccountStage: PipelineStage {
                                  counts: accounts.counts, header: accounts.header)
         let notices = try UnitNotices(caps: caps, context: context)
             .make(units, detachment, unitOrder, tallies, coverage, removedFacts)
-        context.add(notices)
+        try context.add(notices)
         context.addSection("units", unitSummary(units))
         context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, caps: caps))
         try closing.wait()
