@@ -599,11 +599,17 @@ def main():
             pool_open.append(st not in ("E", "M"))
     lines.close()
     t_veh = time.time()
-    n_lic = licences(a, wanted, rng, NL, BAD, 9 * N if a.licences is None else a.licences, person, people_used,
-                     regions, region_table, reg_sum, bad_id, bad_dates, seq_str, seq_sum)
+    # Licences and violations draw from random streams of their own, so each is drawn only when
+    # written without changing the other (and the first four files do not change for a seed).
+    n_lic = n_viol = n_users = 0
+    if "driver_licences" in wanted:
+        n_lic = licences(a, wanted, random.Random(a.seed * 1000003 + 7), NL, BAD, 9 * N if a.licences is None else a.licences, person, people_used,
+                         regions, region_table, reg_sum, bad_id, bad_dates, seq_str, seq_sum)
     t_lic = time.time()
-    n_viol, n_users = violations(a, wanted, rng, NL, BAD, n_veh if a.violations is None else a.violations, person,
-                                 people_used, regions, region_table, pool_plate, pool_ptype, pool_owner, pool_open)
+    if "violations" in wanted or "vehicle_users" in wanted:
+        n_viol, n_users = violations(a, wanted, random.Random(a.seed * 1000003 + 11), NL, BAD,
+                                     n_veh if a.violations is None else a.violations, person, people_used, regions,
+                                     region_table, pool_plate, pool_ptype, pool_owner, pool_open)
     t_end = time.time()
     sizes = {stem + ".csv": os.path.getsize(os.path.join(a.out, stem + ".csv")) for stem in stems if stem in wanted}
     print(f"generate: units={N} accounts={n_acc} enrollments={n_exam} vehicles={n_veh} seed={a.seed} "
@@ -613,6 +619,14 @@ def main():
           file=sys.stderr)
     for fn, s in sizes.items():
         print(f"  {fn:24s} {s / 1e6:9.1f} MB", file=sys.stderr)
+
+
+def legacy_form(idno, p, rand):
+    """As `person` does with the main stream: about 1 % of people born in the 1900s sometimes
+    written as their 15-digit number; here with the caller's own stream."""
+    if p % 97 == 3 and idno[6:8] == "19" and rand() < 0.6:
+        return idno[:6] + idno[8:17]
+    return idno
 
 
 # ---------------------------------------------------------------- driver licences (SPEC §7)
@@ -643,7 +657,8 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
     written = 0
     for i in range(n):
         # Holders beyond the people drawn so far are new people (the bijection covers them all).
-        idno, name, phone = person(people_used + i)
+        idno, name, phone = person(people_used + i, False)
+        idno = legacy_form(idno, people_used + i, rand)
         elder = rand() < 0.03
         if elder:
             ri = region_table[randrange(len(region_table))]
@@ -744,7 +759,8 @@ def violations(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_
             reg = start + dt.timedelta(minutes=randrange(span))
             rev = reg + dt.timedelta(days=randrange(10, 300)) if rand() < 0.2 else None
             registered.setdefault(k, []).append((p, reg, rev))
-            uid, uname, _ = person(p)
+            uid, uname, _ = person(p, False)
+            uid = legacy_form(uid, p, rand)
             users.append(f"{pool_plate[k]},{pool_ptype[k]},A,{uid},{uname},{reg:%Y-%m-%d %H:%M:%S},"
                          f"{'' if rev is None else f'{rev:%Y-%m-%d}'}{NL}")
             n_users += 1
@@ -785,7 +801,8 @@ def violations(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_
                 hp = regs[randrange(len(regs))][0]
             else:
                 hp = randrange(people_used)
-            hid, hname, _ = person(hp)
+            hid, hname, _ = person(hp, False)
+            hid = legacy_form(hid, hp, rand)
             htype = "A" if rand() < 0.6 else ""
             paid = "Y" if rand() < 0.85 else ("N" if rand() < 0.7 else "")
             if rand() < 0.05:

@@ -23,8 +23,9 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_rules import duckdb, id_final, id_parts, norm, ts_sql  # noqa: E402
-from duckdb_exams import CLASS_RE, class_bits_sql, class_text_sql, mask, template_sql  # noqa: E402
+from duckdb_exams import CLASS_RE, class_bits_sql, class_text_sql, mask  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, report  # noqa: E402
+from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 
 STATUS_NAMES = {"正常": "A", "撤销": "E", "吊销": "F", "注销": "G"}
 
@@ -56,19 +57,11 @@ def main():
     restorable = S | L | mask(["C6"])
     csv = os.path.join(a.input_dir, "driver_licences.csv")
 
-    con = duckdb.connect()
-    con.execute(f"SET threads={a.threads}")
-    if a.memory_limit:
-        con.execute(f"SET memory_limit='{a.memory_limit}'")
+    con = connect(a)
     rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
-    cols = [c[0] for c in con.execute(f"DESCRIBE SELECT * FROM read_csv('{csv}', {rd})").fetchall()]
-    q = lambda c: '"' + c.replace('"', '""') + '"'
-    all_cols = ", ".join(q(c) for c in cols)
     schema = ["holder_id_type", "holder_id_no", "holder_name", "holder_phone", "region_code", "classes",
               "first_issued_on", "valid_until", "status", "cancel_reason", "last_medical_on", "last_reviewed_on"]
-    if missing := [c for c in schema if c not in cols]:
-        sys.exit(f"driver_licences.csv: missing column(s) {missing}")
-    extra_sel = "".join(f", {q(c)}" for c in cols if c not in schema)
+    all_cols, extra_sel = columns(con, csv, rd, schema, "driver_licences.csv")
 
     def classes(col):
         x = f"upper({norm(col)})"
@@ -212,25 +205,11 @@ def main():
               "subjects": "CASE type WHEN 'RESTORATION_EXAMS_REDUCED' THEN '科目一、科目三道路驾驶技能' ELSE '科目一' END"}
     types = ["LICENCE_RENEWAL_DUE", "LICENCE_RENEWAL_OVERDUE", "LICENCE_REVIEW_DUE", "LICENCE_REVIEW_OVERDUE",
              "LICENCE_MEDICAL_DUE", "LICENCE_MEDICAL_OVERDUE", "RESTORATION_EXAMS_REDUCED", "RESTORATION_SUBJECT1_ONLY"]
-    message = "CASE type " + " ".join(f"WHEN '{t}' THEN {template_sql(templates[t], values)}" for t in types) + " END"
-    con.execute(f"""
-    COPY ({strip} (
-      SELECT 0 AS rn, substr(md5(type || '|' || h_no || '|' || h_no || '|' || {iso('fact')}), 1, 16) AS notice_id,
-             type AS notice_type, det AS detachment_code, 'person' AS recipient_type, h_no AS recipient_id,
-             hname AS recipient_name, hphone AS phone,
-             CASE WHEN hphone = '' THEN 'empty' WHEN regexp_full_match(hphone, '1[3-9][0-9]{{9}}') THEN 'mobile'
-                  WHEN regexp_full_match(hphone, '0[0-9]{{2,3}}-?[0-9]{{7,8}}(-[0-9]+)?') THEN 'landline'
-                  ELSE 'invalid' END AS phone_kind,
-             h_no AS record_id, {iso('due')} AS due_on, {message} AS message
-      FROM notices ORDER BY det, type, h_no)
-    ) TO '{out('notifications.csv')}' (HEADER, DELIMITER ',')
-    """)
-    t_end = time.time()
+    message = message_sql(templates, types, values)
+    copy_notifications(con, out("notifications.csv"), strip, recipient_type="'person'", recipient_id="h_no",
+                       name="hname", phone="hphone", record="h_no", message=message)
     counts = dict(con.execute("SELECT type, count(*) FROM notices GROUP BY type ORDER BY type").fetchall())
-    print(f"duckdb {duckdb.__version__} threads={a.threads}: notices {counts}; "
-          f"wall {t_end - t0:.2f}s (load+validate {t_load - t0:.2f}s, rules and writing {t_end - t_load:.2f}s)",
-          file=sys.stderr)
-
+    report(a.threads, f"notices {counts}", t0, t_load)
 
 if __name__ == "__main__":
     main()

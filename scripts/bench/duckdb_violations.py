@@ -24,9 +24,9 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_rules import duckdb, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, report  # noqa: E402
+from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 from duckdb_vehicles import PLATE_RE, load_vehicles  # noqa: E402
-from duckdb_exams import template_sql  # noqa: E402
 
 SEPARATORS = [" ", "\t", "·", "•", "・", "･", ".", "-"]
 
@@ -67,12 +67,7 @@ def main():
     path = lambda name: os.path.join(a.input_dir, name)
     out = lambda name: os.path.join(a.out, name)
     rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
-    q = lambda c: '"' + c.replace('"', '""') + '"'
-
-    con = duckdb.connect()
-    con.execute(f"SET threads={a.threads}")
-    if a.memory_limit:
-        con.execute(f"SET memory_limit='{a.memory_limit}'")
+    con = connect(a)
     # The join side: the vehicles the vehicle stage keeps, one per (plate, plate type).
     load_vehicles(con, path("vehicles.csv"), closed)
     con.execute("""
@@ -89,18 +84,12 @@ def main():
     strip = "SELECT nullif(COLUMNS(* EXCLUDE (rn)), '') FROM"
     d = lambda c: f"CAST({ts_sql(c)} AS DATE)"
 
-    def columns(csv, schema):
-        cols = [c[0] for c in con.execute(f"DESCRIBE SELECT * FROM read_csv('{csv}', {rd})").fetchall()]
-        if missing := [c for c in schema if c not in cols]:
-            sys.exit(f"{os.path.basename(csv)}: missing column(s) {missing}")
-        return ", ".join(q(c) for c in cols), "".join(f", {q(c)}" for c in cols if c not in schema)
-
     # ------------------------------------------------------------ registered users
     users_csv = path("vehicle_users.csv")
     has_users = os.path.exists(users_csv)
     if has_users:
         u_schema = ["plate_no", "plate_type", "user_id_type", "user_id_no", "user_name", "registered_on", "revoked_on"]
-        u_cols, u_extra = columns(users_csv, u_schema)
+        u_cols, u_extra = columns(con, users_csv, rd, u_schema, "vehicle_users.csv")
         con.execute(f"CREATE TEMP TABLE raw_u AS SELECT * FROM read_csv('{users_csv}', {rd})")
         con.execute(f"""
         CREATE TEMP TABLE usr AS
@@ -152,7 +141,7 @@ def main():
     v_csv = path("violations.csv")
     v_schema = ["violation_id", "plate_no", "plate_type", "occurred_at", "region_code", "violation_code", "points",
                 "fine", "non_site", "status", "processed_at", "handler_id_type", "handler_id_no", "handler_name", "paid"]
-    v_cols, v_extra = columns(v_csv, v_schema)
+    v_cols, v_extra = columns(con, v_csv, rd, v_schema, "violations.csv")
     con.execute(f"CREATE TEMP TABLE raw_v AS SELECT * FROM read_csv('{v_csv}', {rd})")
     con.execute(f"""
     CREATE TEMP TABLE vio AS
@@ -273,26 +262,13 @@ def main():
               "plate_no": "plate", "count": "cnt", "points": "points", "fines": "fines", "oldest_on": "oldest",
               "due_on": iso("due"), "handler_name": "hname", "violation_id": "vid", "fine": "fine",
               "fine_due_days": f"'{due_days}'", "late_fee_percent": f"'{late_fee}'"}
-    message = "CASE type " + " ".join(f"WHEN '{t}' THEN {template_sql(templates[t], values)}"
-                                      for t in ["VIOLATIONS_UNPROCESSED", "FINE_UNPAID"]) + " END"
-    con.execute(f"""
-    COPY ({strip} (
-      SELECT 0 AS rn, substr(md5(type || '|' || recipient_id || '|' || record_id || '|' || fact), 1, 16) AS notice_id,
-             type AS notice_type, det AS detachment_code, CASE WHEN ot = 'person' THEN 'person' ELSE 'unit' END AS recipient_type,
-             recipient_id, recipient_name, phone,
-             CASE WHEN phone = '' THEN 'empty' WHEN regexp_full_match(phone, '1[3-9][0-9]{{9}}') THEN 'mobile'
-                  WHEN regexp_full_match(phone, '0[0-9]{{2,3}}-?[0-9]{{7,8}}(-[0-9]+)?') THEN 'landline'
-                  ELSE 'invalid' END AS phone_kind,
-             record_id, {iso('due')} AS due_on, {message} AS message
-      FROM notices ORDER BY det, type, recipient_id, record_id)
-    ) TO '{out('notifications.csv')}' (HEADER, DELIMITER ',')
-    """)
-    t_end = time.time()
+    message = message_sql(templates, ["VIOLATIONS_UNPROCESSED", "FINE_UNPAID"], values)
+    copy_notifications(con, out("notifications.csv"), strip,
+                       recipient_type="CASE WHEN ot = 'person' THEN 'person' ELSE 'unit' END",
+                       recipient_id="recipient_id", name="recipient_name", phone="phone", record="record_id",
+                       message=message)
     counts = dict(con.execute("SELECT type, count(*) FROM notices GROUP BY type ORDER BY type").fetchall())
-    print(f"duckdb {duckdb.__version__} threads={a.threads}: notices {counts}; "
-          f"wall {t_end - t0:.2f}s (load, join and validate {t_load - t0:.2f}s, rules and writing {t_end - t_load:.2f}s)",
-          file=sys.stderr)
-
+    report(a.threads, f"notices {counts}", t0, t_load)
 
 if __name__ == "__main__":
     main()

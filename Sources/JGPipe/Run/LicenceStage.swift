@@ -64,7 +64,6 @@ public struct LicenceStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var cancellations: [CancellationRow] = []
-        var notices: [Notice] = []
         var tally = LicenceTally()
         _ = try context.stream(path, DriverLicenceValidator()) { header in
             rejected = try context.openRejected("driver_licences", header: header)
@@ -72,6 +71,7 @@ public struct LicenceStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
             try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 2, to: cleaned, values: { i in
@@ -110,6 +110,8 @@ public struct LicenceStage: PipelineStage {
                                    lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
                 }
             }
+            // Handed over slice by slice, in input order as before: the run's collector packs them.
+            try context.add(notices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
@@ -119,7 +121,6 @@ public struct LicenceStage: PipelineStage {
             return x.holderNumber < y.holderNumber
         }
         try writeWorklist(cancellations, context)
-        context.add(notices)
         context.addSection("driver_licences", tally.json)
     }
 
@@ -195,23 +196,23 @@ struct LicenceTally {
     private var open = 0, closed = 0, cycleEndSet = 0, worklist = 0
     private var oldestCancelDueOn: CalendarDate?
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(closed isClosed: Bool, cycleEndSet hasCycleEnd: Bool, detachment: String) {
         if isClosed { closed += 1 } else { open += 1 }
         if hasCycleEnd { cycleEndSet += 1 }
-        byDetachment[detachment, default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+        byDetachment.add(isClosed ? "closed" : "open", in: detachment)
     }
 
     mutating func add(_ notice: Notice) {
         byType[notice.type.rawValue, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
     }
 
     mutating func add(_ row: CancellationRow) {
         worklist += 1
         oldestCancelDueOn = min(oldestCancelDueOn ?? row.dueOn, row.dueOn)
-        byDetachment[row.detachment, default: [:]]["D1_cancellation_worklist", default: 0] += 1
+        byDetachment.add("D1_cancellation_worklist", in: row.detachment)
     }
 
     var json: JSONValue {
@@ -224,7 +225,7 @@ struct LicenceTally {
                 ("rows", .int(worklist)),
                 ("oldest_cancel_due_on", .string(oldestCancelDueOn?.iso ?? "")),
             ])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

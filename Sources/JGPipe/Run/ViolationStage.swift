@@ -43,7 +43,8 @@ public struct ViolationStage: PipelineStage {
     /// `violations.csv`, validated, decided and written a slice at a time; then
     /// `vehicle_users.csv` again for its own outputs (so the datasets are counted and written in
     /// the order violations, users). What outlives a slice: the directory and the index (the join
-    /// side), W1's totals per vehicle, the W2 notices, the audit rows and the summary's counts.
+    /// side), W1's totals per vehicle, the audit rows and the summary's counts (notices go to the
+    /// run's collector as they are made).
     public func run(_ context: RunContext) throws {
         guard let inputs = try inputs(context) else { return }
         let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
@@ -61,7 +62,6 @@ public struct ViolationStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var unprocessed = UnprocessedByVehicle(asOf: a)
-        var unpaidNotices: [Notice] = []
         var audit: [AuditRow] = []
         var tally = ViolationTally()
         _ = try context.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
@@ -70,6 +70,7 @@ public struct ViolationStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var unpaidNotices: [Notice] = []
             let effectiveOn = a.iso
             try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { part.records[$0].vehicle }) {
@@ -101,6 +102,8 @@ public struct ViolationStage: PipelineStage {
                     audit.append(row)
                 }
             }
+            // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
+            try context.add(unpaidNotices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
@@ -111,13 +114,11 @@ public struct ViolationStage: PipelineStage {
             return x.violationID < y.violationID
         }
         try writeAudit(audit, context)
-        var notices: [Notice] = []
         for k in unprocessed.groups {
             let notice = unprocessedNotice(unprocessed.group(k), vehicles, context)
             tally.add(notice)
-            notices.append(notice)
+            try context.add([notice])
         }
-        context.add(notices + unpaidNotices)
         context.addSection("violations", tally.json(vehicleUsers: context.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
                                                     ambiguousPlates: vehicles.ambiguousPlates,
                                                     vehiclesWithUnprocessed: unprocessed.groups.count,
@@ -248,11 +249,11 @@ struct ViolationTally {
     private var unpaidFines = Money.zero
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
     private var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(_ v: Violation, detachment: String, asOf: CalendarDate) {
         if v.isProcessed { processed += 1 } else { unprocessed += 1 }
-        byDetachment[detachment, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
+        byDetachment.add(v.isProcessed ? "processed" : "unprocessed", in: detachment)
         if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: asOf) != nil {
             unpaidFines = unpaidFines + v.fine
         } else if let processedAt = v.processedAt,
@@ -264,13 +265,13 @@ struct ViolationTally {
 
     mutating func add(_ notice: Notice) {
         byType[notice.type.rawValue, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
     }
 
     mutating func add(_ row: AuditRow) {
         audit += 1
         byFinding[row.finding.rawValue, default: 0] += 1
-        byDetachment[row.detachment, default: [:]]["W3_audit", default: 0] += 1
+        byDetachment.add("W3_audit", in: row.detachment)
     }
 
     func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int, occurredAfterAsOf: Int) -> JSONValue {
@@ -285,7 +286,7 @@ struct ViolationTally {
             ("W2_processed_after_as_of", .int(processedAfterAsOf)),
             ("notices_by_type", .counts(byType)),
             ("W3_authorisation_audit", .object([("rows", .int(audit)), ("by_finding", .counts(byFinding))])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }
