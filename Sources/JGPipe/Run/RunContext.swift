@@ -10,7 +10,9 @@ public final class RunContext {
     public let effectiveDate: CalendarDate
     public let inputDirectory: String
     public let stagingDirectory: String
-    public private(set) var notices: [Notice] = []
+    /// The run's notices, packed as they come and spilled in sorted runs past an eighth of
+    /// `run.memory_budget_mb` (`NoticeCollector`).
+    public let notices: NoticeCollector
     public private(set) var sections: [(String, JSONValue)] = []
     public private(set) var datasets: [(String, DatasetCounts)] = []
     public private(set) var outputFiles: [String] = []
@@ -34,6 +36,8 @@ public final class RunContext {
         self.inputDirectory = inputDirectory
         self.stagingDirectory = stagingDirectory
         self.logger = logger
+        notices = NoticeCollector(spillFolder: stagingDirectory + "/" + NoticeCollector.spillFolderName,
+                                  memoryBytes: settings.memoryBudgetBytes / NoticeCollector.budgetShare)
     }
 
     public func log(_ message: String) {
@@ -201,9 +205,8 @@ public final class RunContext {
         return digests
     }
 
-    public func add(_ notices: [Notice]) {
-        // The first list is taken as it is: appending would copy every notice's strings.
-        if self.notices.isEmpty { self.notices = notices } else { self.notices += notices }
+    public func add(_ notices: [Notice]) throws {
+        try self.notices.add(notices)
     }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
