@@ -17,7 +17,7 @@ struct JGPipeCommand: ParsableCommand {
         abstract: "Batch pipeline for the 2024 traffic-administration measures (交管12123 data).",
         discussion: exitCodes,
         version: JGPipeVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, TaskCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

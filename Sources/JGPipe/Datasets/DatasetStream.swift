@@ -87,6 +87,17 @@ extension DatasetLoader {
     /// (normalised and upper-cased: rows with equal keys always hash alike) occurs more than once.
     static func suspectRecords(path: String, schema: DatasetSchema, keyColumn: Int, extraAliases: [String: [String]],
                                options: ReadOptions) throws -> [Int] {
+        let hashes = try keyHashes(path: path, schema: schema, keyColumn: keyColumn, extraAliases: extraAliases,
+                                   options: options)
+        let repeated = DuplicateKeys.repeatedValues(hashes)
+        guard !repeated.isEmpty else { return [] }
+        return hashes.indices.filter { repeated.contains(hashes[$0]) }
+    }
+
+    /// Every record's `keyHash` of its first key column, in input order: the suspect pass, and
+    /// a Spark task's part of the check for duplicates across tasks.
+    static func keyHashes(path: String, schema: DatasetSchema, keyColumn: Int, extraAliases: [String: [String]],
+                          options: ReadOptions) throws -> [UInt64] {
         var hashes: [UInt64] = []
         var keySource: Int?
         _ = try DatasetFile.readBatches(path: path, schema: schema, extraAliases: extraAliases, options: options) { map in
@@ -100,9 +111,7 @@ extension DatasetLoader {
                 }
             }
         }
-        let repeated = DuplicateKeys.repeatedValues(hashes)
-        guard !repeated.isEmpty else { return [] }
-        return hashes.indices.filter { repeated.contains(hashes[$0]) }
+        return hashes
     }
 
     /// FNV-1a of the key as `Text.normalizeCode` makes it, without a `String` for plain keys.

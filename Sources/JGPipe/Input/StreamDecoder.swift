@@ -85,6 +85,13 @@ public final class StreamDecoder {
         }
     }
 
+    /// Between two segments of a file read in parts (`FileSegment`): the next byte follows
+    /// `lineFeeds` line feeds of the whole file and starts a line.
+    func startLine(afterLineFeeds lineFeeds: Int) {
+        newlines = lineFeeds
+        bytesSinceNewline = 0
+    }
+
     /// Looks for the first non-ASCII byte; stays undecided (emitting ASCII) until one appears
     /// and the window after it has been read.
     private func decideEncoding(final: Bool) {
