@@ -190,6 +190,11 @@ public enum DatasetFile {
                     }
                 }
             }
+            if let last = options.segments?.last {
+                var following = [UInt8](repeating: 0, count: 3)
+                let n = pread(fd, &following, 3, off_t(last.range.upperBound))
+                decoder.followingBytes = Array(following.prefix(max(0, n)))
+            }
             try decoder.decode(UnsafeRawBufferPointer(start: nil, count: 0), final: true) { text in
                 try reader.parse(text, take)
             }

@@ -82,6 +82,7 @@ public enum ChunkPlan {
         var tasks: [ChunkTask] = []
         var state = TokenizerState.rowNotBegun
         var lines = 0, feeds = 0
+        var afterCR = false
         for (k, scan) in scans.enumerated() {
             guard scan.range.lowerBound == (k == 0 ? 0 : scans[k - 1].range.upperBound) else {
                 throw TaskError("the scans of \(dataset) do not cover the file in order (chunk \(k))")
@@ -90,9 +91,9 @@ public enum ChunkPlan {
             tasks.append(ChunkTask(chunk: k, dataset: dataset, range: scan.range, startState: state, linesBefore: lines,
                                    lineFeedsBefore: feeds, endState: end, encoding: encoding))
             // A CRLF cut between two ranges counts once: the scan counted its LF.
-            let crlfCut = k > 0 && scans[k - 1].endsWithCR && scan.startsWithLF
-            lines += scan.lines - (crlfCut ? 1 : 0)
+            lines += scan.lines - (afterCR && scan.startsWithLF ? 1 : 0)
             feeds += scan.lineFeeds
+            if !scan.range.isEmpty { afterCR = scan.endsWithCR }
             state = end
         }
         return tasks

@@ -11,6 +11,9 @@ public struct SparkOptions: Sendable {
     public var settingsArguments: [String]
     /// About this many bytes of a dataset a task (`spark.jgpipe.chunkBytes`, default 64 MiB).
     public var chunkBytes: Int
+    /// Runs the job file and writes `status.json` beside it; nil starts the PySpark job. The
+    /// tests put the worker steps in its place, in process, to test the whole path without Spark.
+    var launcher: (@Sendable (String) throws -> Void)?
 
     public init(master: String, conf: [String], settingsArguments: [String]) throws(RunError) {
         self.master = master
@@ -68,7 +71,7 @@ public enum SparkEngine {
         ])
         try Pipeline.writeText(job.rendered() + "\n", to: work + "/job.json")
         let started = monotonicSeconds()
-        try launch(work + "/job.json", context: context)
+        if let launcher = options.launcher { try launcher(work + "/job.json") } else { try launch(work + "/job.json", context: context) }
         let status = try JSONValue(parsing: String(decoding: try readFile(work + "/status.json"), as: UTF8.self))
         guard case .string("ok")? = status["status"] else {
             let code = status["exit"].flatMap { if case let .int(n) = $0 { ExitCode(rawValue: Int32(n)) } else { nil } }
@@ -212,8 +215,8 @@ public enum SparkEngine {
 
     /// Where `scripts/bootstrap.sh --spark` puts PySpark.
     static func defaultPython() -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
-        let venv = home + "/.cache/jgpipe/pyspark-venv/bin/python"
+        let environment = ProcessInfo.processInfo.environment
+        let venv = (environment["JGPIPE_SPARK_VENV"] ?? (environment["HOME"] ?? "/root") + "/.cache/jgpipe/pyspark-venv") + "/bin/python"
         return access(venv, X_OK) == 0 ? venv : "/usr/bin/python3"
     }
 
