@@ -35,7 +35,8 @@ public struct ExamStage: PipelineStage {
     ]
 
     /// Row-local: enrollments are validated, decided and written a slice at a time
-    /// (`RunContext.stream`); only the notices and the summary's counts outlive a slice.
+    /// (`RunContext.stream`); only the summary's counts outlive a slice, the notices go to the run's
+    /// collector slice by slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("exam_enrollments") else { return }
         let schema = ExamEnrollmentValidator.schema
@@ -44,7 +45,6 @@ public struct ExamStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var tally = ExamTally()
-        var notices: [Notice] = []
         _ = try context.stream(path, ExamEnrollmentValidator()) { header in
             rejected = try context.openRejected("exam_enrollments", header: header)
             cleaned = try context.openCleaned(header: header, schema: schema, added: Self.addedColumns)
@@ -65,11 +65,10 @@ public struct ExamStage: PipelineStage {
             let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
             let partNotices = examNotices(part, outcomes, detachment, context)
             tally.add(outcomes, detachment, partNotices)
-            notices += partNotices
+            try context.add(partNotices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
-        context.add(notices)
         context.addSection("exam_enrollments", tally.json)
     }
 
@@ -111,7 +110,7 @@ struct ExamTally {
     private var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
     private var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
     private var autoRestore = 0, restored = 0
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) {
         enrollments += outcomes.count
@@ -124,11 +123,11 @@ struct ExamTally {
             if let t = o.transition { transitions[t.rule.rawValue, default: 0] += 1; keys.append(t.rule.rawValue) }
             if !o.decision.autoRestore.isEmpty { autoRestore += 1 }
             if !o.restored.isEmpty { restored += 1; keys.append("restored") }
-            for key in keys { byDetachment[detachment[i], default: [:]][key, default: 0] += 1 }
+            for key in keys { byDetachment.add(key, in: detachment[i]) }
         }
         for notice in notices {
             noticeTypes[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }
     }
 
@@ -143,7 +142,7 @@ struct ExamTally {
             ("auto_restore_C6", .int(autoRestore)),
             ("restored", .int(restored)),
             ("notices", .counts(noticeTypes)),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

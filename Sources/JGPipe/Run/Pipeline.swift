@@ -145,23 +145,13 @@ public enum Pipeline {
             let sharedStarted = monotonicSeconds()
             // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
             context.hashInputsRead()
-            var published = Set<String>()
-            var adopted: [PublishedNotice] = []
-            if !request.allNotices, let session {
-                published = try session.ledger.published(among: context.notices.map(\.id))
-                adopted = try publishedByOlderVersion(context.notices, leavingOut: published, session.ledger,
-                                                      settings: request.settings)
-                published.formUnion(adopted.map(\.id))
-            }
-            var delivery = noticeDelivery(context.notices, leavingOut: published)
-            delivery.publishedByOlderVersion = adopted.count
+            let delivery = try NoticeDelivery.write(context, ledger: request.allNotices ? nil : session?.ledger)
             if let session {
-                let notices = delivery.written
+                let written = delivery.written, adopted = delivery.adopted
                 recording = BackgroundJob {
-                    try session.ledger.stagePublished(notices, adopted: adopted, run: session.runID)
+                    try session.ledger.stagePublished(written, adopted: adopted, run: session.runID)
                 }
             }
-            try writeNotifications(context, delivery)
             try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
             outcome.noticesWritten = delivery.written.count
             outcome.noticesSuppressed = delivery.suppressed
@@ -232,83 +222,10 @@ public enum Pipeline {
         }
     }
 
-    struct NoticeDelivery {
-        /// Indices into the run's notices of those to write, in SPEC §4 order.
-        var order: [Int] = []
-        /// Id and type of each notice written.
-        var written: [(id: String, type: String)] = []
-        var suppressed = 0
-        /// Of `suppressed`, those an older jgpipe published under their older ids.
-        var publishedByOlderVersion = 0
-    }
-
-    /// The notices not in `published` that a jgpipe before the fact-based ids published
-    /// (`LegacyNoticeIDs`), with the run that did; none once the ledger holds no older row.
-    static func publishedByOlderVersion(_ notices: [Notice], leavingOut published: Set<String>, _ ledger: RunLedger,
-                                        settings: PipelineSettings) throws -> [PublishedNotice] {
-        let dates = try ledger.legacyRunDates().compactMap { try? CalendarDate(parsing: $0) }
-        guard !dates.isEmpty else { return [] }
-        let open = notices.indices.filter { !published.contains(notices[$0].id) }
-        let firstRuns = try ledger.firstRun(ofAnyLegacy: open.map {
-            LegacyNoticeIDs.candidates(notices[$0], olderRunDates: dates, cutover: settings.cutoverDate,
-                                       deadline: settings.noticeDeadline)
-        })
-        return zip(open, firstRuns).compactMap { i, run in
-            run.map { PublishedNotice(id: notices[i].id, type: notices[i].type.rawValue, firstRun: $0) }
-        }
-    }
-
-    /// The notices to write, in SPEC §4 order, leaving out notices already published: known
-    /// before `notifications.csv` is written, so the ledger can record them meanwhile.
-    static func noticeDelivery(_ notices: [Notice], leavingOut published: Set<String>) -> NoticeDelivery {
-        var delivery = NoticeDelivery()
-        let order = Notice.outputOrder(notices)
-        notices.withUnsafeBufferPointer { notices in
-            for i in order {
-                if !published.isEmpty && published.contains(notices[i].id) {
-                    delivery.suppressed += 1
-                } else {
-                    delivery.order.append(i)
-                    delivery.written.append((id: notices[i].id, type: notices[i].type.rawValue))
-                }
-            }
-        }
-        return delivery
-    }
-
-    /// `notifications.csv`: the notices of `delivery`, in its order.
-    static func writeNotifications(_ context: RunContext, _ delivery: NoticeDelivery) throws {
-        let writer = try context.csv("notifications.csv", header: Notice.columns)
-        // Through a buffer pointer: reading a notice in place, without copying its strings.
-        try context.notices.withUnsafeBufferPointer { notices in
-            for i in delivery.order {
-                Notice.appendFields(of: notices.baseAddress! + i, to: writer)
-                try writer.endRow()
-            }
-        }
-        try writer.close()
-    }
-
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the
     /// same inputs (and ledger) give the same bytes. The report is drawn from the same value.
     static func summaryJSON(_ context: RunContext, delivery: NoticeDelivery, inputFolder: InputFolder) -> JSONValue {
-        var byType: [String: Int] = [:]
-        var byDetachment: [String: Int] = [:]
-        // SPEC §4: notices whose phone is not a mobile still get their row, and are counted.
-        var unreachable = 0, unreachableByType: [String: Int] = [:], unreachableByDetachment: [String: Int] = [:]
-        var byPhoneKind = Dictionary(uniqueKeysWithValues: PhoneKind.allCases.map { ($0.rawValue, 0) })
-        context.notices.withUnsafeBufferPointer { notices in
-            for i in notices.indices {
-                byType[notices[i].type.rawValue, default: 0] += 1
-                byDetachment[notices[i].detachmentCode, default: 0] += 1
-                byPhoneKind[notices[i].phoneKind.rawValue, default: 0] += 1
-                if !notices[i].phoneKind.isSMSReachable {
-                    unreachable += 1
-                    unreachableByType[notices[i].type.rawValue, default: 0] += 1
-                    unreachableByDetachment[notices[i].detachmentCode, default: 0] += 1
-                }
-            }
-        }
+        let tally = context.notices.tally
         return JSONValue.object([
             ("tool_version", .string(JGPipeVersion.current)),
             ("as_of", .string(context.asOf.iso)),
@@ -321,15 +238,15 @@ public enum Pipeline {
         ] + context.sections + [
             ("notifications", .object([
                 ("total", .int(context.notices.count)),
-                ("not_sms_reachable", .int(unreachable)),
-                ("by_type", .counts(byType)),
-                ("by_detachment", .counts(byDetachment)),
-                ("by_phone_kind", .counts(byPhoneKind)),
-                ("not_sms_reachable_by_type", .counts(unreachableByType)),
-                ("not_sms_reachable_by_detachment", .counts(unreachableByDetachment)),
+                ("not_sms_reachable", .int(tally.unreachable)),
+                ("by_type", .counts(tally.byType)),
+                ("by_detachment", .counts(tally.byDetachment)),
+                ("by_phone_kind", .counts(tally.byPhoneKind)),
+                ("not_sms_reachable_by_type", .counts(tally.unreachableByType)),
+                ("not_sms_reachable_by_detachment", .counts(tally.unreachableByDetachment)),
                 ("written", .int(delivery.written.count)),
                 ("suppressed_already_published", .int(delivery.suppressed)),
-                ("suppressed_published_by_older_version", .int(delivery.publishedByOlderVersion)),
+                ("suppressed_published_by_older_version", .int(delivery.adopted.count)),
             ])),
         ])
     }
@@ -416,6 +333,7 @@ extension Pipeline {
                 try StopRequest.check()
                 try stage.validate(context)
             }
+            context.notices.discard()
             for name in try Manifest.fileNames(in: folder.staging) where !name.hasSuffix(".rejected.csv") {
                 unlink(folder.staging + "/" + name)
             }

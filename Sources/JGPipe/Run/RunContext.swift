@@ -10,7 +10,9 @@ public final class RunContext {
     public let effectiveDate: CalendarDate
     public let inputDirectory: String
     public let stagingDirectory: String
-    public private(set) var notices: [Notice] = []
+    /// The run's notices, packed as they come and spilled in sorted runs past an eighth of
+    /// `run.memory_budget_mb` (`NoticeCollector`).
+    public let notices: NoticeCollector
     public private(set) var sections: [(String, JSONValue)] = []
     public private(set) var datasets: [(String, DatasetCounts)] = []
     public private(set) var outputFiles: [String] = []
@@ -34,6 +36,8 @@ public final class RunContext {
         self.inputDirectory = inputDirectory
         self.stagingDirectory = stagingDirectory
         self.logger = logger
+        notices = NoticeCollector(spillFolder: stagingDirectory + "/" + NoticeCollector.spillFolderName,
+                                  memoryBytes: settings.memoryBudgetBytes / NoticeCollector.budgetShare)
     }
 
     public func log(_ message: String) {
@@ -201,9 +205,8 @@ public final class RunContext {
         return digests
     }
 
-    public func add(_ notices: [Notice]) {
-        // The first list is taken as it is: appending would copy every notice's strings.
-        if self.notices.isEmpty { self.notices = notices } else { self.notices += notices }
+    public func add(_ notices: [Notice]) throws {
+        try self.notices.add(notices)
     }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
@@ -211,14 +214,14 @@ public final class RunContext {
     /// Stages run by the Spark engine: their files are in the staging folder (digests
     /// recorded), their counts, sections, rejections and notices merged from the tasks; recorded
     /// here as `load`, `csv`, `close`, `addSection` and `add` would have.
-    func adoptSparkResults(_ result: ChunkResult, inputFiles: [(dataset: String, file: String)], notices: [Notice]) {
+    func adoptSparkResults(_ result: ChunkResult, inputFiles: [(dataset: String, file: String)], notices: [Notice]) throws {
         datasets += result.datasets
         self.inputFiles += inputFiles
         recordsRead += result.datasets.reduce(0) { $0 + $1.1.inputRecords }
         outputFiles += result.files
         rejections += result.rejections
         sections += result.sections
-        add(notices)
+        try add(notices)
     }
 }
 

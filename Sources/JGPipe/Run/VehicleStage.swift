@@ -15,8 +15,8 @@ public struct VehicleStage: PipelineStage {
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
-    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
-    /// outlive a slice.
+    /// (`RunContext.stream`); only the work-list rows and the summary's counts outlive a slice,
+    /// the notices go to the run's collector slice by slice.
     public func run(_ context: RunContext) throws {
         guard let path = context.inputPath("vehicles") else { return }
         let schema = VehicleValidator.schema
@@ -26,7 +26,6 @@ public struct VehicleStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var worklist: [WorklistRow] = []
-        var notices: [Notice] = []
         var tally = VehicleTally()
         _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
             rejected = try context.openRejected("vehicles", header: header)
@@ -34,6 +33,7 @@ public struct VehicleStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let scrapOn = part.records.map {
                 applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                             table: settings.scrapTable)
@@ -73,6 +73,7 @@ public struct VehicleStage: PipelineStage {
                     notify(.ecertAvailable, due: e)
                 }
             }
+            try context.add(notices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
@@ -82,7 +83,6 @@ public struct VehicleStage: PipelineStage {
             return a.vin < b.vin
         }
         try writeWorklist(worklist, context)
-        context.add(notices)
         context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
     }
 
@@ -140,11 +140,11 @@ struct VehicleTally {
     private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
     private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
         if isClosed { closed += 1 } else { open += 1 }
-        byDetachment[detachment, default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+        byDetachment.add(isClosed ? "closed" : "open", in: detachment)
         if !vehicle.vin.checkDigitValid { vinCheckFailures += 1 }
         if !vehicle.phoneIsValid { invalidPhones += 1 }
         if scrapOn == nil { noAgeLimit += 1 } else { scrapOnSet += 1 }
@@ -153,20 +153,20 @@ struct VehicleTally {
     mutating func add(_ task: DeregistrationTask, detachment: String) {
         worklist += 1
         daysOverdueMax = max(daysOverdueMax, task.daysOverdue)
-        byDetachment[detachment, default: [:]]["deregistration_worklist", default: 0] += 1
+        byDetachment.add("deregistration_worklist", in: detachment)
         if task.crossRegion {
             crossRegion += 1
-            byDetachment[detachment, default: [:]]["deregistration_cross_region", default: 0] += 1
+            byDetachment.add("deregistration_cross_region", in: detachment)
         }
         if task.overdue {
             overdue += 1
-            byDetachment[detachment, default: [:]]["deregistration_overdue", default: 0] += 1
+            byDetachment.add("deregistration_overdue", in: detachment)
         }
     }
 
     mutating func add(_ notice: Notice) {
         byType[notice.type.rawValue, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
     }
 
     func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
@@ -188,7 +188,7 @@ struct VehicleTally {
                 ("days_overdue_max", .int(daysOverdueMax)),
             ])),
             ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Logging
 
 /// How `jgpipe run --engine spark` reaches Spark: the master, `--spark-conf` values, and the
 /// worker's arguments (the run's own pipeline file and `--set` values, so executors read the
@@ -78,8 +79,12 @@ public enum SparkEngine {
             let message = status["message"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? "the Spark job failed"
             throw RunError(code ?? .dataError, message)
         }
-        context.logger.info("spark job finished", metadata: ["ms": "\(Int((monotonicSeconds() - started) * 1000))",
-                                                              "master": "\(options.master)"])
+        // The job's own clock: the session's start, then each dataset's tasks (scan to sort).
+        var metadata: Logger.Metadata = ["ms": "\(Int((monotonicSeconds() - started) * 1000))", "master": "\(options.master)"]
+        if case let .object(timings)? = status["timings_ms"] {
+            for case let (name, .int(ms)) in timings { metadata[name == "startup" ? "startup_ms" : "\(name)_tasks_ms"] = "\(ms)" }
+        }
+        context.logger.info("spark job finished", metadata: metadata)
         for dataset in datasets {
             guard let report = status["datasets"]?[dataset] else { throw TaskError("the Spark job reported nothing for \(dataset)") }
             try merge(dataset, report, work: work, context: context)
@@ -119,7 +124,7 @@ public enum SparkEngine {
         try forEachLine(inParts: noticeFolder) { line in
             notices.append(try Notice(fields: TaskLine.values(ofPayload: line)))
         }
-        context.adoptSparkResults(merged, inputFiles: [(dataset, context.settings.inputFile(for: dataset))], notices: notices)
+        try context.adoptSparkResults(merged, inputFiles: [(dataset, context.settings.inputFile(for: dataset))], notices: notices)
     }
 
     /// The chunks' part files as one: the first whole, the others without their header row.

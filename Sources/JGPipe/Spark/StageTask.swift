@@ -30,8 +30,16 @@ public enum StageTask {
                            workDirectory: String, emit: (String) -> Void) throws {
         let path = inputDirectory + "/" + settings.inputFile(for: task.dataset)
         let stage: any PipelineStage
+        let keyHashes: (String, ReadOptions) throws -> [UInt64]
         switch task.dataset {
-        case "vehicles": stage = try VehicleStage(settings: settings)
+        case "vehicles":
+            let vehicles = try VehicleStage(settings: settings)
+            stage = vehicles
+            let validator = VehicleValidator(closedStatuses: vehicles.settings.closedStatuses)
+            keyHashes = { path, options in
+                try DatasetLoader.keyHashes(path: path, validator: validator,
+                                            extraAliases: settings.extraAliases(for: validator.schema), options: options)
+            }
         default: throw TaskError("the Spark engine has no stage task for \(task.dataset) yet")
         }
         let fd = open(path, O_RDONLY)
@@ -55,21 +63,20 @@ public enum StageTask {
                 .joined(separator: "\t"))
             return
         }
-        for schema in stage.datasets {
-            let hashes = try DatasetLoader.keyHashes(path: path, schema: schema, keyColumn: 0,
-                                                     extraAliases: chunkSettings.extraAliases(for: schema),
-                                                     options: chunkSettings.read)
-            // A record without a key is rejected whatever else shares it: never a duplicate.
-            var last: UInt64? = DatasetLoader.keyHash(UnsafeBufferPointer(start: nil, count: 0))
-            for hash in hashes.sorted() where hash != last && hash != 0 {
-                emit("H\t\(hexHash(hash))\t\(task.chunk)")
-                last = hash
-            }
+        // A record without a key is rejected whatever else shares it: never a duplicate.
+        var last: UInt64? = DatasetLoader.keyHash(UnsafeBufferPointer(start: nil, count: 0))
+        for hash in try keyHashes(path, chunkSettings.read).sorted() where hash != last && hash != 0 {
+            emit("H\t\(hexHash(hash))\t\(task.chunk)")
+            last = hash
         }
         let chunk = TaskLine.padded(task.chunk)
-        for (seq, notice) in context.notices.enumerated() {
-            emit(["N", TaskLine.escape(NoticeLine.orderKey(notice)), chunk, TaskLine.padded(seq),
-                  TaskLine.payload(notice.fields)].joined(separator: "\t"))
+        // In SPEC §4 order within the task (equal keys in input order); the engine's sort by
+        // (key, chunk, this sequence) is then the whole run's order.
+        var seq = 0
+        try context.notices.drainInOutputOrder { notice in
+            emit(["N", TaskLine.escape(String(decoding: notice.key, as: UTF8.self)), chunk, TaskLine.padded(seq),
+                  TaskLine.payload(Notice.columns.indices.map(notice.string))].joined(separator: "\t"))
+            seq += 1
         }
         for file in context.outputFiles {
             guard let columns = globallySorted[file], let rows = try CSVRowSource(path: attempt + "/" + file) else { continue }

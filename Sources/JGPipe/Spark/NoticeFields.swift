@@ -1,14 +1,4 @@
 /// A notice as a task prints it and the driver reads it back (`Notice.fields`, id included).
-enum NoticeLine {
-    /// SPEC §4 order as `Notice.outputOrder` sorts: detachment_code, notice_type, recipient_id,
-    /// record_id, due_on, joined by U+0001. The engine sorts by it, then by chunk and input
-    /// order; the driver's `outputOrder` over that sequence keeps it.
-    static func orderKey(_ notice: Notice) -> String {
-        [notice.detachmentCode, notice.type.rawValue, notice.recipientID, notice.recordID, notice.dueOn.iso]
-            .joined(separator: "\u{1}")
-    }
-}
-
 extension Notice {
     /// A notice from its `fields` (`columns` order).
     init(fields f: [String]) throws {
