@@ -7,7 +7,7 @@
 # The accounts (2M) run embedded only: the Spark engine refuses that stage yet (exit 69),
 # which the script checks. Needs scripts/bootstrap.sh --spark. See docs/BENCHMARKS.md.
 #
-#   scripts/bench-spark.sh [--vehicles 2M] [--accounts 2M] [--runs 1] [--chunk-mb 16]
+#   scripts/bench-spark.sh [--vehicles 2M] [--accounts 2M|""] [--runs 1] [--chunk-mb 16]
 #
 #   JGPIPE=path   the binary (default: a release build, .build/release/jgpipe)
 set -euo pipefail
@@ -43,7 +43,8 @@ data() {  # data NAME GENERATOR-ARGS… -> prints the input folder, generated on
   echo "$dir/in"
 }
 vehicles_in=$(data "vehicles-$VEHICLES" --units 111000 --vehicles "$(count_of "$VEHICLES")" --only vehicles)
-accounts_in=$(data "spark-accounts-$ACCOUNTS" --units "$(( $(count_of "$ACCOUNTS") * 111 / 1000 ))" --only units,unit_accounts)
+accounts_in=""
+[[ -n $ACCOUNTS ]] && accounts_in=$(data "spark-accounts-$ACCOUNTS" --units "$(( $(count_of "$ACCOUNTS") * 111 / 1000 ))" --only units,unit_accounts)
 
 work=$(mktemp -d -t jgpipe-bench-spark.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -81,8 +82,9 @@ for ((run = 1; run <= RUNS; run++)); do
   rows+=("$(measure "vehicles $VEHICLES embedded" "$vehicles_in")")
   rows+=("$(measure "vehicles $VEHICLES spark local[1]" "$vehicles_in" "${spark[@]}" --spark-master 'local[1]')")
   rows+=("$(measure "vehicles $VEHICLES spark local[2]" "$vehicles_in" "${spark[@]}" --spark-master 'local[2]')")
-  rows+=("$(measure "accounts $ACCOUNTS embedded" "$accounts_in")")
+  [[ -n $accounts_in ]] && rows+=("$(measure "accounts $ACCOUNTS embedded" "$accounts_in")")
 done
+[[ -n $accounts_in ]] || accounts_in=$vehicles_in/../../../  # any folder: only the refusal is checked below
 set +e
 "$JGPIPE" run pipelines/default.toml --input-dir "$accounts_in" --out "$work/refused" --state "$work/state-refused" \
   --engine spark --spark-master 'local[2]' --quiet 2>/dev/null

@@ -16,6 +16,7 @@ struct TaskCommand: ParsableCommand {
         is unusable (an E line says why, as a whole-file read would); another exit code means the \
         worker itself failed, and Spark retries the task.
         """,
+        shouldDisplay: false,
         subcommands: [Ranges.self, Scan.self, Plan.self, Stage.self]
     )
 
