@@ -84,7 +84,7 @@ for ((run = 1; run <= RUNS; run++)); do
   rows+=("$(measure "vehicles $VEHICLES spark local[2]" "$vehicles_in" "${spark[@]}" --spark-master 'local[2]')")
   [[ -n $accounts_in ]] && rows+=("$(measure "accounts $ACCOUNTS embedded" "$accounts_in")")
 done
-[[ -n $accounts_in ]] || accounts_in=$vehicles_in/../../../  # any folder: only the refusal is checked below
+[[ -n $accounts_in ]] || accounts_in=$ROOT/samples/utf8  # only the refusal is checked below
 set +e
 "$JGPIPE" run pipelines/default.toml --input-dir "$accounts_in" --out "$work/refused" --state "$work/state-refused" \
   --engine spark --spark-master 'local[2]' --quiet 2>/dev/null
