@@ -12,7 +12,7 @@
 #
 #   scripts/bench.sh [--runs N] [--sizes 1M,5M] [--removals 2.4M] [--vehicles 2M,4M] [--exams 2M]
 #                    [--licences 2M,4M] [--violations 2M,4M] [--violation-vehicles 1M]
-#                    [--removal-share F] [--quick] [--seed S] [--full] [--skip-jgpipe] [--no-record]
+#                    [--removal-share F] [--quick] [--seed S] [--full] [--workbooks] [--skip-jgpipe] [--no-record]
 #
 #   --runs N        measured runs per tool and size (default 3); runs alternate jgpipe/DuckDB (ABBA order)
 #   --sizes LIST    account counts, e.g. 1M,5M (default) or 100k,2M; units = accounts x 0.111; "" skips
@@ -25,6 +25,8 @@
 #   --quick         smoke run: 100k of each, --runs 1, nothing appended to docs/BENCHMARKS.md
 #   --seed S        generator seed (default 1); data is generated once per (size, seed, generator version)
 #   --full          also time one jgpipe run over all four datasets per size (reported, not compared)
+#   --workbooks     each round also runs jgpipe with the detachment workbooks (SPEC §6; tool jgpipe-wb,
+#                   right before or after the plain jgpipe run) and reports what they add (bound: 25 % wall)
 #   --skip-jgpipe   do not build or run jgpipe (DuckDB and libcsv figures only)
 #   --no-build      use an existing binary ($JGPIPE, default .build/release/jgpipe) instead of building
 #   --no-record     print the table but do not append it to docs/BENCHMARKS.md
@@ -48,6 +50,7 @@ REMOVAL_SHARE=0.5
 PILOT=4401,3101  # V5: two e-certificate pilot cities (广州, 上海), as SPEC §3's example
 SEED=1
 FULL=0
+WORKBOOKS=0
 SKIP_JGPIPE=0
 RECORD=1
 BUILD=1
@@ -67,6 +70,7 @@ while [[ $# -gt 0 ]]; do
     --quick) SIZES=100k; REMOVALS=100k; VEHICLES=100k; EXAMS=100k; LICENCES=100k; VIOLATIONS=100k
              VIOLATION_VEHICLES=100k; RUNS=1; RECORD=0; shift ;;
     --full) FULL=1; shift ;;
+    --workbooks) WORKBOOKS=1; shift ;;
     --skip-jgpipe) SKIP_JGPIPE=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --no-record) RECORD=0; shift ;;
@@ -224,6 +228,10 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
   for ((r = 1; r <= RUNS; r++)); do
     # ABBA: the tool that goes first alternates, so neither always gets the warmer machine.
     if (( r % 2 == 1 )); then order="jgpipe duckdb"; else order="duckdb jgpipe"; fi
+    # The run with workbooks goes right after the plain one, then right before it, and so on.
+    if [[ $WORKBOOKS -eq 1 ]]; then
+      if (( r % 2 == 1 )); then order=${order/jgpipe/jgpipe jgpipe-wb}; else order=${order/jgpipe/jgpipe-wb jgpipe}; fi
+    fi
     for tool in $order; do
       case $tool in
         jgpipe)
@@ -235,6 +243,12 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
             --as-of "$as_of" --state "$JG_STATE" --set run.detachment_workbooks=false "${extra[@]}" \
             $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done)
           stages "$key" "$stage_name" ;;
+        jgpipe-wb)
+          [[ $SKIP_JGPIPE -eq 1 ]] && continue
+          rm -rf "$JG_OUT" "$JG_STATE"
+          measure "$key" jgpipe-wb "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" --as-of "$as_of" \
+            --state "$JG_STATE" "${extra[@]}" $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done) \
+            --set run.detachment_workbooks=true ;;
         duckdb)
           rm -rf "$DK_OUT"
           local peer_args=()

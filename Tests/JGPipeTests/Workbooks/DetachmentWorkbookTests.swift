@@ -146,4 +146,42 @@ import Testing
         }
         #expect(manifest.contains("\"by_detachment/440100.xlsx\""))
     }
+
+    /// `region_code` means where a vehicle is registered and where a licence is administered
+    /// (SPEC §3 登记地区划, §7 管辖区划): each sheet says which, read back by openpyxl.
+    @Test func eachSheetNamesItsOwnRegionColumn() throws {
+        let output = try RunHarness.publishedSample("utf8")
+        let sheets = try Self.readWorkbooks(output).values.joined()
+        func headers(_ name: String) -> [[String]] {
+            sheets.filter { Self.baseName($0.title) == name && $0.rows > 0 }.map { $0.headers.map { $0 ?? "" } }
+        }
+        let vehicles = headers("注销工作清单"), licences = headers("驾驶证待注销")
+        #expect(!vehicles.isEmpty && !licences.isEmpty)
+        for header in vehicles {
+            #expect(header.contains("登记地区划") && header.contains("报废地区划") && !header.contains("管辖区划"), "\(header)")
+        }
+        for header in licences {
+            #expect(header.contains("管辖区划") && !header.contains("登记地区划"), "\(header)")
+        }
+        // The other sheets have no region column at all.
+        for name in ["单位联系清单", "清理账号", "通知", "违法处理核查"] {
+            for header in headers(name) { #expect(!header.contains { $0.hasSuffix("地区划") || $0 == "管辖区划" }, "\(name): \(header)") }
+        }
+    }
+
+    /// Written on several threads, the workbooks are still the same bytes run after run (SPEC §0),
+    /// and deflated at the level chosen (`XlsxWorkbook.deflateLevel`): minizip marks an entry of
+    /// level 1 with bits 1 and 2 of its local header's flags (APPNOTE 4.4.4).
+    @Test func theyAreTheSameBytesEveryRunAndQuicklyDeflated() throws {
+        let first = try Self.smallSheetRun(), second = try Self.smallSheetRun()
+        let books = try RunHarness.outputFiles(first).filter { $0.hasPrefix(DetachmentWorkbooks.folder + "/") }
+        #expect(books.count == 6)
+        for book in books {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: first + "/" + book)))
+            #expect(bytes == (try [UInt8](Data(contentsOf: URL(fileURLWithPath: second + "/" + book)))), "\(book)")
+            #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04] && bytes[6] & 0x06 == 0x06, "\(book): flags \(bytes[6])")
+        }
+        #expect(XlsxWorkbook.deflateLevel == 1 && XlsxWorkbook.lastDeflateLevel == 1)
+    }
 }
+
