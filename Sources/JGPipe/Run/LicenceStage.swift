@@ -60,11 +60,12 @@ public struct LicenceStage: PipelineStage {
         var daysOverdue: Int
     }
 
-    public func run(_ context: RunContext) throws {
-        guard let licences = try load(context) else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let licences = try load(context, &output) else { return output }
         let a = context.asOf
         let cycleEnd = licences.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
-        try context.writeCleaned(licences, schema: DriverLicenceValidator.schema, added: ["cycle_end", "effective_on"]) { i in
+        try context.staging.writeCleaned(licences, schema: DriverLicenceValidator.schema, added: ["cycle_end", "effective_on"]) { i in
             [cycleEnd[i]?.iso ?? "", a.iso]
         }
         let detachment = licences.records.map { context.settings.detachments.code(for: $0.region) }
@@ -100,20 +101,24 @@ public struct LicenceStage: PipelineStage {
             if x.dueOn != y.dueOn { return x.dueOn < y.dueOn }
             return licences.records[x.licence].holder.number < licences.records[y.licence].holder.number
         }
-        try writeWorklist(cancellations, licences, detachment, context)
-        context.add(notices)
-        context.addSection("driver_licences", summary(licences, cycleEnd, detachment, cancellations, notices))
+        try writeWorklist(cancellations, licences, detachment, to: context.staging)
+        context.notices.add(notices)
+        output.addSection("driver_licences", summary(licences, cycleEnd, detachment, cancellations, notices))
+        return output
     }
 
-    public func validate(_ context: RunContext) throws {
-        _ = try load(context)
+    public func validate(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        _ = try load(context, &output)
+        return output
     }
 
     /// Reads `driver_licences.csv` and writes its rejected rows; nil when the file is absent.
-    private func load(_ context: RunContext) throws -> LoadedDataset<DriverLicence>? {
-        guard let path = context.inputPath("driver_licences") else { return nil }
-        let licences = try context.load(path, DriverLicenceValidator())
-        try context.writeRejected("driver_licences", header: licences.header, rows: licences.rejected)
+    private func load(_ context: RunContext, _ output: inout StageOutput) throws -> LoadedDataset<DriverLicence>? {
+        guard let path = context.inputs.path("driver_licences") else { return nil }
+        let licences = try context.inputs.load(path, DriverLicenceValidator())
+        output.rejections.append(try context.staging.writeRejected("driver_licences", header: licences.header,
+                                                                   rows: licences.rejected))
         return licences
     }
 
@@ -140,9 +145,9 @@ public struct LicenceStage: PipelineStage {
     /// D1: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code, cancel_due_on,
     /// holder_id_no.
     private func writeWorklist(_ cancellations: [Cancellation], _ licences: LoadedDataset<DriverLicence>,
-                               _ detachment: [String], _ context: RunContext) throws {
+                               _ detachment: [String], to staging: StagingFolder) throws {
         typealias Column = DriverLicenceValidator.Column
-        let writer = try context.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
+        let writer = try staging.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
         for row in cancellations {
             let f = licences.store.fields(row.licence)
             try writer.writeRow([

@@ -15,10 +15,10 @@ public struct VehicleStage: PipelineStage {
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
-    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
-    /// outlive a slice.
-    public func run(_ context: RunContext) throws {
-        guard let path = context.inputPath("vehicles") else { return }
+    /// (`RunInputs.stream`); only the work-list rows and the summary's counts outlive a slice.
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let path = context.inputs.path("vehicles") else { return output }
         let schema = VehicleValidator.schema
         // SPEC §0: V2–V4 are judged on A, V5 on E.
         let asOf = context.asOf, e = context.effectiveDate
@@ -26,19 +26,19 @@ public struct VehicleStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var worklist: [WorklistRow] = []
-        var notices: [Notice] = []
         var tally = VehicleTally()
-        _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
-            rejected = try context.openRejected("vehicles", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
+        _ = try context.inputs.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
+            rejected = try context.staging.openRejected("vehicles", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let scrapOn = part.records.map {
                 applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                             table: settings.scrapTable)
             }
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { i in
                                                 [part.records[i].vin.checkDigitValid ? "PASS" : "FAIL",
                                                  scrapOn[i]?.iso ?? "", asOf.iso]
@@ -73,17 +73,18 @@ public struct VehicleStage: PipelineStage {
                     notify(.ecertAvailable, due: e)
                 }
             }
+            context.notices.add(notices)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
         worklist.sort { a, b in
             if a.detachment != b.detachment { return a.detachment < b.detachment }
             if a.task.dueOn != b.task.dueOn { return a.task.dueOn < b.task.dueOn }
             return a.vin < b.vin
         }
-        try writeWorklist(worklist, context)
-        context.add(notices)
-        context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
+        try writeWorklist(worklist, to: context.staging)
+        output.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
+        return output
     }
 
     /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
@@ -104,8 +105,8 @@ public struct VehicleStage: PipelineStage {
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
-    private func writeWorklist(_ rows: [WorklistRow], _ context: RunContext) throws {
-        let writer = try context.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
+    private func writeWorklist(_ rows: [WorklistRow], to staging: StagingFolder) throws {
+        let writer = try staging.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
         for row in rows {
             try writer.writeRow(row.fields + [row.task.dueOn.iso, row.task.crossRegion ? "Y" : "N",
                                               row.task.overdue ? "Y" : "N", String(row.task.daysOverdue), row.detachment])

@@ -49,16 +49,17 @@ public struct ViolationStage: PipelineStage {
         var finding: AuthorisationFinding
     }
 
-    public func run(_ context: RunContext) throws {
-        guard let loaded = try load(context) else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let loaded = try load(context, &output) else { return output }
         let vehicles = loaded.vehicles, violations = loaded.violations
         let a = context.asOf
-        try context.writeCleaned(violations, schema: ViolationValidator.schema, added: ["vin", "owner_id", "effective_on"]) { i in
+        try context.staging.writeCleaned(violations, schema: ViolationValidator.schema, added: ["vin", "owner_id", "effective_on"]) { i in
             let entry = vehicles.entries[Int(violations.records[i].vehicle)]
             return [entry.vin, entry.owner.id, a.iso]
         }
         if let users = loaded.users {
-            try context.writeCleaned(users, schema: VehicleUserValidator.schema, added: []) { _ in [] }
+            try context.staging.writeCleaned(users, schema: VehicleUserValidator.schema, added: []) { _ in [] }
         }
         var notices: [Notice] = []
         let unprocessed = applyW1(violations.records) { vehicles.entries[Int($0)].isOpen }
@@ -70,29 +71,34 @@ public struct ViolationStage: PipelineStage {
             }
         }
         let audit = audit(loaded, cutover: context.settings.cutoverDate)
-        try writeAudit(audit, violations, vehicles, context)
-        context.add(notices)
-        context.addSection("violations", summary(loaded, unprocessed, audit, notices))
+        try writeAudit(audit, violations, vehicles, to: context.staging)
+        context.notices.add(notices)
+        output.addSection("violations", summary(loaded, unprocessed, audit, notices))
+        return output
     }
 
-    public func validate(_ context: RunContext) throws {
-        _ = try load(context)
+    public func validate(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        _ = try load(context, &output)
+        return output
     }
 
     /// Reads `vehicles.csv` into the plate directory, then `violations.csv` and, when present,
     /// `vehicle_users.csv`, writing their rejected rows; nil when violations.csv is absent.
-    private func load(_ context: RunContext) throws -> Loaded? {
-        guard let path = context.inputPath("violations") else { return nil }
-        guard let vehiclesPath = context.inputPath("vehicles") else {
+    private func load(_ context: RunContext, _ output: inout StageOutput) throws -> Loaded? {
+        guard let path = context.inputs.path("violations") else { return nil }
+        guard let vehiclesPath = context.inputs.path("vehicles") else {
             throw RunError(.noInput, "\(context.settings.inputFile(for: "violations")) is present but \(context.settings.inputFile(for: "vehicles")) is not: violations are joined to their vehicles")
         }
         let vehicles = try VehicleDirectory.read(path: vehiclesPath, settings: context.settings)
-        let violations = try context.load(path, ViolationValidator(vehicles: vehicles))
-        try context.writeRejected("violations", header: violations.header, rows: violations.rejected)
+        let violations = try context.inputs.load(path, ViolationValidator(vehicles: vehicles))
+        output.rejections.append(try context.staging.writeRejected("violations", header: violations.header,
+                                                                   rows: violations.rejected))
         var users: LoadedDataset<VehicleUser>?
-        if let usersPath = context.inputPath("vehicle_users") {
-            let loaded = try context.load(usersPath, VehicleUserValidator(vehicles: vehicles))
-            try context.writeRejected("vehicle_users", header: loaded.header, rows: loaded.rejected)
+        if let usersPath = context.inputs.path("vehicle_users") {
+            let loaded = try context.inputs.load(usersPath, VehicleUserValidator(vehicles: vehicles))
+            output.rejections.append(try context.staging.writeRejected("vehicle_users", header: loaded.header,
+                                                                       rows: loaded.rejected))
             users = loaded
         }
         return Loaded(vehicles: vehicles, violations: violations, users: users)
@@ -172,9 +178,9 @@ public struct ViolationStage: PipelineStage {
 
     /// W3: `violations.authorisation_audit.csv`.
     private func writeAudit(_ rows: [AuditRow], _ violations: LoadedDataset<Violation>, _ vehicles: VehicleDirectory,
-                            _ context: RunContext) throws {
+                            to staging: StagingFolder) throws {
         typealias Column = ViolationValidator.Column
-        let writer = try context.csv("violations.authorisation_audit.csv", header: Self.auditColumns)
+        let writer = try staging.csv("violations.authorisation_audit.csv", header: Self.auditColumns)
         for row in rows {
             let f = violations.store.fields(row.violation)
             let entry = vehicles.entries[Int(violations.records[row.violation].vehicle)]
