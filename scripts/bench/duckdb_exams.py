@@ -22,7 +22,8 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_rules import duckdb, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, quoted as q, report, template_sql  # noqa: E402
+from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 
 CODES = ["A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P"]
 CLASS_RE = "(A[1-3]|B[12]|C[1-6]|[DEFMNP])+"
@@ -57,16 +58,6 @@ def status_sql(col):
             f"WHEN 'failed' THEN 'failed' WHEN '不合格' THEN 'failed' END")
 
 
-def template_sql(text, values):
-    parts, rest = [], text
-    while "{" in rest:
-        head, _, tail = rest.partition("{")
-        name, _, rest = tail.partition("}")
-        parts += [f"'{head}'", f"coalesce({values[name]}, '')"]
-    parts.append(f"'{rest}'")
-    return " || ".join(parts)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--input-dir", required=True)
@@ -89,21 +80,13 @@ def main():
     C1, C6 = mask(["C1"]), mask(["C6"])
     csv = os.path.join(a.input_dir, "exam_enrollments.csv")
 
-    con = duckdb.connect()
-    con.execute(f"SET threads={a.threads}")
-    if a.memory_limit:
-        con.execute(f"SET memory_limit='{a.memory_limit}'")
+    con = connect(a)
     rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
-    cols = [c[0] for c in con.execute(f"DESCRIBE SELECT * FROM read_csv('{csv}', {rd})").fetchall()]
-    q = lambda c: '"' + c.replace('"', '""') + '"'
-    all_cols = ", ".join(q(c) for c in cols)
     schema = ["enrollment_id", "applicant_id_type", "applicant_id_no", "applicant_name", "applicant_phone",
               "region_code", "original_classes", "requested_classes", "cancel_reason", "license_expiry_date",
               "enrolled_on", "subject1", "subject2", "subject3_road", "subject3_safety", "subject2_booked_on",
               "exclusion"]
-    if missing := [c for c in schema if c not in cols]:
-        sys.exit(f"exam_enrollments.csv: missing column(s) {missing}")
-    extra_sel = "".join(f", {q(c)}" for c in cols if c not in schema)
+    all_cols, extra_sel = columns(con, csv, rd, schema, "exam_enrollments.csv")
 
     def classes(col):
         x = f"upper({norm(col)})"
@@ -233,27 +216,17 @@ def main():
     FROM ok WHERE path = 'OPTIMIZED' AND (s2 = 'booked' OR (booked IS NOT NULL AND s2 <> 'passed') OR trule IS NOT NULL)
     """)
     values = {"applicant_name": "aname", "enrollment_id": "eid", "subjects": subject_list_sql("gone", chinese=True),
-              "due_on": iso("due"), "cutover_date": f"'{cutover}'", "effective_on": f"'{eff}'"}
-    message = "CASE type " + " ".join(f"WHEN '{t}' THEN {template_sql(templates[t], values)}"
-                                      for t in ["S2_BOOKING_NOT_NEEDED", "EXAM_SUBJECTS_WAIVED"]) + " END"
-    con.execute(f"""
-    COPY ({strip} (
-      SELECT 0 AS rn, substr(md5(type || '|' || a_no || '|' || eid || '|' || {iso('due')}), 1, 16) AS notice_id,
-             type AS notice_type, det AS detachment_code, 'person' AS recipient_type, a_no AS recipient_id,
-             aname AS recipient_name, aphone AS phone,
-             CASE WHEN aphone = '' THEN 'empty' WHEN regexp_full_match(aphone, '1[3-9][0-9]{{9}}') THEN 'mobile'
-                  WHEN regexp_full_match(aphone, '0[0-9]{{2,3}}-?[0-9]{{7,8}}(-[0-9]+)?') THEN 'landline'
-                  ELSE 'invalid' END AS phone_kind,
-             eid AS record_id, {iso('due')} AS due_on, {message} AS message
-      FROM notices ORDER BY det, type, a_no, eid)
-    ) TO '{out('notifications.csv')}' (HEADER, DELIMITER ',')
-    """)
-    t_end = time.time()
+              "due_on": iso("due"), "cutover_date": f"'{cutover}'", "effective_on": f"'{eff}'", "you": "'您'",
+              "booked_on": iso("booked")}
+    # A booking before the cutover still stands on its date: worded apart (the template variant).
+    message = (f"CASE WHEN type = 'S2_BOOKING_NOT_NEEDED' AND booked < DATE '{cutover}' THEN "
+               f"{template_sql(templates['S2_BOOKING_NOT_NEEDED_BEFORE_CUTOVER'], values)} ELSE "
+               f"{message_sql(templates, ['S2_BOOKING_NOT_NEEDED', 'EXAM_SUBJECTS_WAIVED'], values)} END")
+    copy_notifications(con, out("notifications.csv"), strip, recipient_type="'person'", recipient_id="a_no",
+                       name="aname", phone="aphone", record="eid", message=message)
     counts = dict(con.execute("SELECT path, count(*) FROM ok GROUP BY path ORDER BY path").fetchall())
     n_notices = con.execute("SELECT count(*) FROM notices").fetchone()[0]
-    print(f"duckdb {duckdb.__version__} threads={a.threads}: paths {counts}, {n_notices} notices; "
-          f"wall {t_end - t0:.2f}s (load+validate {t_load - t0:.2f}s, rules and writing {t_end - t_load:.2f}s)",
-          file=sys.stderr)
+    report(a.threads, f"paths {counts}, {n_notices} notices", t0, t_load)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_rules import cc_check_sql, duckdb, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, quoted as q, report  # noqa: E402
+from duckdb_rules import cc_check_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SERIAL = "[A-HJ-NP-Z0-9]"
@@ -63,17 +64,6 @@ def scrap_years_sql(rows):
     return "CASE " + " ".join(whens) + " END"
 
 
-def template_sql(text, values):
-    """A template with its {placeholders} replaced by SQL expressions, as one concatenation."""
-    parts, rest = [], text
-    while "{" in rest:
-        head, _, tail = rest.partition("{")
-        name, _, rest = tail.partition("}")
-        parts += [f"'{head}'", f"coalesce({values[name]}, '')"]
-    parts.append(f"'{rest}'")
-    return " || ".join(parts)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--input-dir", required=True)
@@ -100,20 +90,12 @@ def main():
     vans = sticker.get("excluded_vehicle_types", ["K39", "K49"])
     csv = os.path.join(a.input_dir, "vehicles.csv")
 
-    con = duckdb.connect()
-    con.execute(f"SET threads={a.threads}")
-    if a.memory_limit:
-        con.execute(f"SET memory_limit='{a.memory_limit}'")
+    con = connect(a)
     rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
-    cols = [c[0] for c in con.execute(f"DESCRIBE SELECT * FROM read_csv('{csv}', {rd})").fetchall()]
-    q = lambda c: '"' + c.replace('"', '""') + '"'
-    all_cols = ", ".join(q(c) for c in cols)
     schema = ["vin", "plate_no", "plate_type", "vehicle_type", "use_nature", "owner_type", "owner_id_type",
               "owner_id_no", "owner_name", "owner_phone", "region_code", "registered_on",
               "inspection_valid_until", "status", "scrap_received_on", "scrap_region_code"]
-    if missing := [c for c in schema if c not in cols]:
-        sys.exit(f"vehicles.csv: missing column(s) {missing}")
-    extra_sel = "".join(f", {q(c)}" for c in cols if c not in schema)
+    all_cols, extra_sel = columns(con, csv, rd, schema, "vehicles.csv")
     plate_norm = "upper(" + norm("plate_no") + ")"
     for sep in [" ", "\t", "·", "•", "・", "･", ".", "-"]:
         plate_norm = f"replace({plate_norm}, '{sep}', '')"
@@ -236,31 +218,17 @@ def main():
     UNION ALL
     SELECT 'ECERT_AVAILABLE', DATE '{eff}', * FROM o WHERE substr(region, 1, 4) IN {sql_list(pilot) if pilot else "('')"}
     """)
-    values = {"owner_name": "oname", "plate_no": "plate", "vin": "v", "due_on": iso("due"), "effective_on": f"'{eff}'"}
+    values = {"owner_name": "oname", "plate_no": "plate", "vin": "v", "due_on": iso("due"), "effective_on": f"'{eff}'",
+              "you": "CASE ot WHEN 'unit' THEN '贵单位' ELSE '您' END"}
     # A pipeline file older than EXEMPT_STICKER_OVERDUE words it as an overdue inspection.
     templates.setdefault("EXEMPT_STICKER_OVERDUE", templates["INSPECTION_OVERDUE"])
-    message = "CASE type " + " ".join(
-        f"WHEN '{t}' THEN {template_sql(templates[t], values)}" for t in
-        ["SCRAP_DUE_SOON", "SCRAP_OVERDUE", "INSPECTION_DUE", "INSPECTION_OVERDUE", "EXEMPT_STICKER_DUE",
-         "EXEMPT_STICKER_OVERDUE", "ECERT_AVAILABLE"]) + " END"
-    con.execute(f"""
-    COPY ({strip} (
-      SELECT 0 AS rn, substr(md5(type || '|' || oid || '|' || v || '|' || {iso('due')}), 1, 16) AS notice_id,
-             type AS notice_type, det AS detachment_code, ot AS recipient_type, oid AS recipient_id,
-             oname AS recipient_name, ophone AS phone,
-             CASE WHEN ophone = '' THEN 'empty' WHEN regexp_full_match(ophone, '1[3-9][0-9]{{9}}') THEN 'mobile'
-                  WHEN regexp_full_match(ophone, '0[0-9]{{2,3}}-?[0-9]{{7,8}}(-[0-9]+)?') THEN 'landline'
-                  ELSE 'invalid' END AS phone_kind,
-             v AS record_id, {iso('due')} AS due_on, {message} AS message
-      FROM notices ORDER BY det, type, oid, v)
-    ) TO '{out('notifications.csv')}' (HEADER, DELIMITER ',')
-    """)
-    t_end = time.time()
+    message = message_sql(templates, ["SCRAP_DUE_SOON", "SCRAP_OVERDUE", "INSPECTION_DUE", "INSPECTION_OVERDUE",
+                                      "EXEMPT_STICKER_DUE", "EXEMPT_STICKER_OVERDUE", "ECERT_AVAILABLE"], values)
+    copy_notifications(con, out("notifications.csv"), strip, recipient_type="ot", recipient_id="oid",
+                       name="oname", phone="ophone", record="v", message=message)
     counts = dict(con.execute("SELECT type, count(*) FROM notices GROUP BY type ORDER BY type").fetchall())
     n_ok = con.execute("SELECT count(*) FROM ok").fetchone()[0]
-    print(f"duckdb {duckdb.__version__} threads={a.threads}: {n_ok} valid vehicles, notices {counts}; "
-          f"wall {t_end - t0:.2f}s (load+validate {t_load - t0:.2f}s, rules and writing {t_end - t_load:.2f}s)",
-          file=sys.stderr)
+    report(a.threads, f"{n_ok} valid vehicles, notices {counts}", t0, t_load)
 
 
 if __name__ == "__main__":

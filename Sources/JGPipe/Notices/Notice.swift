@@ -60,43 +60,11 @@ public struct Notice: Sendable, Equatable {
         "phone", "phone_kind", "record_id", "due_on", "message",
     ]
 
-    public var fields: [String] {
-        [id, type.rawValue, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, phoneKind.rawValue,
-         recordID, dueOn.iso, message]
-    }
-
-    /// Appends the `columns` of the notice at `notice` to the writer's current row; through a
-    /// pointer, so the notice is read in place instead of copied with all its strings.
-    static func appendFields(of notice: UnsafePointer<Notice>, to writer: CSVWriter) {
-        writer.appendField(notice.pointee.id, first: true)
-        writer.appendField(notice.pointee.type.rawValue, first: false)
-        writer.appendField(notice.pointee.detachmentCode, first: false)
-        writer.appendField(notice.pointee.recipientType.rawValue, first: false)
-        writer.appendField(notice.pointee.recipientID, first: false)
-        writer.appendField(notice.pointee.recipientName, first: false)
-        writer.appendField(notice.pointee.phone, first: false)
-        writer.appendField(notice.pointee.phoneKind.rawValue, first: false)
-        writer.appendField(notice.pointee.recordID, first: false)
-        writer.appendField(notice.pointee.dueOn.iso, first: false)
-        writer.appendField(notice.pointee.message, first: false)
-    }
-
     /// Indices of `notices` in SPEC §4 order: detachment_code, notice_type, recipient_id,
-    /// record_id (then due_on, then input order). The fields joined by U+0001, which sorts below
-    /// every character they hold, order as the fields do one after another: one byte key a
-    /// notice, all in one buffer, compared with `memcmp`.
+    /// record_id (then due_on, then input order), as the run's collector orders them.
     static func outputOrder(_ notices: [Notice]) -> [Int] {
-        var keys = ByteKeys(capacity: notices.count)
-        notices.withUnsafeBufferPointer { notices in
-            for notice in notices.indices.lazy.map({ notices.baseAddress! + $0 }) {
-                keys.append(notice.pointee.detachmentCode)
-                for field in [notice.pointee.type.rawValue, notice.pointee.recipientID, notice.pointee.recordID, notice.pointee.dueOn.iso] {
-                    keys.append(byte: 0x01)
-                    keys.append(field)
-                }
-                keys.endKey()
-            }
-        }
-        return keys.order()
+        var packed = PackedNotices()
+        for notice in notices { packed.append(notice) }
+        return packed.order()
     }
 }

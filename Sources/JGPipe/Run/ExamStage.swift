@@ -35,7 +35,8 @@ public struct ExamStage: PipelineStage {
     ]
 
     /// Row-local: enrollments are validated, decided and written a slice at a time
-    /// (`RunInputs.stream`); only the summary's counts outlive a slice.
+    /// (`RunInputs.stream`); only the summary's counts outlive a slice, the notices go to the run's
+    /// collector slice by slice.
     public func run(_ context: RunContext) throws -> StageOutput {
         var output = StageOutput()
         guard let path = context.inputs.path("exam_enrollments") else { return output }
@@ -65,7 +66,7 @@ public struct ExamStage: PipelineStage {
             let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
             let partNotices = examNotices(part, outcomes, detachment, context)
             tally.add(outcomes, detachment, partNotices)
-            context.notices.add(partNotices)
+            try context.notices.add(partNotices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()

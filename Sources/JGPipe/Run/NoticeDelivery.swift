@@ -1,58 +1,50 @@
-extension Pipeline {
-    struct NoticeDelivery {
-        /// Indices into the run's notices of those to write, in SPEC §4 order.
-        var order: [Int] = []
-        /// Id and type of each notice written.
-        var written: [(id: String, type: String)] = []
-        var suppressed = 0
-        /// Of `suppressed`, those an older jgpipe published under their older ids.
-        var publishedByOlderVersion = 0
-    }
+/// `notifications.csv` (SPEC §4): the run's notices in SPEC §4 order, leaving out those an
+/// earlier successful run published (the run ledger, SPEC §5), in one pass over the notices
+/// as the collector gives them back, so that no list of them is held.
+struct NoticeDelivery {
+    /// Id and type of each notice written, for the ledger.
+    var written = PublishedIDs()
+    var suppressed = 0
+    /// Of `suppressed`, the notices an older jgpipe published under their older ids, with the
+    /// run that did (`LegacyNoticeIDs`), for the ledger to record under today's ids.
+    var adopted: [PublishedNotice] = []
 
-    /// The notices not in `published` that a jgpipe before the fact-based ids published
-    /// (`LegacyNoticeIDs`), with the run that did; none once the ledger holds no older row.
-    static func publishedByOlderVersion(_ notices: [Notice], leavingOut published: Set<String>, _ ledger: RunLedger,
-                                        settings: PipelineSettings) throws -> [PublishedNotice] {
-        let dates = try ledger.legacyRunDates().compactMap { try? CalendarDate(parsing: $0) }
-        guard !dates.isEmpty else { return [] }
-        let open = notices.indices.filter { !published.contains(notices[$0].id) }
-        let firstRuns = try ledger.firstRun(ofAnyLegacy: open.map {
-            LegacyNoticeIDs.candidates(notices[$0], olderRunDates: dates, cutover: settings.cutoverDate,
-                                       deadline: settings.noticeDeadline)
-        })
-        return zip(open, firstRuns).compactMap { i, run in
-            run.map { PublishedNotice(id: notices[i].id, type: notices[i].type.rawValue, firstRun: $0) }
-        }
-    }
-
-    /// The notices to write, in SPEC §4 order, leaving out notices already published: known
-    /// before `notifications.csv` is written, so the ledger can record them meanwhile.
-    static func noticeDelivery(_ notices: [Notice], leavingOut published: Set<String>) -> NoticeDelivery {
+    /// Writes `notifications.csv` from `context.notices`; `ledger` nil writes every notice.
+    static func write(_ context: RunContext, ledger: RunLedger?) throws -> NoticeDelivery {
+        let writer = try context.staging.csv("notifications.csv", header: Notice.columns)
+        let settings = context.settings
+        let notices = context.notices.count, spilled = context.notices.spilledRuns
         var delivery = NoticeDelivery()
-        let order = Notice.outputOrder(notices)
-        notices.withUnsafeBufferPointer { notices in
-            for i in order {
-                if !published.isEmpty && published.contains(notices[i].id) {
+        func deliver(_ notice: PackedNotice, _ lookups: RunLedger.NoticeLookups?) throws {
+            if let lookups {
+                if try lookups.isPublished(notice.field(0)) {
                     delivery.suppressed += 1
-                } else {
-                    delivery.order.append(i)
-                    delivery.written.append((id: notices[i].id, type: notices[i].type.rawValue))
+                    return
+                }
+                if !lookups.legacyRunDates.isEmpty {
+                    let whole = Notice(notice)
+                    let older = LegacyNoticeIDs.candidates(whole, olderRunDates: lookups.legacyRunDates,
+                                                           cutover: settings.cutoverDate, deadline: settings.noticeDeadline)
+                    if let run = try lookups.firstLegacyRun(older) {
+                        delivery.adopted.append(PublishedNotice(id: whole.id, type: whole.type.rawValue, firstRun: run))
+                        delivery.suppressed += 1
+                        return
+                    }
                 }
             }
+            delivery.written.append(id: notice.field(0), type: notice.field(1))
+            notice.forEachField { column, bytes in writer.appendField(bytes: bytes, first: column == 0) }
+            try writer.endRow()
         }
-        return delivery
-    }
-
-    /// `notifications.csv`: the notices of `delivery`, in its order.
-    static func writeNotifications(_ notices: [Notice], _ delivery: NoticeDelivery, to staging: StagingFolder) throws {
-        let writer = try staging.csv("notifications.csv", header: Notice.columns)
-        // Through a buffer pointer: reading a notice in place, without copying its strings.
-        try notices.withUnsafeBufferPointer { notices in
-            for i in delivery.order {
-                Notice.appendFields(of: notices.baseAddress! + i, to: writer)
-                try writer.endRow()
+        if let ledger {
+            try ledger.withNoticeLookups { lookups in
+                try context.notices.drainInOutputOrder { try deliver($0, lookups) }
             }
+        } else {
+            try context.notices.drainInOutputOrder { try deliver($0, nil) }
         }
         try writer.close()
+        context.logger.info("notices sorted", metadata: ["notices": "\(notices)", "spilled_runs": "\(spilled)"])
+        return delivery
     }
 }

@@ -73,7 +73,8 @@ public enum Pipeline {
         let context = RunContext(inputs: RunInputs(settings: request.settings, asOf: request.asOf,
                                                    directory: request.inputDirectory, logger: logger),
                                  staging: StagingFolder(directory: folder.staging, encoding: request.settings.outputEncoding),
-                                 notices: record.notices)
+                                 notices: NoticeCollector(spillFolder: folder.staging + "/" + NoticeCollector.spillFolderName,
+                                                          memoryBytes: request.settings.memoryBudgetBytes / NoticeCollector.budgetShare))
         do {
             try folder.prepare()
             var outputs: [StageOutput] = []
@@ -82,7 +83,7 @@ public enum Pipeline {
             try writeSharedOutputs(request, context, outputs, inputFolder: inputFolder, record: &record)
         } catch {
             folder.discard()
-            return record.finish(exitCode(for: error), "\(error)", .failed, context.inputs)
+            return record.finish(exitCode(for: error), "\(error)", .failed, context)
         }
         return publish(request, folder, context, record: record)
     }
@@ -141,13 +142,11 @@ public enum Pipeline {
         let started = monotonicSeconds()
         // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
         context.inputs.hashInputsRead()
-        let notices = record.notices.notices
-        let delivery = try record.delivery(of: notices, settings: request.settings, allNotices: request.allNotices)
-        try writeNotifications(notices, delivery, to: context.staging)
+        let delivery = try record.deliver(context, allNotices: request.allNotices)
         try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
         record.noticesWritten = delivery.written.count
         record.noticesSuppressed = delivery.suppressed
-        let summary = summaryJSON(context, outputs, notices: notices, delivery: delivery, inputFolder: inputFolder)
+        let summary = summaryJSON(context, outputs, delivery: delivery, inputFolder: inputFolder)
         try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
         try writeText(RunReport.html(summary: summary, rejections: outputs.flatMap(\.rejections),
                                       detachments: request.settings.detachments),
@@ -170,7 +169,7 @@ public enum Pipeline {
             let held = folder.holdAside(logger: logger)
             return record.finish(.dataError,
                                  "\(over.0): \(over.1.rejected) of \(over.1.inputRecords) records rejected, more than run.max_rejected_ratio = \(request.settings.maxRejectedRatio); nothing was published, the outputs are kept for inspection in \(held)",
-                                 .refused, context.inputs)
+                                 .refused, context)
         }
         do {
             // The last moment a stop request can keep the outputs from being published.
@@ -178,9 +177,9 @@ public enum Pipeline {
             try folder.publish(logger: logger)
         } catch {
             folder.discard()
-            return record.finish(exitCode(for: error), "\(error)", .failed, context.inputs)
+            return record.finish(exitCode(for: error), "\(error)", .failed, context)
         }
-        return record.finish(.ok, "outputs published in \(folder.target)", .succeeded, context.inputs)
+        return record.finish(.ok, "outputs published in \(folder.target)", .succeeded, context)
     }
 
     static func exitCode(for error: Error) -> ExitCode {

@@ -17,6 +17,9 @@ public struct PipelineSettings: Sendable {
     /// 八: units are told of the account clean-up before 20 June.
     public var noticeDeadline: CalendarDate
     public var maxRejectedRatio: Double
+    /// `[run] memory_budget_mb`: the memory a run aims to stay within; what does not fit (the
+    /// notices waiting to be sorted) is spilled to the staging folder and merged.
+    public var memoryBudgetBytes: Int
     public var outputEncoding: OutputEncoding
     public var read: ReadOptions
     /// `[inputs]`: dataset → file name inside the input folder.
@@ -37,6 +40,7 @@ public struct PipelineSettings: Sendable {
         guard (0...1).contains(maxRejectedRatio) else {
             throw SettingsError("run.max_rejected_ratio must be between 0 and 1, found \(maxRejectedRatio)")
         }
+        memoryBudgetBytes = try run.int("memory_budget_mb", default: 2048, range: 1...(1 << 24)) << 20
         outputEncoding = try run.choice("output_encoding", default: OutputEncoding.utf8BOM)
         read = ReadOptions()
         read.encoding = try run.choice("input_encoding", default: InputEncoding.auto)

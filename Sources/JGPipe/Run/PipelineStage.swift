@@ -1,7 +1,7 @@
 /// One stage of the run (units and accounts, exams, vehicles, licences, violations): reads its
 /// datasets through `context.inputs`, applies its rules, writes its files into
-/// `context.staging`, puts its notices into `context.notices` and returns its summary sections
-/// and rejected-row digests (`StageOutput`). A stage parses its own settings section in its
+/// `context.staging`, adds its notices to `context.notices` (the run's collector) and returns
+/// its summary sections and rejected-row digests (`StageOutput`). A stage parses its own settings section in its
 /// initializer, so a bad pipeline file stops the run (exit 78) before any input is read.
 public protocol PipelineStage {
     var name: String { get }

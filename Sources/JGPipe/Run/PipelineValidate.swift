@@ -29,11 +29,13 @@ extension Pipeline {
                                logger: logger)
         let context = RunContext(inputs: inputs,
                                  staging: StagingFolder(directory: folder.staging, encoding: request.settings.outputEncoding),
-                                 notices: NoticeCollector())
+                                 notices: NoticeCollector(spillFolder: folder.staging + "/" + NoticeCollector.spillFolderName,
+                                                          memoryBytes: request.settings.memoryBudgetBytes / NoticeCollector.budgetShare))
         var outputs: [StageOutput] = []
         do {
             try folder.prepare()
             try runStages(stages, context, into: &outputs, logger: logger, validating: true)
+            context.notices.discard()
             for name in try Manifest.fileNames(in: folder.staging) where !name.hasSuffix(".rejected.csv") {
                 unlink(folder.staging + "/" + name)
             }

@@ -1,12 +1,16 @@
+import Logging
+
 /// What a stage is given: the run's inputs (settings, dates, datasets to load), the staging
-/// folder it writes its files into, and the sink for its notices. It holds no results: a stage
-/// returns those (`StageOutput`).
+/// folder it writes its files into, and the run's notice collector, the sink for its notices.
+/// It holds no results: a stage returns those (`StageOutput`).
 public struct RunContext {
     public let inputs: RunInputs
     public let staging: StagingFolder
-    public let notices: any NoticeSink
+    /// The run's notices, packed as they come and spilled in sorted runs past an eighth of
+    /// `run.memory_budget_mb` (`NoticeCollector`): a stage adds them a batch at a time.
+    public let notices: NoticeCollector
 
-    public init(inputs: RunInputs, staging: StagingFolder, notices: any NoticeSink) {
+    public init(inputs: RunInputs, staging: StagingFolder, notices: NoticeCollector) {
         self.inputs = inputs
         self.staging = staging
         self.notices = notices
@@ -17,6 +21,7 @@ public struct RunContext {
     /// SPEC §0 "Effective date": E = max(as_of, cutover_date).
     public var effectiveDate: CalendarDate { inputs.effectiveDate }
     public var stagingDirectory: String { staging.directory }
+    public var logger: Logger { inputs.logger }
     /// The files staged so far, in the order they were opened.
     public var outputFiles: [String] { staging.files }
 }

@@ -1,13 +1,12 @@
 import Logging
 
-/// The record side of a run: the ledger and the lock (with a state folder), the run's notices,
-/// what of them is delivered, and the end of the run as the ledger and the log see it.
+/// The record side of a run: the ledger and the lock (with a state folder), the delivery of the
+/// run's notices, and the end of the run as the ledger and the log see it.
 struct RunRecord {
     let session: LedgerSession?
     let startedAt: String
     let started = monotonicSeconds()
     let logger: Logger
-    let notices = NoticeCollector()
     /// The input files' digests, once the manifest has them.
     var inputs: [InputFileDigest] = []
     var noticesWritten = 0
@@ -23,21 +22,12 @@ struct RunRecord {
         self.logger = logger
     }
 
-    /// The notices to write, leaving out those the ledger says were published (unless
-    /// `allNotices`); the ledger starts recording the written ones meanwhile.
-    mutating func delivery(of notices: [Notice], settings: PipelineSettings,
-                           allNotices: Bool) throws -> Pipeline.NoticeDelivery {
-        var published = Set<String>()
-        var adopted: [PublishedNotice] = []
-        if !allNotices, let session {
-            published = try session.ledger.published(among: notices.map(\.id))
-            adopted = try Pipeline.publishedByOlderVersion(notices, leavingOut: published, session.ledger, settings: settings)
-            published.formUnion(adopted.map(\.id))
-        }
-        var delivery = Pipeline.noticeDelivery(notices, leavingOut: published)
-        delivery.publishedByOlderVersion = adopted.count
+    /// Writes `notifications.csv`, leaving out the notices the ledger says were published
+    /// (unless `allNotices`); the ledger starts recording the written ones meanwhile.
+    mutating func deliver(_ context: RunContext, allNotices: Bool) throws -> NoticeDelivery {
+        let delivery = try NoticeDelivery.write(context, ledger: allNotices ? nil : session?.ledger)
         if let session {
-            let written = delivery.written
+            let written = delivery.written, adopted = delivery.adopted
             recording = BackgroundJob {
                 try session.ledger.stagePublished(written, adopted: adopted, run: session.runID)
             }
@@ -47,7 +37,8 @@ struct RunRecord {
 
     /// Ends the run: the ledger records its outcome (and, when it succeeded, the notices it
     /// published) in one transaction; the log says how it ended.
-    func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome, _ read: RunInputs) -> RunOutcome {
+    func finish(_ code: ExitCode, _ message: String, _ ledgerOutcome: RunLedgerOutcome, _ context: RunContext) -> RunOutcome {
+        let read = context.inputs, notices = context.notices
         var outcome = RunOutcome(code, message)
         outcome.runID = session?.runID
         outcome.datasets = read.datasets

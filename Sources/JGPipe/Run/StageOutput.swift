@@ -1,7 +1,8 @@
 /// What one stage gives the run: its summary sections and what the report shows of its rejected
 /// rows, returned by `run`; and, noted by the pipeline as it collects the output, the files it
-/// staged and how many notices it put into the run's `NoticeSink`. The notices themselves stay
-/// in the sink, which may hold them more compactly than values (or outside memory).
+/// staged and how many notices it put into the run's `NoticeCollector`. The notices themselves
+/// stay in the collector, packed (and spilled to disk past the memory budget), never in an
+/// array of the stage's.
 public struct StageOutput {
     /// `summary.json` sections, in the order the stage added them.
     public var sections: [(String, JSONValue)] = []
@@ -9,7 +10,7 @@ public struct StageOutput {
     public var rejections: [RejectionDigest] = []
     /// The files the stage staged, in the order it opened them.
     public var files: [String] = []
-    /// How many notices the stage put into the sink.
+    /// How many notices the stage put into the collector.
     public var notices = 0
 
     public init() {}

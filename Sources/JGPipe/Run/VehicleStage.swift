@@ -15,7 +15,8 @@ public struct VehicleStage: PipelineStage {
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
-    /// (`RunInputs.stream`); only the work-list rows and the summary's counts outlive a slice.
+    /// (`RunInputs.stream`); only the work-list rows and the summary's counts outlive a slice,
+    /// the notices go to the run's collector slice by slice.
     public func run(_ context: RunContext) throws -> StageOutput {
         var output = StageOutput()
         guard let path = context.inputs.path("vehicles") else { return output }
@@ -73,7 +74,7 @@ public struct VehicleStage: PipelineStage {
                     notify(.ecertAvailable, due: e)
                 }
             }
-            context.notices.add(notices)
+            try context.notices.add(notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()

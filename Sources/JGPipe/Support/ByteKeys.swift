@@ -15,6 +15,10 @@ struct ByteKeys {
         bytes.append(contentsOf: part.utf8)
     }
 
+    mutating func append<C: Collection<UInt8>>(bytes part: C) {
+        bytes.append(contentsOf: part)
+    }
+
     mutating func append(byte: UInt8) {
         bytes.append(byte)
     }

@@ -135,28 +135,6 @@ public final class RunLedger {
         return db.lastInsertRowID
     }
 
-    /// Which of `ids` an earlier successful run published. Looked up one by one in key order
-    /// instead of reading the whole table: the ledger only grows, and a nightly run's memory
-    /// must not grow with it.
-    public func published(among ids: [String]) throws(SQLiteError) -> Set<String> {
-        guard !ids.isEmpty, try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return [] }
-        let lookup = try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ?")
-        var keys = ByteKeys(capacity: ids.count)
-        for id in ids {
-            keys.append(id)
-            keys.endKey()
-        }
-        // One read transaction: each look-up on its own would lock and unlock the file.
-        return try db.transaction { () throws(SQLiteError) -> Set<String> in
-            var found = Set<String>()
-            for i in keys.order() {
-                try keys.withKey(i) { bytes throws(SQLiteError) in try lookup.bind(1, utf8: bytes) }
-                if try lookup.yieldsRow() { found.insert(ids[i]) }
-            }
-            return found
-        }
-    }
-
     /// The as-of dates of the successful runs that published notices under the older id scheme
     /// (`LegacyNoticeIDs`), oldest first; empty when the ledger holds none (a ledger begun by
     /// this jgpipe, the common case, pays one look-up).
@@ -168,20 +146,51 @@ public final class RunLedger {
             """).run().compactMap { $0[0].text }
     }
 
-    /// For each list of older-scheme ids, the run that first published one of them, or nil.
-    public func firstRun(ofAnyLegacy candidates: [[String]]) throws(SQLiteError) -> [Int64?] {
-        let lookup = try db.prepare("SELECT first_run_id FROM published_notices WHERE notice_id = ? AND id_scheme = 1")
-        return try db.transaction { () throws(SQLiteError) -> [Int64?] in
-            var found: [Int64?] = []
-            found.reserveCapacity(candidates.count)
-            for ids in candidates {
-                var run: Int64?
-                for id in ids where run == nil {
-                    run = try lookup.run([.text(id)]).first?.first?.int
-                }
-                found.append(run)
+    /// Runs `body` with look-ups of published notices inside one read transaction (each on its
+    /// own would lock and unlock the file), one notice at a time, so that the run's notices need
+    /// not be held to be looked up. nil to `body` when the ledger holds no published notice.
+    func withNoticeLookups<R>(_ body: (NoticeLookups?) throws -> R) throws -> R {
+        guard try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return try body(nil) }
+        let lookups = NoticeLookups(
+            published: try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ?"),
+            legacy: try db.prepare("SELECT first_run_id FROM published_notices WHERE notice_id = ? AND id_scheme = 1"),
+            legacyRunDates: try legacyRunDates().compactMap { try? CalendarDate(parsing: $0) })
+        try db.execute("BEGIN")
+        do {
+            let result = try body(lookups)
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The look-ups of `withNoticeLookups`.
+    final class NoticeLookups {
+        private let published: SQLiteStatement
+        private let legacy: SQLiteStatement
+        /// The as-of dates of the runs that published under the older ids (`legacyRunDates`).
+        let legacyRunDates: [CalendarDate]
+
+        fileprivate init(published: SQLiteStatement, legacy: SQLiteStatement, legacyRunDates: [CalendarDate]) {
+            self.published = published
+            self.legacy = legacy
+            self.legacyRunDates = legacyRunDates
+        }
+
+        /// Whether an earlier successful run published the notice of this id.
+        func isPublished(_ id: UnsafeBufferPointer<UInt8>) throws(SQLiteError) -> Bool {
+            try published.bind(1, utf8: id)
+            return try published.yieldsRow()
+        }
+
+        /// The run that first published one of these older-scheme ids, or nil.
+        func firstLegacyRun(_ ids: [String]) throws(SQLiteError) -> Int64? {
+            for id in ids {
+                if let run = try legacy.run([.text(id)]).first?.first?.int { return run }
             }
-            return found
+            return nil
         }
     }
 
@@ -218,6 +227,10 @@ public final class RunLedger {
     /// their ids with the run that first published them, so later nights find them directly.
     public func stagePublished(_ notices: [(id: String, type: String)], adopted: [PublishedNotice] = [],
                                run id: Int64) throws(SQLiteError) {
+        try stagePublished(PublishedIDs(notices), adopted: adopted, run: id)
+    }
+
+    func stagePublished(_ notices: PublishedIDs, adopted: [PublishedNotice] = [], run id: Int64) throws(SQLiteError) {
         try db.execute("BEGIN IMMEDIATE")
         do {
             try insertPublished(notices, run: id)
@@ -237,8 +250,10 @@ public final class RunLedger {
     /// recorded together or not at all. Notices already recorded keep their first run.
     public func finishRun(_ id: Int64, _ finish: Finish,
                           published notices: [(id: String, type: String)] = []) throws(SQLiteError) {
-        // SPEC §4: only a published run's notices count as published.
-        let keepStaged = staged && finish.outcome == .succeeded
+        // SPEC §4: only a published run's notices count as published, so a run that did not
+        // publish records none written or suppressed, whatever its staging folder held.
+        let published = finish.outcome == .succeeded
+        let keepStaged = staged && published
         if staged && !keepStaged { try db.execute("ROLLBACK") }
         staged = false
         if !keepStaged { try db.execute("BEGIN IMMEDIATE") }
@@ -250,14 +265,15 @@ public final class RunLedger {
                 """).run([
                     .text(finish.outcome.rawValue), .int(Int64(finish.exitCode)), .text(finish.message),
                     finish.countsJSON.map(SQLiteValue.text) ?? .null, .int(Int64(finish.noticesTotal)),
-                    .int(Int64(finish.noticesWritten)), .int(Int64(finish.noticesSuppressed)), .text(finish.endedAt),
+                    .int(Int64(published ? finish.noticesWritten : 0)),
+                    .int(Int64(published ? finish.noticesSuppressed : 0)), .text(finish.endedAt),
                     .int(id),
                 ])
             let input = try db.prepare("INSERT OR REPLACE INTO run_inputs (run_id, dataset, file, bytes, sha256) VALUES (?, ?, ?, ?, ?)")
             for file in finish.inputs {
                 try input.run([.int(id), .text(file.dataset), .text(file.file), .int(file.bytes), .text(file.sha256)])
             }
-            try insertPublished(notices, run: id)
+            try insertPublished(PublishedIDs(notices), run: id)
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
@@ -266,29 +282,13 @@ public final class RunLedger {
     }
 
     /// In key order: appending to the table's B-tree costs far less than inserting all over it.
-    /// The ids are bound from one buffer of bytes, the few types from their own.
-    private func insertPublished(_ notices: [(id: String, type: String)], run id: Int64) throws(SQLiteError) {
-        guard !notices.isEmpty else { return }
+    private func insertPublished(_ notices: PublishedIDs, run id: Int64) throws(SQLiteError) {
+        guard notices.count > 0 else { return }
         let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id, id_scheme) VALUES (?, ?, ?, \(Self.idScheme))")
-        var ids = ByteKeys(capacity: notices.count)
-        var types = ByteKeys(capacity: 8), typeNames: [String] = [], typeOf: [Int] = []
-        typeOf.reserveCapacity(notices.count)
-        for published in notices {
-            ids.append(published.id)
-            ids.endKey()
-            if let known = typeNames.firstIndex(of: published.type) {
-                typeOf.append(known)
-            } else {
-                typeNames.append(published.type)
-                types.append(published.type)
-                types.endKey()
-                typeOf.append(typeNames.count - 1)
-            }
-        }
         try notice.bind(3, id)
-        for i in ids.order() {
-            try ids.withKey(i) { bytes throws(SQLiteError) in try notice.bind(1, utf8: bytes) }
-            try types.withKey(typeOf[i]) { bytes throws(SQLiteError) in try notice.bind(2, utf8: bytes) }
+        for i in notices.ids.order() {
+            try notices.ids.withKey(i) { bytes throws(SQLiteError) in try notice.bind(1, utf8: bytes) }
+            try notices.types.withKey(Int(notices.typeOf[i])) { bytes throws(SQLiteError) in try notice.bind(2, utf8: bytes) }
             try notice.step()
         }
     }
@@ -316,5 +316,35 @@ public final class RunLedger {
         try db.prepare("SELECT notice_id, first_run_id FROM published_notices ORDER BY notice_id").run().map {
             (id: $0[0].text ?? "", firstRun: $0[1].int ?? 0)
         }
+    }
+}
+
+/// The ids and types of the notices a run publishes, for the ledger: the ids' bytes in one
+/// buffer, each type once (≈ 30 bytes a notice instead of two `String`s).
+struct PublishedIDs: Sendable {
+    fileprivate var ids = ByteKeys(capacity: 0)
+    fileprivate var types = ByteKeys(capacity: 8)
+    private var typeNames: [[UInt8]] = []
+    fileprivate var typeOf: [UInt8] = []
+    private(set) var count = 0
+
+    init() {}
+
+    init(_ notices: [(id: String, type: String)]) {
+        for notice in notices { append(id: Array(notice.id.utf8)[...], type: Array(notice.type.utf8)[...]) }
+    }
+
+    mutating func append<C: Collection<UInt8>>(id: C, type: C) {
+        ids.append(bytes: id)
+        ids.endKey()
+        if let known = typeNames.firstIndex(where: { $0.elementsEqual(type) }) {
+            typeOf.append(UInt8(known))
+        } else {
+            typeNames.append(Array(type))
+            types.append(bytes: type)
+            types.endKey()
+            typeOf.append(UInt8(typeNames.count - 1))
+        }
+        count += 1
     }
 }

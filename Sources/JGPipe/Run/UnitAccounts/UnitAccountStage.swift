@@ -95,7 +95,7 @@ public struct UnitAccountStage: PipelineStage {
                                  counts: accounts.counts, header: accounts.header)
         let notices = try UnitNotices(caps: caps, context: context)
             .make(units, detachment, unitOrder, tallies, coverage, removedFacts)
-        context.notices.add(notices)
+        try context.notices.add(notices)
         output.addSection("units", unitSummary(units))
         output.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, caps: caps))
         try closing.wait()
