@@ -35,24 +35,25 @@ public struct ExamStage: PipelineStage {
     ]
 
     /// Row-local: enrollments are validated, decided and written a slice at a time
-    /// (`RunContext.stream`); only the summary's counts outlive a slice, the notices go to the run's
+    /// (`RunInputs.stream`); only the summary's counts outlive a slice, the notices go to the run's
     /// collector slice by slice.
-    public func run(_ context: RunContext) throws {
-        guard let path = context.inputPath("exam_enrollments") else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let path = context.inputs.path("exam_enrollments") else { return output }
         let schema = ExamEnrollmentValidator.schema
         let cutover = context.settings.cutoverDate
         let effectiveOn = context.effectiveDate.iso
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var tally = ExamTally()
-        _ = try context.stream(path, ExamEnrollmentValidator()) { header in
-            rejected = try context.openRejected("exam_enrollments", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: Self.addedColumns)
+        _ = try context.inputs.stream(path, ExamEnrollmentValidator()) { header in
+            rejected = try context.staging.openRejected("exam_enrollments", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: Self.addedColumns)
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
             let outcomes = part.records.map { examOutcome($0, sets: sets, cutover: cutover) }
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: Self.addedColumns.count, to: cleaned, values: { i in
                                                 let o = outcomes[i]
                                                 return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "",
@@ -65,11 +66,12 @@ public struct ExamStage: PipelineStage {
             let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
             let partNotices = examNotices(part, outcomes, detachment, context)
             tally.add(outcomes, detachment, partNotices)
-            try context.add(partNotices)
+            try context.notices.add(partNotices)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
-        context.addSection("exam_enrollments", tally.json)
+        output.addSection("exam_enrollments", tally.json)
+        return output
     }
 
     private func examNotices(_ part: ValidatedSlice<ExamEnrollment>, _ outcomes: [ExamOutcome],

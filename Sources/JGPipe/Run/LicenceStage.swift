@@ -55,25 +55,26 @@ public struct LicenceStage: PipelineStage {
     ]
 
     /// Row-local: licences are validated, decided (C, D1–D4) and written a slice at a time
-    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
+    /// (`RunInputs.stream`); only the work-list rows, the notices and the summary's counts
     /// outlive a slice.
-    public func run(_ context: RunContext) throws {
-        guard let path = context.inputPath("driver_licences") else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let path = context.inputs.path("driver_licences") else { return output }
         let schema = DriverLicenceValidator.schema
         let a = context.asOf
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var cancellations: [CancellationRow] = []
         var tally = LicenceTally()
-        _ = try context.stream(path, DriverLicenceValidator()) { header in
-            rejected = try context.openRejected("driver_licences", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: ["cycle_end", "effective_on"])
+        _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
+            rejected = try context.staging.openRejected("driver_licences", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["cycle_end", "effective_on"])
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
             var notices: [Notice] = []
             let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 2, to: cleaned, values: { i in
                                                 [cycleEnd[i]?.iso ?? "", a.iso]
                                             }) { values, k, first in cleaned.appendField(values[k], first: first) }
@@ -111,29 +112,32 @@ public struct LicenceStage: PipelineStage {
                 }
             }
             // Handed over slice by slice, in input order as before: the run's collector packs them.
-            try context.add(notices)
+            try context.notices.add(notices)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
         cancellations.sort { x, y in
             if x.detachment != y.detachment { return x.detachment < y.detachment }
             if x.dueOn != y.dueOn { return x.dueOn < y.dueOn }
             return x.holderNumber < y.holderNumber
         }
-        try writeWorklist(cancellations, context)
-        context.addSection("driver_licences", tally.json)
+        try writeWorklist(cancellations, to: context.staging)
+        output.addSection("driver_licences", tally.json)
+        return output
     }
 
     /// Streams `driver_licences.csv` for its rejected rows only.
-    public func validate(_ context: RunContext) throws {
-        guard let path = context.inputPath("driver_licences") else { return }
+    public func validate(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let path = context.inputs.path("driver_licences") else { return output }
         var rejected: RejectedFile?
-        _ = try context.stream(path, DriverLicenceValidator()) { header in
-            rejected = try context.openRejected("driver_licences", header: header)
+        _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
+            rejected = try context.staging.openRejected("driver_licences", header: header)
         } slice: { part in
             try rejected?.write(part.rejected)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
+        return output
     }
 
     /// SPEC §7: to the holder (person), record = holder_id_no. `fact` is what the notice reports
@@ -158,8 +162,8 @@ public struct LicenceStage: PipelineStage {
 
     /// D1: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code, cancel_due_on,
     /// holder_id_no.
-    private func writeWorklist(_ rows: [CancellationRow], _ context: RunContext) throws {
-        let writer = try context.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
+    private func writeWorklist(_ rows: [CancellationRow], to staging: StagingFolder) throws {
+        let writer = try staging.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
         for row in rows {
             try writer.writeRow(row.fields + [row.dueOn.iso, String(row.daysOverdue), row.detachment])
         }

@@ -11,7 +11,7 @@ struct NoticeDelivery {
 
     /// Writes `notifications.csv` from `context.notices`; `ledger` nil writes every notice.
     static func write(_ context: RunContext, ledger: RunLedger?) throws -> NoticeDelivery {
-        let writer = try context.csv("notifications.csv", header: Notice.columns)
+        let writer = try context.staging.csv("notifications.csv", header: Notice.columns)
         let settings = context.settings
         let notices = context.notices.count, spilled = context.notices.spilledRuns
         var delivery = NoticeDelivery()

@@ -15,10 +15,11 @@ public struct VehicleStage: PipelineStage {
     ]
 
     /// Row-local: vehicles are validated, decided (V1–V5) and written a slice at a time
-    /// (`RunContext.stream`); only the work-list rows and the summary's counts outlive a slice,
+    /// (`RunInputs.stream`); only the work-list rows and the summary's counts outlive a slice,
     /// the notices go to the run's collector slice by slice.
-    public func run(_ context: RunContext) throws {
-        guard let path = context.inputPath("vehicles") else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let path = context.inputs.path("vehicles") else { return output }
         let schema = VehicleValidator.schema
         // SPEC §0: V2–V4 are judged on A, V5 on E.
         let asOf = context.asOf, e = context.effectiveDate, asOfISO = asOf.iso
@@ -27,9 +28,9 @@ public struct VehicleStage: PipelineStage {
         var cleaned: CSVWriter?
         var worklist: [WorklistRow] = []
         var tally = VehicleTally()
-        _ = try context.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
-            rejected = try context.openRejected("vehicles", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
+        _ = try context.inputs.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
+            rejected = try context.staging.openRejected("vehicles", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
@@ -39,8 +40,8 @@ public struct VehicleStage: PipelineStage {
                             table: settings.scrapTable)
             }
             // The added columns written from the row's index: no array of strings a row.
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
-                                            replacing: [], added: 3, to: cleaned, values: { $0 }) { i, k, first in
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                               replacing: [], added: 3, to: cleaned, values: { $0 }) { i, k, first in
                 switch k {
                 case 0: cleaned.appendField(part.records[i].vin.checkDigitValid ? "PASS" : "FAIL", first: first)
                 case 1: cleaned.appendField(scrapOn[i]?.iso ?? "", first: first)
@@ -77,17 +78,18 @@ public struct VehicleStage: PipelineStage {
                     notify(.ecertAvailable, due: e)
                 }
             }
-            try context.add(notices)
+            try context.notices.add(notices)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
         worklist.sort { a, b in
             if a.detachment != b.detachment { return a.detachment < b.detachment }
             if a.task.dueOn != b.task.dueOn { return a.task.dueOn < b.task.dueOn }
             return a.vin < b.vin
         }
-        try writeWorklist(worklist, context)
-        context.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
+        try writeWorklist(worklist, to: context.staging)
+        output.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
+        return output
     }
 
     /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
@@ -108,8 +110,8 @@ public struct VehicleStage: PipelineStage {
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.
-    private func writeWorklist(_ rows: [WorklistRow], _ context: RunContext) throws {
-        let writer = try context.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
+    private func writeWorklist(_ rows: [WorklistRow], to staging: StagingFolder) throws {
+        let writer = try staging.csv("vehicles.deregistration_worklist.csv", header: Self.worklistColumns)
         for row in rows {
             try writer.writeRow(row.fields + [row.task.dueOn.iso, row.task.crossRegion ? "Y" : "N",
                                               row.task.overdue ? "Y" : "N", String(row.task.daysOverdue), row.detachment])

@@ -45,8 +45,9 @@ public struct ViolationStage: PipelineStage {
     /// the order violations, users). What outlives a slice: the directory and the index (the join
     /// side), W1's totals per vehicle, the audit rows and the summary's counts (notices go to the
     /// run's collector as they are made).
-    public func run(_ context: RunContext) throws {
-        guard let inputs = try inputs(context) else { return }
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let inputs = try inputs(context) else { return output }
         let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
         var registrations = RegistrationIndex()
         if let users = inputs.users {
@@ -64,15 +65,15 @@ public struct ViolationStage: PipelineStage {
         var unprocessed = UnprocessedByVehicle(asOf: a)
         var audit: [AuditRow] = []
         var tally = ViolationTally()
-        _ = try context.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
-            rejected = try context.openRejected("violations", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin", "owner_id", "effective_on"])
+        _ = try context.inputs.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
+            rejected = try context.staging.openRejected("violations", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["vin", "owner_id", "effective_on"])
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
             var unpaidNotices: [Notice] = []
             let effectiveOn = a.iso
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { part.records[$0].vehicle }) {
                 vehicle, k, first in
                 switch k {
@@ -103,70 +104,75 @@ public struct ViolationStage: PipelineStage {
                 }
             }
             // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
-            try context.add(unpaidNotices)
+            try context.notices.add(unpaidNotices)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
-        if let users = inputs.users { try writeUsers(users, vehicles, context) }
+        if let users = inputs.users { try writeUsers(users, vehicles, context, &output) }
         audit.sort { x, y in
             if x.detachment != y.detachment { return x.detachment < y.detachment }
             if x.processedAt != y.processedAt { return x.processedAt < y.processedAt }
             return x.violationID < y.violationID
         }
-        try writeAudit(audit, context)
+        try writeAudit(audit, to: context.staging)
         for k in unprocessed.groups {
             let notice = unprocessedNotice(unprocessed.group(k), vehicles, context)
             tally.add(notice)
-            try context.add([notice])
+            try context.notices.add([notice])
         }
-        context.addSection("violations", tally.json(vehicleUsers: context.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
+        output.addSection("violations", tally.json(vehicleUsers: context.inputs.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
                                                     ambiguousPlates: vehicles.ambiguousPlates,
                                                     vehiclesWithUnprocessed: unprocessed.groups.count,
                                                     occurredAfterAsOf: unprocessed.occurredAfterAsOf))
+        return output
     }
 
     /// Streams the three files for their rejected rows only (no rule runs).
-    public func validate(_ context: RunContext) throws {
-        guard let inputs = try inputs(context) else { return }
+    public func validate(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        guard let inputs = try inputs(context) else { return output }
         let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
-        try writeRejected(inputs.violations, ViolationValidator(vehicles: vehicles), context)
-        if let users = inputs.users { try writeRejected(users, VehicleUserValidator(vehicles: vehicles), context) }
+        try writeRejected(inputs.violations, ViolationValidator(vehicles: vehicles), context, &output)
+        if let users = inputs.users { try writeRejected(users, VehicleUserValidator(vehicles: vehicles), context, &output) }
+        return output
     }
 
-    private func writeRejected<V: DatasetValidator>(_ path: String, _ validator: V, _ context: RunContext) throws {
+    private func writeRejected<V: DatasetValidator>(_ path: String, _ validator: V, _ context: RunContext,
+                                                    _ output: inout StageOutput) throws {
         var rejected: RejectedFile?
-        _ = try context.stream(path, validator) { header in
-            rejected = try context.openRejected(validator.schema.name, header: header)
+        _ = try context.inputs.stream(path, validator) { header in
+            rejected = try context.staging.openRejected(validator.schema.name, header: header)
         } slice: { part in
             try rejected?.write(part.rejected)
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
     }
 
     /// The input paths; nil when violations.csv is absent. Violations need vehicles.csv (SPEC §8).
     private func inputs(_ context: RunContext) throws -> (violations: String, vehicles: String, users: String?)? {
-        guard let path = context.inputPath("violations") else { return nil }
-        guard let vehiclesPath = context.inputPath("vehicles") else {
+        guard let path = context.inputs.path("violations") else { return nil }
+        guard let vehiclesPath = context.inputs.path("vehicles") else {
             throw RunError(.noInput, "\(context.settings.inputFile(for: "violations")) is present but \(context.settings.inputFile(for: "vehicles")) is not: violations are joined to their vehicles")
         }
-        return (path, vehiclesPath, context.inputPath("vehicle_users"))
+        return (path, vehiclesPath, context.inputs.path("vehicle_users"))
     }
 
     /// `vehicle_users.cleaned.csv` and `.rejected.csv`, streamed (no added columns).
-    private func writeUsers(_ path: String, _ vehicles: VehicleDirectory, _ context: RunContext) throws {
+    private func writeUsers(_ path: String, _ vehicles: VehicleDirectory, _ context: RunContext,
+                            _ output: inout StageOutput) throws {
         let schema = VehicleUserValidator.schema
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
-        _ = try context.stream(path, VehicleUserValidator(vehicles: vehicles)) { header in
-            rejected = try context.openRejected("vehicle_users", header: header)
-            cleaned = try context.openCleaned(header: header, schema: schema, added: [])
+        _ = try context.inputs.stream(path, VehicleUserValidator(vehicles: vehicles)) { header in
+            rejected = try context.staging.openRejected("vehicle_users", header: header)
+            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: [])
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
-            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+            try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 0, to: cleaned, values: { $0 }) { _, _, _ in }
         }
-        if let rejected { try context.close(rejected) }
+        if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
     }
 
@@ -209,8 +215,8 @@ public struct ViolationStage: PipelineStage {
     }
 
     /// W3: `violations.authorisation_audit.csv`, ordered by detachment_code, processed_at, violation_id.
-    private func writeAudit(_ rows: [AuditRow], _ context: RunContext) throws {
-        let writer = try context.csv("violations.authorisation_audit.csv", header: Self.auditColumns)
+    private func writeAudit(_ rows: [AuditRow], to staging: StagingFolder) throws {
+        let writer = try staging.csv("violations.authorisation_audit.csv", header: Self.auditColumns)
         for row in rows { try writer.writeRow(row.fields) }
         try writer.close()
     }

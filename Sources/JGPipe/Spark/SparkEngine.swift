@@ -55,7 +55,7 @@ public enum SparkEngine {
         }
     }
 
-    static func run(_ options: SparkOptions, datasets: [String], context: RunContext, staging: String) throws {
+    static func run(_ options: SparkOptions, datasets: [String], context: RunContext, staging: String) throws -> [StageOutput] {
         let work = resolvedPath(staging) + ".spark"
         try removeTree(work)
         try makeDirectories(work)
@@ -64,7 +64,7 @@ public enum SparkEngine {
             ("master", .string(options.master)),
             ("conf", .object(options.conf.map { ($0.0, .string($0.1)) })),
             ("worker", .string(options.worker)),
-            ("task_args", .array((options.settingsArguments + ["--input-dir", resolvedPath(context.inputDirectory),
+            ("task_args", .array((options.settingsArguments + ["--input-dir", resolvedPath(context.inputs.directory),
                                                                "--as-of", context.asOf.iso]).map(JSONValue.string))),
             ("work", .string(work)),
             ("datasets", .array(datasets.map(JSONValue.string))),
@@ -85,14 +85,16 @@ public enum SparkEngine {
             for case let (name, .int(ms)) in timings { metadata[name == "startup" ? "startup_ms" : "\(name)_tasks_ms"] = "\(ms)" }
         }
         context.logger.info("spark job finished", metadata: metadata)
-        for dataset in datasets {
+        return try datasets.map { dataset in
             guard let report = status["datasets"]?[dataset] else { throw TaskError("the Spark job reported nothing for \(dataset)") }
-            try merge(dataset, report, work: work, context: context)
+            return try merge(dataset, report, work: work, context: context)
         }
     }
 
-    /// One dataset's task outputs into the staging folder and the context.
-    static func merge(_ dataset: String, _ report: JSONValue, work: String, context: RunContext) throws {
+    /// One dataset's task outputs into the staging folder, the run's inputs and notice collector:
+    /// recorded as the embedded stage's reads, files and notices would have been; returns what the
+    /// stage would have returned.
+    static func merge(_ dataset: String, _ report: JSONValue, work: String, context: RunContext) throws -> StageOutput {
         guard case let .array(errors)? = report["errors"], case let .array(results)? = report["results"],
               case let .int(repeated)? = report["repeated_keys"], case let .string(noticeFolder)? = report["notices"],
               case let .string(rowFolder)? = report["rows"] else { throw TaskError("a malformed Spark job status for \(dataset)") }
@@ -117,14 +119,23 @@ public enum SparkEngine {
             if StageTask.globallySorted[file] != nil {
                 try writeSorted(file, header: folders[0] + "/" + file, rows: rowFolder, to: target, context: context)
             } else {
-                try concatenate(folders.map { $0 + "/" + file }, to: target, digests: context.outputDigests)
+                try concatenate(folders.map { $0 + "/" + file }, to: target, digests: context.staging.digests)
             }
         }
-        var notices: [Notice] = []
-        try forEachLine(inParts: noticeFolder) { line in
-            notices.append(try Notice(fields: TaskLine.values(ofPayload: line)))
+        context.staging.adopt(merged.files)
+        for (name, counts) in merged.datasets {
+            context.inputs.adoptRead(name, file: context.settings.inputFile(for: name), counts)
         }
-        try context.adoptSparkResults(merged, inputFiles: [(dataset, context.settings.inputFile(for: dataset))], notices: notices)
+        let noticesBefore = context.notices.count
+        try forEachLine(inParts: noticeFolder) { line in
+            try context.notices.add(try Notice(fields: TaskLine.values(ofPayload: line)))
+        }
+        var output = StageOutput()
+        output.sections = merged.sections
+        output.rejections = merged.rejections
+        output.files = merged.files
+        output.notices = context.notices.count - noticesBefore
+        return output
     }
 
     /// The chunks' part files as one: the first whole, the others without their header row.
@@ -161,7 +172,7 @@ public enum SparkEngine {
     /// A globally sorted file: the header of chunk 0's part, then the rows in the engine's order.
     static func writeSorted(_ file: String, header: String, rows: String, to target: String, context: RunContext) throws {
         guard let source = try CSVRowSource(path: header) else { throw OutputFileError(file: header, message: "a task's part is missing") }
-        let writer = try CSVWriter(path: target, encoding: context.settings.outputEncoding, digests: context.outputDigests)
+        let writer = try CSVWriter(path: target, encoding: context.settings.outputEncoding, digests: context.staging.digests)
         try writer.writeRow(source.header)
         try forEachLine(inParts: rows) { line in
             let values = TaskLine.values(ofPayload: line)

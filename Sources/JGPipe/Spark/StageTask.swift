@@ -55,8 +55,9 @@ public enum StageTask {
         let attempt = folder + ".attempt-\(getpid())"
         try makeDirectories(attempt)
         let context = RunContext(settings: chunkSettings, asOf: asOf, inputDirectory: inputDirectory, stagingDirectory: attempt)
+        let output: StageOutput
         do {
-            try stage.run(context)
+            output = try stage.run(context)
         } catch {
             try? removeTree(attempt)
             emit(["E", String(task.chunk), String(Pipeline.exitCode(for: error).rawValue), TaskLine.escape("\(error)")]
@@ -78,7 +79,7 @@ public enum StageTask {
                   TaskLine.payload(Notice.columns.indices.map(notice.string))].joined(separator: "\t"))
             seq += 1
         }
-        for file in context.outputFiles {
+        for file in context.staging.files {
             guard let columns = globallySorted[file], let rows = try CSVRowSource(path: attempt + "/" + file) else { continue }
             var seq = 0
             while try rows.withNextRow({ row in
@@ -89,8 +90,8 @@ public enum StageTask {
                 seq += 1
             }) {}
         }
-        let result = ChunkResult(chunk: task.chunk, datasets: context.datasets, files: context.outputFiles,
-                                 sections: context.sections, rejections: context.rejections)
+        let result = ChunkResult(chunk: task.chunk, datasets: context.inputs.datasets, files: context.staging.files,
+                                 sections: output.sections, rejections: output.rejections)
         emit("R\t\(task.chunk)\t" + TaskLine.escape(result.json.rendered()))
         // The attempt that finishes last leaves its folder: attempts write the same bytes.
         if access(folder, F_OK) == 0 { try removeTree(folder) }

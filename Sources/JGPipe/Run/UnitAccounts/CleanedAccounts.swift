@@ -6,7 +6,7 @@ func writeCleanedAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [
     typealias Column = UnitAccountValidator.Column
     let encoded = EncodedDecisions(effectiveOn: effectiveOn)
     try encoded.bytes.withUnsafeBufferPointer { bytes in
-        try RunContext.writeCleanedRows(accounts.store, count: accounts.records.count,
+        try StagingFolder.writeCleanedRows(accounts.store, count: accounts.records.count,
                                         schemaWidth: UnitAccountValidator.schema.columns.count,
                                         replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
                                         values: { decisions[$0].combination * EncodedDecisions.width }) { first, k, isFirst in

@@ -14,10 +14,10 @@ struct RemovalExport {
     /// Writes the export. Returns each unit's removal fact (SPEC §4: the identity of its cleanup
     /// notice): a hash of its removed account ids in export order, empty for a unit that loses none.
     func write(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision], _ units: LoadedDataset<Unit>,
-               _ detachment: [String], _ unitOrder: [Int32], _ context: RunContext) throws -> [String] {
+               _ detachment: [String], _ unitOrder: [Int32], to staging: StagingFolder) throws -> [String] {
         typealias Column = UnitAccountValidator.Column
         let removed = Self.removalOrder(accounts.records, decisions, unitOrder: unitOrder)
-        let writer = try context.csv(Self.fileName, header: Self.columns)
+        let writer = try staging.csv(Self.fileName, header: Self.columns)
         let ruleFields = CleanupRule.allCases.map { rule in
             [rule.rawValue, rule.reason(caps)].map(CSVWriter.encodedField)
         }

@@ -11,51 +11,56 @@ public struct UnitAccountStage: PipelineStage {
 
     /// Loads units, then accounts (checked against the units), writing both rejected files;
     /// `afterUnits` runs between the two. Nil when units are absent. Shared by `run` and `validate`.
-    private func load(_ context: RunContext, afterUnits: (LoadedDataset<Unit>) throws -> Void = { _ in })
+    private func load(_ context: RunContext, _ output: inout StageOutput,
+                      afterUnits: (LoadedDataset<Unit>) throws -> Void = { _ in })
         throws -> (units: LoadedDataset<Unit>, accounts: LoadedDataset<UnitAccount>?)? {
-        let accountsPath = context.inputPath("unit_accounts")
-        guard let unitsPath = context.inputPath("units") else {
+        let accountsPath = context.inputs.path("unit_accounts")
+        guard let unitsPath = context.inputs.path("units") else {
             if accountsPath != nil {
                 throw RunError(.noInput, "\(context.settings.inputFile(for: "unit_accounts")) is present but \(context.settings.inputFile(for: "units")) is not: unit accounts are checked against their units")
             }
             return nil
         }
-        let units = try context.load(unitsPath, UnitValidator())
-        try context.writeRejected("units", header: units.header, rows: units.rejected)
+        let units = try context.inputs.load(unitsPath, UnitValidator())
+        output.rejections.append(try context.staging.writeRejected("units", header: units.header, rows: units.rejected))
         try afterUnits(units)
         guard let accountsPath else { return (units, nil) }
         let unitIndex = UnitIndex(codes: units.records.indices.map { units.store.field($0, UnitValidator.Column.code) })
-        var accounts = try context.load(accountsPath, UnitAccountValidator(units: unitIndex))
+        var accounts = try context.inputs.load(accountsPath, UnitAccountValidator(units: unitIndex))
         if accounts.records.contains(where: { $0.idKey == AccountID.unranked }) {
             let keys = AccountID.orderKeys((0..<accounts.store.count).map { accounts.store.field($0, 0) })
             for i in accounts.records.indices { accounts.records[i].idKey = keys[i] }
         }
-        try context.writeRejected("unit_accounts", header: accounts.header, rows: accounts.rejected)
+        output.rejections.append(try context.staging.writeRejected("unit_accounts", header: accounts.header,
+                                                                   rows: accounts.rejected))
         return (units, accounts)
     }
 
-    public func validate(_ context: RunContext) throws {
-        _ = try load(context)
+    public func validate(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
+        _ = try load(context, &output)
+        return output
     }
 
-    public func run(_ context: RunContext) throws {
+    public func run(_ context: RunContext) throws -> StageOutput {
+        var output = StageOutput()
         var detachment: [String] = []
-        var loaded = try load(context) { units in
+        var loaded = try load(context, &output) { units in
             detachment = units.records.map { context.settings.detachments.code(for: $0.region) }
-            try context.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i in
+            try context.staging.writeCleaned(units, schema: UnitValidator.schema, added: ["detachment_code", "effective_on"]) { i in
                 [detachment[i], context.effectiveDate.iso]
             }
         }
         // One owner for the accounts, so their memory can be given back below.
-        guard let units = loaded?.units else { return }
+        guard let units = loaded?.units else { return output }
         let loadedAccounts = loaded?.accounts
         loaded = nil
         guard var accounts = consume loadedAccounts else {
-            context.addSection("units", unitSummary(units))
-            return
+            output.addSection("units", unitSummary(units))
+            return output
         }
         // The cleanup below runs on one core for the most part: the other hashes the inputs.
-        context.hashInputsRead()
+        context.inputs.hashInputsRead()
 
         let unitLegalPerson = units.records.map(\.legalPerson)
         let decisions = cleanUpAccounts(accounts.records, unitLegalPerson: unitLegalPerson, caps: caps,
@@ -66,8 +71,8 @@ public struct UnitAccountStage: PipelineStage {
 
         // The cleaned file, the largest output, is written on the other core while the removal
         // export and the tallies are made here; both only read the accounts.
-        let cleaned = try context.openCleaned(accounts, schema: UnitAccountValidator.schema,
-                                              added: ["cleanup_rule", "disable_on", "effective_on"])
+        let cleaned = try context.staging.openCleaned(header: accounts.header, schema: UnitAccountValidator.schema,
+                                                      added: ["cleanup_rule", "disable_on", "effective_on"])
         let effectiveOn = context.effectiveDate.iso
         let writing = BackgroundJob { [accounts] in
             try writeCleanedAccounts(accounts, decisions, effectiveOn: effectiveOn, to: cleaned)
@@ -75,7 +80,7 @@ public struct UnitAccountStage: PipelineStage {
         let unitOrder = unitsInOutputOrder(units, detachment)
         let exported = Result {
             try RemovalExport(caps: caps, disableOn: effectiveOn)
-                .write(accounts, decisions, units, detachment, unitOrder, context)
+                .write(accounts, decisions, units, detachment, unitOrder, to: context.staging)
         }
         let tallies = UnitTallies(accounts.records, decisions, unitCount: units.records.count)
         try UnitContactList(accounts.records, decisions, unitLegalPerson: unitLegalPerson)
@@ -90,9 +95,10 @@ public struct UnitAccountStage: PipelineStage {
                                  counts: accounts.counts, header: accounts.header)
         let notices = try UnitNotices(caps: caps, context: context)
             .make(units, detachment, unitOrder, tallies, coverage, removedFacts)
-        try context.add(notices)
-        context.addSection("units", unitSummary(units))
-        context.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, caps: caps))
+        try context.notices.add(notices)
+        output.addSection("units", unitSummary(units))
+        output.addSection("unit_accounts", accountSummary(tallies, coverage, units, detachment, caps: caps))
         try closing.wait()
+        return output
     }
 }

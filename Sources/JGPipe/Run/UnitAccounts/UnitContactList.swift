@@ -47,7 +47,7 @@ struct UnitContactList {
                detachment: [String], tallies: UnitTallies, coverage: [LegalPersonCoverage], context: RunContext) throws {
         typealias UnitColumn = UnitValidator.Column
         let phoneColumn = UnitAccountValidator.Column.holderPhone
-        let writer = try context.csv(Self.fileName, header: Self.columns)
+        let writer = try context.staging.csv(Self.fileName, header: Self.columns)
         // Admins of unit u: admins[adminStart[u]..<adminStart[u + 1]].
         var adminStart = [Int](repeating: 0, count: units.records.count + 1)
         for admin in admins { adminStart[Int(admin.unit) + 1] += 1 }
