@@ -64,7 +64,6 @@ public struct LicenceStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var cancellations: [CancellationRow] = []
-        var notices: [Notice] = []
         var tally = LicenceTally()
         _ = try context.stream(path, DriverLicenceValidator()) { header in
             rejected = try context.openRejected("driver_licences", header: header)
@@ -72,6 +71,7 @@ public struct LicenceStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
             try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 2, to: cleaned, values: { i in
@@ -110,6 +110,8 @@ public struct LicenceStage: PipelineStage {
                                    lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
                 }
             }
+            // Handed over slice by slice, in input order as before: the run's collector packs them.
+            try context.add(notices)
         }
         if let rejected { try context.close(rejected) }
         try cleaned?.close()
@@ -119,7 +121,6 @@ public struct LicenceStage: PipelineStage {
             return x.holderNumber < y.holderNumber
         }
         try writeWorklist(cancellations, context)
-        try context.add(notices)
         context.addSection("driver_licences", tally.json)
     }
 
