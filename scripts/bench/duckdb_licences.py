@@ -16,33 +16,20 @@ arithmetic, 15 -> 18 digits, try_strptime for dates, a regexp for class strings)
 bit masks, C by interval arithmetic from the first issue, the rules as CASE expressions, COPY for
 the outputs. No Python per row.
 """
-import argparse
 import os
 import sys
 import time
-import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_exams import CLASS_RE, class_bits_sql, class_text_sql, mask  # noqa: E402
-from duckdb_peer import columns, connect, copy_notifications, message_sql, report  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
 from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 
 STATUS_NAMES = {"正常": "A", "撤销": "E", "吊销": "F", "注销": "G"}
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--input-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--as-of", default="2024-06-01")
-    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--memory-limit", default=None)
-    a = ap.parse_args()
-    t0 = time.time()
-    os.makedirs(a.out, exist_ok=True)
-    with open(a.pipeline, "rb") as f:
-        pipeline = tomllib.load(f)
+    a, pipeline, t0 = start()
     run, ex, lic = pipeline.get("run", {}), pipeline.get("exams", {}), pipeline.get("licences", {})
     templates = pipeline.get("templates", {})
     cutover = run.get("cutover_date", "2024-07-01")

@@ -17,14 +17,13 @@ expressions (regexps for VIN and plate, the VIN and GB 11643 check characters an
 credit-code check as arithmetic, try_strptime for dates), every rule a CASE expression, COPY
 for the outputs. No Python per row.
 """
-import argparse
 import os
 import sys
 import time
-import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_peer import columns, connect, copy_notifications, message_sql, quoted as q, report  # noqa: E402
+from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
+                         start)
 from duckdb_rules import cc_check_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -140,19 +139,7 @@ def load_vehicles(con, csv, closed):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--input-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--as-of", default="2024-06-01")
-    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
-    ap.add_argument("--pilot", default=None, help="ecert pilot prefixes, e.g. 4401,3101 (default: the pipeline file's)")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--memory-limit", default=None, help="e.g. 4GB; DuckDB's default is 80%% of RAM")
-    a = ap.parse_args()
-    t0 = time.time()
-    os.makedirs(a.out, exist_ok=True)
-    with open(a.pipeline, "rb") as f:
-        pipeline = tomllib.load(f)
+    a, pipeline, t0 = start(pilot=True)
     run, vs, templates = pipeline.get("run", {}), pipeline.get("vehicles", {}), pipeline.get("templates", {})
     cutover = run.get("cutover_date", "2024-07-01")
     eff = max(a.as_of, cutover)  # E, for V5's message; V2-V4 are judged on A (SPEC §0, revision 2026-12-01)

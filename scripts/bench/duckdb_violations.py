@@ -4,7 +4,7 @@ users to vehicles by plate and plate type, validation, W1-W3, the cleaned files,
 authorisation audit and the notices (SPEC §4).
 
     python3 scripts/bench/duckdb_violations.py --input-dir DIR --out OUTDIR
-        [--as-of 2024-08-01] [--pipeline pipelines/default.toml] [--threads 2]
+        [--as-of 2024-06-01] [--pipeline pipelines/default.toml] [--threads 2]
 
 Reads vehicles.csv (validated as the vehicle peer does: the join side is the vehicles that stage
 keeps), vehicle_users.csv and violations.csv (UTF-8; all columns VARCHAR) and writes OUTDIR/
@@ -17,14 +17,12 @@ Written as an analyst would: DuckDB's parallel reader, validation as SQL, fines 
 one plate per vehicle by a window (open before closed, then input order), W1 as a GROUP BY, W3 as
 an anti-join on the registrations in force. No Python per row.
 """
-import argparse
 import os
 import sys
 import time
-import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_peer import columns, connect, copy_notifications, message_sql, report  # noqa: E402
+from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
 from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 from duckdb_vehicles import PLATE_RE, load_vehicles  # noqa: E402
 
@@ -45,18 +43,7 @@ def instant_sql(raw, ts):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--input-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--as-of", default="2024-08-01")
-    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--memory-limit", default=None)
-    a = ap.parse_args()
-    t0 = time.time()
-    os.makedirs(a.out, exist_ok=True)
-    with open(a.pipeline, "rb") as f:
-        pipeline = tomllib.load(f)
+    a, pipeline, t0 = start()
     run, vs, viol = pipeline.get("run", {}), pipeline.get("vehicles", {}), pipeline.get("violations", {})
     templates = pipeline.get("templates", {})
     cutover = run.get("cutover_date", "2024-07-01")

@@ -13,7 +13,9 @@ struct WorkbookError: Error, CustomStringConvertible {
 /// streamed to a temporary file row by row and the zip is assembled at `close`, so a workbook of
 /// a million rows costs a row of memory. The document's creation time is fixed by the caller
 /// (the run's as-of date), which makes two runs byte-identical. Workbooks are independent: each
-/// may be written on a thread of its own.
+/// may be written on a thread of its own. libxlsxwriter 1.1.4 shares only two things between
+/// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
+/// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
 final class XlsxWorkbook {
     /// zlib's fastest level: a third of level 6's CPU, for files about 20 % larger (docs/BENCHMARKS.md).
     static let deflateLevel: Int32 = 1
