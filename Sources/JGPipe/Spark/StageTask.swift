@@ -52,7 +52,10 @@ public enum StageTask {
         chunkSettings.read.segments = try task.segments(fd: fd, fileSize: Int(info.st_size), delimiter: settings.read.delimiter)
 
         let folder = chunkFolder(workDirectory, task)
-        let attempt = folder + ".attempt-\(getpid())"
+        // Attempts of one task may run at once on several hosts (speculation, a lost executor).
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        let attempt = folder + ".attempt-\(String(cString: host))-\(getpid())"
         try makeDirectories(attempt)
         let context = RunContext(settings: chunkSettings, asOf: asOf, inputDirectory: inputDirectory, stagingDirectory: attempt)
         let output: StageOutput
