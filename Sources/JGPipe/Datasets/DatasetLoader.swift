@@ -20,10 +20,19 @@ public protocol DatasetValidator: Sendable {
     func prefetch(_ row: RawRow, map: HeaderMap)
     /// The schema columns that make the key, when it is not the first column alone.
     var keyColumns: [Int] { get }
+    /// The streamed path's first pass (`DatasetLoader.stream`): a hash of the row's key, read
+    /// from its bytes before validation, that is equal for every two rows whose canonical keys
+    /// are equal (unequal keys may share one: their rows are only looked at again). The default
+    /// hashes the first key column as `Text.normalizeCode` makes it; a key whose canonical form
+    /// converts more than that (a 15-digit identity number, a plate with separators) says how.
+    func suspectKeyHash(_ row: RawRow, map: HeaderMap) -> UInt64
 }
 
 extension DatasetValidator {
     public var keyColumns: [Int] { [0] }
+    public func suspectKeyHash(_ row: RawRow, map: HeaderMap) -> UInt64 {
+        DatasetLoader.keyHash(row.column(keyColumns[0], map))
+    }
     public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> Record? { nil }
     public func prefetch(_ row: RawRow, map: HeaderMap) {}
 }

@@ -28,8 +28,7 @@ extension DatasetLoader {
                                                    options: ReadOptions, progress: (Int) throws -> Void = { _ in },
                                                    header onHeader: (HeaderMap) throws -> Void = { _ in },
                                                    slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
-        let suspects = try suspectRecords(path: path, schema: validator.schema, keyColumn: validator.keyColumns[0],
-                                          extraAliases: extraAliases, options: options)
+        let suspects = try suspectRecords(path: path, validator: validator, extraAliases: extraAliases, options: options)
         let decisions = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
@@ -83,26 +82,32 @@ extension DatasetLoader {
         return StreamedDataset(header: read.header, counts: counts, parseCPUSeconds: read.parseCPUSeconds)
     }
 
-    /// The ordinals of the records whose key could repeat: those whose hashed first key column
-    /// (normalised and upper-cased: rows with equal keys always hash alike) occurs more than once.
-    static func suspectRecords(path: String, schema: DatasetSchema, keyColumn: Int, extraAliases: [String: [String]],
-                               options: ReadOptions) throws -> [Int] {
-        var hashes: [UInt64] = []
-        var keySource: Int?
-        _ = try DatasetFile.readBatches(path: path, schema: schema, extraAliases: extraAliases, options: options) { map in
-            keySource = map.sources[keyColumn]
-        } batch: { batch, records in
-            batch.withRawRows { raw in
-                for r in records {
-                    let row = raw[r]
-                    guard let source = keySource, source < row.fieldCount else { hashes.append(0); continue }
-                    hashes.append(Self.keyHash(row[source]))
-                }
-            }
-        }
+    /// The ordinals of the records whose key could repeat: those whose `suspectKeyHash`
+    /// (equal for rows with equal canonical keys) occurs more than once.
+    static func suspectRecords<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                                    options: ReadOptions) throws -> [Int] {
+        let hashes = try keyHashes(path: path, validator: validator, extraAliases: extraAliases, options: options)
         let repeated = DuplicateKeys.repeatedValues(hashes)
         guard !repeated.isEmpty else { return [] }
         return hashes.indices.filter { repeated.contains(hashes[$0]) }
+    }
+
+    /// Every record's `suspectKeyHash`, in input order: the suspect pass, and a Spark task's
+    /// part of the check for duplicates across tasks.
+    static func keyHashes<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                               options: ReadOptions) throws -> [UInt64] {
+        var hashes: [UInt64] = []
+        var map: HeaderMap?
+        _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                        options: options) { header in
+            map = header
+        } batch: { batch, records in
+            guard let map else { return }
+            batch.withRawRows { raw in
+                for r in records { hashes.append(validator.suspectKeyHash(raw[r], map: map)) }
+            }
+        }
+        return hashes
     }
 
     /// FNV-1a of the key as `Text.normalizeCode` makes it, without a `String` for plain keys.

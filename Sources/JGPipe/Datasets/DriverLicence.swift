@@ -20,7 +20,7 @@ public struct LicenceStatus: Hashable, Sendable {
 }
 
 /// A driving licence (机动车驾驶证) from `driver_licences.csv` (SPEC §7), typed for D1–D4.
-public struct DriverLicence: Sendable {
+public struct DriverLicence: Equatable, Sendable {
     public let holder: IdentityNumber
     public let region: RegionCode
     public let classes: LicenceClasses

@@ -31,6 +31,15 @@ public struct VehicleUserValidator: RecordValidator {
 
     let vehicles: VehicleDirectory
 
+    /// The key's first column is the plate, whose canonical form also drops separators
+    /// (`粤A·12345` is `粤A12345`): the streamed path's first pass hashes it so.
+    public func suspectKeyHash(_ row: RawRow, map: HeaderMap) -> UInt64 {
+        let plate = row.column(Column.plate, map)
+        if Text.isNormalized(plate, upper: true), Plate.hasNoSeparator(plate) { return FNV1a.hash(plate) }
+        var normalized = Plate.normalize(String(decoding: plate, as: UTF8.self))
+        return normalized.withUTF8 { FNV1a.hash($0) }
+    }
+
     public init(vehicles: VehicleDirectory) {
         self.vehicles = vehicles
     }
@@ -50,8 +59,7 @@ public struct VehicleUserValidator: RecordValidator {
     }
 
     public func canonicalFields(_ u: VehicleUser, _ row: SchemaRow) -> [String] {
-        let entry = vehicles.entries[Int(u.vehicle)]
-        return [entry.plate, entry.plateType, u.user.type, u.user.number, row.text(Column.userName), u.registeredOn.iso,
+        return [vehicles.field(u.vehicle, .plate), vehicles.field(u.vehicle, .plateType), u.user.type, u.user.number, row.text(Column.userName), u.registeredOn.iso,
                 u.revokedOn?.iso ?? ""] + row.passThrough
     }
 }

@@ -1,5 +1,5 @@
 /// A traffic violation record (交通违法记录) from `violations.csv` (SPEC §8), joined to its vehicle.
-public struct Violation: Sendable {
+public struct Violation: Equatable, Sendable {
     public let violationID: String
     /// Index of the vehicle in the run's `VehicleDirectory`.
     public let vehicle: Int32
@@ -102,8 +102,7 @@ public struct ViolationValidator: RecordValidator {
     }
 
     public func canonicalFields(_ v: Violation, _ row: SchemaRow) -> [String] {
-        let entry = vehicles.entries[Int(v.vehicle)]
-        return [v.violationID, entry.plate, entry.plateType, v.occurredAt.iso, v.region.value, row.text(Column.violationCode),
+        return [v.violationID, vehicles.field(v.vehicle, .plate), vehicles.field(v.vehicle, .plateType), v.occurredAt.iso, v.region.value, row.text(Column.violationCode),
                 String(v.points), v.fine.decimal, v.nonSite ? "Y" : "N", v.isProcessed ? "processed" : "unprocessed",
                 v.processedAt?.iso ?? "", v.handler?.type ?? row.code(Column.handlerType), v.handler?.number ?? row.code(Column.handlerNumber),
                 row.text(Column.handlerName), v.paid ? "Y" : "N"] + row.passThrough

@@ -13,26 +13,26 @@ public struct Money: Hashable, Comparable, Sendable {
     static let maxIntegerDigits = 13
 
     public init(parsing raw: String) throws(FieldError) {
-        let text = Text.normalize(raw)
-        if text.isEmpty {
-            self = .zero
-            return
-        }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0].utf8, fraction = parts.count > 1 ? parts[1].utf8 : Substring().utf8
-        guard !whole.isEmpty, whole.count <= Money.maxIntegerDigits, ASCII.allDigits(whole), fraction.count <= 2,
-              fraction.isEmpty ? parts.count == 1 : ASCII.allDigits(fraction) else {
+        var text = Text.normalize(raw)
+        guard let money = text.withUTF8(Money.parse) else {
             throw FieldError(.invalidNumber, "\"\(text)\" 不是不小于0、至多两位小数的金额")
         }
+        self = money
+    }
+
+    /// Normalised text as an amount (empty: zero), or nil when it is not one: digits, then at
+    /// most two places after a dot (no sign, exponent, separator, or dot without digits after it).
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Money? {
+        let dot = b.firstIndex(of: 0x2E) ?? b.count
+        let whole = b[..<dot], fraction = b[min(dot + 1, b.count)...]
+        if b.isEmpty { return .zero }
+        guard !whole.isEmpty, whole.count <= maxIntegerDigits, ASCII.allDigits(whole), fraction.count <= 2,
+              dot == b.count || (!fraction.isEmpty && ASCII.allDigits(fraction)) else { return nil }
         var cents: Int64 = 0
-        for b in whole { cents = cents * 10 + Int64(ASCII.digitValue(b)) }
-        var places = 0
-        for b in fraction {
-            cents = cents * 10 + Int64(ASCII.digitValue(b))
-            places += 1
-        }
-        for _ in places..<2 { cents *= 10 }
-        self.cents = cents
+        for d in whole { cents = cents * 10 + Int64(ASCII.digitValue(d)) }
+        for d in fraction { cents = cents * 10 + Int64(ASCII.digitValue(d)) }
+        for _ in fraction.count..<2 { cents *= 10 }
+        return Money(cents: cents)
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }

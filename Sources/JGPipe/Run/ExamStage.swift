@@ -110,7 +110,7 @@ struct ExamTally {
     private var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
     private var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
     private var autoRestore = 0, restored = 0
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) {
         enrollments += outcomes.count
@@ -123,11 +123,11 @@ struct ExamTally {
             if let t = o.transition { transitions[t.rule.rawValue, default: 0] += 1; keys.append(t.rule.rawValue) }
             if !o.decision.autoRestore.isEmpty { autoRestore += 1 }
             if !o.restored.isEmpty { restored += 1; keys.append("restored") }
-            for key in keys { byDetachment[detachment[i], default: [:]][key, default: 0] += 1 }
+            for key in keys { byDetachment.add(key, in: detachment[i]) }
         }
         for notice in notices {
             noticeTypes[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }
     }
 
@@ -142,7 +142,7 @@ struct ExamTally {
             ("auto_restore_C6", .int(autoRestore)),
             ("restored", .int(restored)),
             ("notices", .counts(noticeTypes)),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

@@ -54,134 +54,178 @@ public struct LicenceStage: PipelineStage {
         "cancel_due_on", "days_overdue", "detachment_code",
     ]
 
-    struct Cancellation {
-        var licence: Int
-        var dueOn: CalendarDate
-        var daysOverdue: Int
-    }
-
+    /// Row-local: licences are validated, decided (C, D1–D4) and written a slice at a time
+    /// (`RunContext.stream`); only the work-list rows, the notices and the summary's counts
+    /// outlive a slice.
     public func run(_ context: RunContext) throws {
-        guard let licences = try load(context) else { return }
+        guard let path = context.inputPath("driver_licences") else { return }
+        let schema = DriverLicenceValidator.schema
         let a = context.asOf
-        let cycleEnd = licences.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
-        try context.writeCleaned(licences, schema: DriverLicenceValidator.schema, added: ["cycle_end", "effective_on"]) { i in
-            [cycleEnd[i]?.iso ?? "", a.iso]
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        var cancellations: [CancellationRow] = []
+        var tally = LicenceTally()
+        _ = try context.stream(path, DriverLicenceValidator()) { header in
+            rejected = try context.openRejected("driver_licences", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: ["cycle_end", "effective_on"])
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            var notices: [Notice] = []
+            let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: 2, to: cleaned, values: { i in
+                                                [cycleEnd[i]?.iso ?? "", a.iso]
+                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
+            for (i, licence) in part.records.enumerated() {
+                let detachment = context.settings.detachments.code(for: licence.region)
+                let isClosed = licence.status.isClosed(settings.closedStatuses)
+                tally.add(closed: isClosed, cycleEndSet: cycleEnd[i] != nil, detachment: detachment)
+                func notify(_ decision: LicenceNoticeDecision?, fact: CalendarDate) {
+                    guard let decision else { return }
+                    let notice = notice(decision, fact: fact, cycleEnd: cycleEnd[i], licence, part.store, i, detachment,
+                                        context)
+                    tally.add(notice)
+                    notices.append(notice)
+                }
+                // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
+                notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
+                               classes: licence.classes, sets: sets, validUntil: licence.validUntil,
+                               asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
+                guard !isClosed else { continue }
+                switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
+                case let .notice(decision): notify(decision, fact: licence.validUntil)
+                case let .cancel(dueOn, daysOverdue):
+                    let row = CancellationRow(dueOn: dueOn, daysOverdue: daysOverdue, holderNumber: licence.holder.number,
+                                              detachment: detachment, fields: part.store, row: i)
+                    tally.add(row)
+                    cancellations.append(row)
+                case nil: break
+                }
+                if let c = cycleEnd[i] {
+                    notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
+                                   lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
+                    notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
+                                   holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
+                                   lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
+                }
+            }
+            // Handed over slice by slice, in input order as before: the run's collector packs them.
+            try context.add(notices)
         }
-        let detachment = licences.records.map { context.settings.detachments.code(for: $0.region) }
-        let closed = settings.closedStatuses
-        var cancellations: [Cancellation] = []
-        var notices: [Notice] = []
-        for (i, licence) in licences.records.enumerated() {
-            func notify(_ decision: LicenceNoticeDecision?, fact: CalendarDate) {
-                guard let decision else { return }
-                notices.append(notice(decision, fact: fact, cycleEnd: cycleEnd[i], licence: i, licences, detachment[i], context))
-            }
-            // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
-            notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
-                                          classes: licence.classes, sets: sets, validUntil: licence.validUntil,
-                                          asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
-            guard !licence.status.isClosed(closed) else { continue }
-            switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
-            case let .notice(decision): notify(decision, fact: licence.validUntil)
-            case let .cancel(dueOn, daysOverdue): cancellations.append(Cancellation(licence: i, dueOn: dueOn, daysOverdue: daysOverdue))
-            case nil: break
-            }
-            if let c = cycleEnd[i] {
-                notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
-                                       lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
-                notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
-                                        holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
-                                        lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
-            }
-        }
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
         cancellations.sort { x, y in
-            let dx = detachment[x.licence], dy = detachment[y.licence]
-            if dx != dy { return dx < dy }
+            if x.detachment != y.detachment { return x.detachment < y.detachment }
             if x.dueOn != y.dueOn { return x.dueOn < y.dueOn }
-            return licences.records[x.licence].holder.number < licences.records[y.licence].holder.number
+            return x.holderNumber < y.holderNumber
         }
-        try writeWorklist(cancellations, licences, detachment, context)
-        try context.add(notices)
-        context.addSection("driver_licences", summary(licences, cycleEnd, detachment, cancellations, notices))
+        try writeWorklist(cancellations, context)
+        context.addSection("driver_licences", tally.json)
     }
 
+    /// Streams `driver_licences.csv` for its rejected rows only.
     public func validate(_ context: RunContext) throws {
-        _ = try load(context)
-    }
-
-    /// Reads `driver_licences.csv` and writes its rejected rows; nil when the file is absent.
-    private func load(_ context: RunContext) throws -> LoadedDataset<DriverLicence>? {
-        guard let path = context.inputPath("driver_licences") else { return nil }
-        let licences = try context.load(path, DriverLicenceValidator())
-        try context.writeRejected("driver_licences", header: licences.header, rows: licences.rejected)
-        return licences
+        guard let path = context.inputPath("driver_licences") else { return }
+        var rejected: RejectedFile?
+        _ = try context.stream(path, DriverLicenceValidator()) { header in
+            rejected = try context.openRejected("driver_licences", header: header)
+        } slice: { part in
+            try rejected?.write(part.rejected)
+        }
+        if let rejected { try context.close(rejected) }
     }
 
     /// SPEC §7: to the holder (person), record = holder_id_no. `fact` is what the notice reports
     /// (D1, D4: valid_until; D2, D3: C), its identity across nights (SPEC §4).
-    private func notice(_ decision: LicenceNoticeDecision, fact: CalendarDate, cycleEnd: CalendarDate?, licence i: Int,
-                        _ licences: LoadedDataset<DriverLicence>, _ detachment: String, _ context: RunContext) -> Notice {
+    private func notice(_ decision: LicenceNoticeDecision, fact: CalendarDate, cycleEnd: CalendarDate?,
+                        _ licence: DriverLicence, _ store: RowStore, _ i: Int, _ detachment: String,
+                        _ context: RunContext) -> Notice {
         typealias Column = DriverLicenceValidator.Column
-        let licence = licences.records[i]
-        let fields = licences.store.fields(i)
+        let holderName = store.field(i, Column.holderName)
         let subjects: ExamSubjects = decision.type == .restorationExamsReduced ? [.s1, .s3Road] : .s1
         let message = context.settings.templates.message(decision.type.templateKey, [
-            "holder_name": fields[Column.holderName], "classes": licence.classes.description,
+            "holder_name": holderName, "classes": licence.classes.description,
             "valid_until": licence.validUntil.iso, "cycle_end": cycleEnd?.iso ?? "", "due_on": decision.dueOn.iso,
             "renewal_notice_days": String(settings.renewalNoticeDays), "cutover_date": context.settings.cutoverDate.iso,
             "subjects": subjects.chineseNames,
         ])
         return Notice(type: decision.type, detachmentCode: detachment, recipientType: .person,
-                                 recipientID: licence.holder.number, recipientName: fields[Column.holderName],
-                                 phone: fields[Column.holderPhone], recordID: licence.holder.number,
-                                 dueOn: decision.dueOn, fact: fact.iso, message: message)
+                      recipientID: licence.holder.number, recipientName: holderName,
+                      phone: store.field(i, Column.holderPhone), recordID: licence.holder.number,
+                      dueOn: decision.dueOn, fact: fact.iso, message: message)
     }
 
     /// D1: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code, cancel_due_on,
     /// holder_id_no.
-    private func writeWorklist(_ cancellations: [Cancellation], _ licences: LoadedDataset<DriverLicence>,
-                               _ detachment: [String], _ context: RunContext) throws {
-        typealias Column = DriverLicenceValidator.Column
+    private func writeWorklist(_ rows: [CancellationRow], _ context: RunContext) throws {
         let writer = try context.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
-        for row in cancellations {
-            let f = licences.store.fields(row.licence)
-            try writer.writeRow([
-                f[Column.holderType], f[Column.holderNumber], f[Column.holderName], f[Column.holderPhone],
-                f[Column.region], f[Column.classes], f[Column.validUntil], row.dueOn.iso, String(row.daysOverdue),
-                detachment[row.licence],
-            ])
+        for row in rows {
+            try writer.writeRow(row.fields + [row.dueOn.iso, String(row.daysOverdue), row.detachment])
         }
         try writer.close()
     }
+}
 
-    private func summary(_ licences: LoadedDataset<DriverLicence>, _ cycleEnd: [CalendarDate?], _ detachment: [String],
-                         _ cancellations: [Cancellation], _ notices: [Notice]) -> JSONValue {
-        var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
-        let closed = settings.closedStatuses
-        var closedCount = 0
-        for (i, licence) in licences.records.enumerated() {
-            let isClosed = licence.status.isClosed(closed)
-            if isClosed { closedCount += 1 }
-            byDetachment[detachment[i], default: [:]][isClosed ? "closed" : "open", default: 0] += 1
-        }
-        for notice in notices {
-            byType[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
-        }
-        for row in cancellations {
-            byDetachment[detachment[row.licence], default: [:]]["D1_cancellation_worklist", default: 0] += 1
-        }
-        return .object([
-            ("open", .int(licences.records.count - closedCount)),
-            ("closed", .int(closedCount)),
-            ("cycle_end_set", .int(cycleEnd.filter { $0 != nil }.count)),
+/// One row of the D1 cancellation work list, kept from its slice until the list is sorted: the
+/// fields the list shows (open licences more than a year past expiry: a small share).
+struct CancellationRow {
+    typealias Column = DriverLicenceValidator.Column
+    static let shownColumns = [Column.holderType, Column.holderNumber, Column.holderName, Column.holderPhone,
+                               Column.region, Column.classes, Column.validUntil]
+
+    let dueOn: CalendarDate
+    let daysOverdue: Int
+    let holderNumber: String
+    let detachment: String
+    /// `shownColumns` of the licence's canonical row.
+    let fields: [String]
+
+    init(dueOn: CalendarDate, daysOverdue: Int, holderNumber: String, detachment: String, fields store: RowStore,
+         row: Int) {
+        self.dueOn = dueOn
+        self.daysOverdue = daysOverdue
+        self.holderNumber = holderNumber
+        self.detachment = detachment
+        fields = Self.shownColumns.map { store.field(row, $0) }
+    }
+}
+
+/// The `driver_licences` summary section, counted as slices pass.
+struct LicenceTally {
+    private var open = 0, closed = 0, cycleEndSet = 0, worklist = 0
+    private var oldestCancelDueOn: CalendarDate?
+    private var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
+    private var byDetachment = DetachmentCounts()
+
+    mutating func add(closed isClosed: Bool, cycleEndSet hasCycleEnd: Bool, detachment: String) {
+        if isClosed { closed += 1 } else { open += 1 }
+        if hasCycleEnd { cycleEndSet += 1 }
+        byDetachment.add(isClosed ? "closed" : "open", in: detachment)
+    }
+
+    mutating func add(_ notice: Notice) {
+        byType[notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+    }
+
+    mutating func add(_ row: CancellationRow) {
+        worklist += 1
+        oldestCancelDueOn = min(oldestCancelDueOn ?? row.dueOn, row.dueOn)
+        byDetachment.add("D1_cancellation_worklist", in: row.detachment)
+    }
+
+    var json: JSONValue {
+        .object([
+            ("open", .int(open)),
+            ("closed", .int(closed)),
+            ("cycle_end_set", .int(cycleEndSet)),
             ("notices_by_type", .counts(byType)),
             ("D1_cancellation_worklist", .object([
-                ("rows", .int(cancellations.count)),
-                ("oldest_cancel_due_on", .string(cancellations.map(\.dueOn).min()?.iso ?? "")),
+                ("rows", .int(worklist)),
+                ("oldest_cancel_due_on", .string(oldestCancelDueOn?.iso ?? "")),
             ])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

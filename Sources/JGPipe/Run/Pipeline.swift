@@ -11,6 +11,8 @@ public struct RunRequest: Sendable {
     public var stateDirectory: String?
     /// Write every notice, also those an earlier successful run published.
     public var allNotices: Bool
+    /// Where the stages run: in this process, or as Spark tasks (docs/SCALE-OUT.md).
+    public var engine: RunEngine = .embedded
 
     public init(settings: PipelineSettings, inputDirectory: String, outputDirectory: String, asOf: CalendarDate,
                 stateDirectory: String? = nil, allNotices: Bool = false) {
@@ -21,6 +23,11 @@ public struct RunRequest: Sendable {
         self.stateDirectory = stateDirectory
         self.allNotices = allNotices
     }
+}
+
+public enum RunEngine: Sendable {
+    case embedded
+    case spark(SparkOptions)
 }
 
 public struct RunOutcome: Sendable {
@@ -62,6 +69,9 @@ public enum Pipeline {
             return RunOutcome(error.exitCode, error.message)
         }
         inputFolder.log(to: logger)
+        if case .spark = request.engine {
+            do { try SparkEngine.checkSupported(inputFolder) } catch { return RunOutcome(error.exitCode, error.message) }
+        }
         var session: LedgerSession?
         if let state = request.stateDirectory {
             do {
@@ -119,7 +129,11 @@ public enum Pipeline {
 
         do {
             try folder.prepare()
+            if case let .spark(options) = request.engine {
+                try SparkEngine.run(options, datasets: inputFolder.present, context: context, staging: folder.staging)
+            }
             for stage in stages {
+                guard case .embedded = request.engine else { break }
                 try StopRequest.check()
                 let stageStarted = monotonicSeconds()
                 let rowsBefore = context.recordsRead

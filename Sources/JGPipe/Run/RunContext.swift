@@ -210,6 +210,19 @@ public final class RunContext {
     }
 
     public func addSection(_ name: String, _ value: JSONValue) { sections.append((name, value)) }
+
+    /// Stages run by the Spark engine: their files are in the staging folder (digests
+    /// recorded), their counts, sections, rejections and notices merged from the tasks; recorded
+    /// here as `load`, `csv`, `close`, `addSection` and `add` would have.
+    func adoptSparkResults(_ result: ChunkResult, inputFiles: [(dataset: String, file: String)], notices: [Notice]) throws {
+        datasets += result.datasets
+        self.inputFiles += inputFiles
+        recordsRead += result.datasets.reduce(0) { $0 + $1.1.inputRecords }
+        outputFiles += result.files
+        rejections += result.rejections
+        sections += result.sections
+        try add(notices)
+    }
 }
 
 extension RunContext {
@@ -252,6 +265,23 @@ public struct RejectionDigest: Sendable {
     public init(dataset: String, header: [String]) {
         self.dataset = dataset
         self.header = header
+    }
+
+    /// A digest read back from a Spark task's result (`ChunkResult`).
+    init(dataset: String, header: [String], counts: [ErrorCode: Int], samples: [ErrorCode: [RejectedRow]]) {
+        self.dataset = dataset
+        self.header = header
+        self.counts = counts
+        self.samples = samples
+    }
+
+    /// The digest of the rows that follow this one's (the next chunk's): counts add up, the
+    /// samples are still the first few of each code.
+    mutating func merge(_ next: RejectionDigest) {
+        counts.merge(next.counts, uniquingKeysWith: +)
+        for (code, rows) in next.samples {
+            samples[code, default: []] += rows.prefix(max(0, Self.samplesPerCode - samples[code, default: []].count))
+        }
     }
 
     mutating func add(_ row: RejectedRow) {

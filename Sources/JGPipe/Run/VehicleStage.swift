@@ -144,11 +144,11 @@ struct VehicleTally {
     private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
     private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
-    private var byDetachment: [String: [String: Int]] = [:]
+    private var byDetachment = DetachmentCounts()
 
     mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
         if isClosed { closed += 1 } else { open += 1 }
-        byDetachment[detachment, default: [:]][isClosed ? "closed" : "open", default: 0] += 1
+        byDetachment.add(isClosed ? "closed" : "open", in: detachment)
         if !vehicle.vin.checkDigitValid { vinCheckFailures += 1 }
         if !vehicle.phoneIsValid { invalidPhones += 1 }
         if scrapOn == nil { noAgeLimit += 1 } else { scrapOnSet += 1 }
@@ -157,20 +157,20 @@ struct VehicleTally {
     mutating func add(_ task: DeregistrationTask, detachment: String) {
         worklist += 1
         daysOverdueMax = max(daysOverdueMax, task.daysOverdue)
-        byDetachment[detachment, default: [:]]["deregistration_worklist", default: 0] += 1
+        byDetachment.add("deregistration_worklist", in: detachment)
         if task.crossRegion {
             crossRegion += 1
-            byDetachment[detachment, default: [:]]["deregistration_cross_region", default: 0] += 1
+            byDetachment.add("deregistration_cross_region", in: detachment)
         }
         if task.overdue {
             overdue += 1
-            byDetachment[detachment, default: [:]]["deregistration_overdue", default: 0] += 1
+            byDetachment.add("deregistration_overdue", in: detachment)
         }
     }
 
     mutating func add(_ notice: Notice) {
         byType[notice.type.rawValue, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
     }
 
     func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {
@@ -192,7 +192,7 @@ struct VehicleTally {
                 ("days_overdue_max", .int(daysOverdueMax)),
             ])),
             ("V5_ecert_pilot_regions", .array(settings.ecertPilotRegions.map(JSONValue.string))),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

@@ -38,101 +38,142 @@ public struct ViolationStage: PipelineStage {
         "handler_id_no", "handler_name", "owner_id", "finding", "detachment_code",
     ]
 
-    struct Loaded {
-        var vehicles: VehicleDirectory
-        var violations: LoadedDataset<Violation>
-        var users: LoadedDataset<VehicleUser>?
-    }
-
-    struct AuditRow {
-        var violation: Int
-        var finding: AuthorisationFinding
-    }
-
+    /// Streamed in four reads: `vehicles.csv` into the plate directory; `vehicle_users.csv` into
+    /// the registration index (W3 needs every registration before the first violation); then
+    /// `violations.csv`, validated, decided and written a slice at a time; then
+    /// `vehicle_users.csv` again for its own outputs (so the datasets are counted and written in
+    /// the order violations, users). What outlives a slice: the directory and the index (the join
+    /// side), W1's totals per vehicle, the audit rows and the summary's counts (notices go to the
+    /// run's collector as they are made).
     public func run(_ context: RunContext) throws {
-        guard let loaded = try load(context) else { return }
-        let vehicles = loaded.vehicles, violations = loaded.violations
-        let a = context.asOf
-        try context.writeCleaned(violations, schema: ViolationValidator.schema, added: ["vin", "owner_id", "effective_on"]) { i in
-            let entry = vehicles.entries[Int(violations.records[i].vehicle)]
-            return [entry.vin, entry.owner.id, a.iso]
-        }
-        if let users = loaded.users {
-            try context.writeCleaned(users, schema: VehicleUserValidator.schema, added: []) { _ in [] }
-        }
-        var notices: [Notice] = []
-        let unprocessed = applyW1(violations.records) { vehicles.entries[Int($0)].isOpen }
-        for group in unprocessed { notices.append(unprocessedNotice(group, vehicles, context)) }
-        for (i, violation) in violations.records.enumerated() {
-            if let dueOn = applyW2(processedAt: violation.processedAt, fine: violation.fine, paid: violation.paid,
-                                        dueDays: settings.fineDueDays) {
-                notices.append(unpaidNotice(i, dueOn: dueOn, violations, vehicles, context))
+        guard let inputs = try inputs(context) else { return }
+        let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
+        var registrations = RegistrationIndex()
+        if let users = inputs.users {
+            _ = try DatasetLoader.stream(path: users, validator: VehicleUserValidator(vehicles: vehicles),
+                                         extraAliases: context.settings.extraAliases(for: VehicleUserValidator.schema),
+                                         options: context.settings.read, progress: { _ in try StopRequest.check() }) { part in
+                for user in part.records { registrations.add(user) }
             }
+            registrations.seal()
         }
-        let audit = audit(loaded, cutover: context.settings.cutoverDate)
-        try writeAudit(audit, violations, vehicles, context)
-        try context.add(notices)
-        context.addSection("violations", summary(loaded, unprocessed, audit, notices))
+        let a = context.asOf, cutover = context.settings.cutoverDate
+        let schema = ViolationValidator.schema
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        var unprocessed = UnprocessedByVehicle(asOf: a)
+        var audit: [AuditRow] = []
+        var tally = ViolationTally()
+        _ = try context.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
+            rejected = try context.openRejected("violations", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: ["vin", "owner_id", "effective_on"])
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            var unpaidNotices: [Notice] = []
+            let effectiveOn = a.iso
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: 3, to: cleaned, values: { part.records[$0].vehicle }) {
+                vehicle, k, first in
+                switch k {
+                case 0: vehicles.withField(vehicle, .vin) { cleaned.appendField(bytes: $0, first: first) }
+                case 1: vehicles.withField(vehicle, .ownerID) { cleaned.appendField(bytes: $0, first: first) }
+                default: cleaned.appendField(effectiveOn, first: first)
+                }
+            }
+            for (i, v) in part.records.enumerated() {
+                let detachment = vehicles.detachment(v.vehicle)
+                tally.add(v, detachment: detachment, asOf: a)
+                unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle))
+                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
+                    let notice = unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
+                                              dueOn: dueOn, vehicles, context)
+                    tally.add(notice)
+                    unpaidNotices.append(notice)
+                }
+                // W3 reads the owner and the registrations only for what it can judge.
+                guard v.nonSite, let handler = v.handler else { continue }
+                if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
+                                         handler: handler, owner: vehicles.owner(v.vehicle),
+                                         registrations: registrations.registrations(vehicle: v.vehicle, user: handler),
+                                         cutover: cutover) {
+                    let row = AuditRow(v, finding: finding, detachment: detachment, fields: part.store, row: i, vehicles)
+                    tally.add(row)
+                    audit.append(row)
+                }
+            }
+            // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
+            try context.add(unpaidNotices)
+        }
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
+        if let users = inputs.users { try writeUsers(users, vehicles, context) }
+        audit.sort { x, y in
+            if x.detachment != y.detachment { return x.detachment < y.detachment }
+            if x.processedAt != y.processedAt { return x.processedAt < y.processedAt }
+            return x.violationID < y.violationID
+        }
+        try writeAudit(audit, context)
+        for k in unprocessed.groups {
+            let notice = unprocessedNotice(unprocessed.group(k), vehicles, context)
+            tally.add(notice)
+            try context.add([notice])
+        }
+        context.addSection("violations", tally.json(vehicleUsers: context.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
+                                                    ambiguousPlates: vehicles.ambiguousPlates,
+                                                    vehiclesWithUnprocessed: unprocessed.groups.count,
+                                                    occurredAfterAsOf: unprocessed.occurredAfterAsOf))
     }
 
+    /// Streams the three files for their rejected rows only (no rule runs).
     public func validate(_ context: RunContext) throws {
-        _ = try load(context)
+        guard let inputs = try inputs(context) else { return }
+        let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
+        try writeRejected(inputs.violations, ViolationValidator(vehicles: vehicles), context)
+        if let users = inputs.users { try writeRejected(users, VehicleUserValidator(vehicles: vehicles), context) }
     }
 
-    /// Reads `vehicles.csv` into the plate directory, then `violations.csv` and, when present,
-    /// `vehicle_users.csv`, writing their rejected rows; nil when violations.csv is absent.
-    private func load(_ context: RunContext) throws -> Loaded? {
+    private func writeRejected<V: DatasetValidator>(_ path: String, _ validator: V, _ context: RunContext) throws {
+        var rejected: RejectedFile?
+        _ = try context.stream(path, validator) { header in
+            rejected = try context.openRejected(validator.schema.name, header: header)
+        } slice: { part in
+            try rejected?.write(part.rejected)
+        }
+        if let rejected { try context.close(rejected) }
+    }
+
+    /// The input paths; nil when violations.csv is absent. Violations need vehicles.csv (SPEC §8).
+    private func inputs(_ context: RunContext) throws -> (violations: String, vehicles: String, users: String?)? {
         guard let path = context.inputPath("violations") else { return nil }
         guard let vehiclesPath = context.inputPath("vehicles") else {
             throw RunError(.noInput, "\(context.settings.inputFile(for: "violations")) is present but \(context.settings.inputFile(for: "vehicles")) is not: violations are joined to their vehicles")
         }
-        let vehicles = try VehicleDirectory.read(path: vehiclesPath, settings: context.settings)
-        let violations = try context.load(path, ViolationValidator(vehicles: vehicles))
-        try context.writeRejected("violations", header: violations.header, rows: violations.rejected)
-        var users: LoadedDataset<VehicleUser>?
-        if let usersPath = context.inputPath("vehicle_users") {
-            let loaded = try context.load(usersPath, VehicleUserValidator(vehicles: vehicles))
-            try context.writeRejected("vehicle_users", header: loaded.header, rows: loaded.rejected)
-            users = loaded
-        }
-        return Loaded(vehicles: vehicles, violations: violations, users: users)
+        return (path, vehiclesPath, context.inputPath("vehicle_users"))
     }
 
-    /// W3 over every violation, ordered by detachment_code, processed_at, violation_id.
-    private func audit(_ loaded: Loaded, cutover: CalendarDate) -> [AuditRow] {
-        var registrations: [RegistrationKey: [Registration]] = [:]
-        for user in loaded.users?.records ?? [] {
-            registrations[RegistrationKey(vehicle: user.vehicle, user: user.user), default: []]
-                .append(Registration(registeredOn: user.registeredOn, revokedOn: user.revokedOn))
+    /// `vehicle_users.cleaned.csv` and `.rejected.csv`, streamed (no added columns).
+    private func writeUsers(_ path: String, _ vehicles: VehicleDirectory, _ context: RunContext) throws {
+        let schema = VehicleUserValidator.schema
+        var rejected: RejectedFile?
+        var cleaned: CSVWriter?
+        _ = try context.stream(path, VehicleUserValidator(vehicles: vehicles)) { header in
+            rejected = try context.openRejected("vehicle_users", header: header)
+            cleaned = try context.openCleaned(header: header, schema: schema, added: [])
+        } slice: { part in
+            guard let rejected, let cleaned else { return }
+            try rejected.write(part.rejected)
+            try RunContext.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
+                                            replacing: [], added: 0, to: cleaned, values: { $0 }) { _, _, _ in }
         }
-        var rows: [AuditRow] = []
-        for (i, v) in loaded.violations.records.enumerated() {
-            let owner = loaded.vehicles.entries[Int(v.vehicle)].owner
-            let held = v.handler.map { registrations[RegistrationKey(vehicle: v.vehicle, user: $0)] ?? [] } ?? []
-            if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
-                                                  handler: v.handler, owner: owner, registrations: held, cutover: cutover) {
-                rows.append(AuditRow(violation: i, finding: finding))
-            }
-        }
-        let records = loaded.violations.records, entries = loaded.vehicles.entries
-        return rows.sorted { x, y in
-            let vx = records[x.violation], vy = records[y.violation]
-            let dx = entries[Int(vx.vehicle)].detachment, dy = entries[Int(vy.vehicle)].detachment
-            if dx != dy { return dx < dy }
-            if vx.processedAt!.sortKey != vy.processedAt!.sortKey { return vx.processedAt!.sortKey < vy.processedAt!.sortKey }
-            return vx.violationID < vy.violationID
-        }
-    }
-
-    struct RegistrationKey: Hashable {
-        var vehicle: Int32
-        var user: IdentityNumber
+        if let rejected { try context.close(rejected) }
+        try cleaned?.close()
     }
 
     /// W1: to the vehicle's owner, record = vin; fact = the set of its unprocessed violation ids.
     private func unprocessedNotice(_ group: UnprocessedViolations, _ vehicles: VehicleDirectory,
                                    _ context: RunContext) -> Notice {
-        let entry = vehicles.entries[Int(group.vehicle)]
+        let entry = vehicles.entry(group.vehicle)
         let type = NoticeType.violationsUnprocessed
         let recipientType: Notice.RecipientType = entry.owner.type == .person ? .person : .unit
         let message = context.settings.templates.message(type.templateKey, [
@@ -141,85 +182,111 @@ public struct ViolationStage: PipelineStage {
             "points": String(group.points), "fines": group.fines.decimal, "oldest_on": group.oldest.date.iso,
             "due_on": context.asOf.iso,
         ])
-        return Notice(type: type, detachmentCode: entry.detachment,
-                                 recipientType: recipientType,
-                                 recipientID: entry.owner.id, recipientName: entry.ownerName, phone: entry.ownerPhone,
-                                 recordID: entry.vin, dueOn: context.asOf, fact: NoticeFact.idSet(group.violationIDs),
-                                 message: message)
+        return Notice(type: type, detachmentCode: entry.detachment, recipientType: recipientType,
+                      recipientID: entry.owner.id, recipientName: entry.ownerName, phone: entry.ownerPhone,
+                      recordID: entry.vin, dueOn: context.asOf, fact: NoticeFact.idSet(group.violationIDs),
+                      message: message)
     }
 
     /// W2: to the handler (a person), record = violation_id; fact = violation_id. The dump holds no
     /// handler phone: the owner's phone when the handler is the owner, else none (see
     /// docs/rules/violations.md).
-    private func unpaidNotice(_ i: Int, dueOn: CalendarDate, _ violations: LoadedDataset<Violation>,
+    private func unpaidNotice(_ violation: Violation, handlerName: String, dueOn: CalendarDate,
                               _ vehicles: VehicleDirectory, _ context: RunContext) -> Notice {
-        let violation = violations.records[i]
-        let entry = vehicles.entries[Int(violation.vehicle)]
         let handler = violation.handler!
-        let handlerName = violations.store.field(i, ViolationValidator.Column.handlerName)
         let type = NoticeType.fineUnpaid
         let message = context.settings.templates.message(type.templateKey, [
-            "handler_name": handlerName, "plate_no": entry.plate, "violation_id": violation.violationID,
+            "handler_name": handlerName, "plate_no": vehicles.field(violation.vehicle, .plate),
+            "violation_id": violation.violationID,
             "fine": violation.fine.decimal, "due_on": dueOn.iso, "fine_due_days": String(settings.fineDueDays),
             "late_fee_percent": String(settings.lateFeePercentPerDay),
         ])
-        return Notice(type: type, detachmentCode: entry.detachment, recipientType: .person,
-                                 recipientID: handler.number, recipientName: handlerName,
-                                 phone: entry.owner == .person(handler) ? entry.ownerPhone : "",
-                                 recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID,
-                                 message: message)
+        return Notice(type: type, detachmentCode: vehicles.detachment(violation.vehicle), recipientType: .person,
+                      recipientID: handler.number, recipientName: handlerName,
+                      phone: vehicles.owner(violation.vehicle) == .person(handler)
+                          ? vehicles.field(violation.vehicle, .ownerPhone) : "",
+                      recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID, message: message)
     }
 
-    /// W3: `violations.authorisation_audit.csv`.
-    private func writeAudit(_ rows: [AuditRow], _ violations: LoadedDataset<Violation>, _ vehicles: VehicleDirectory,
-                            _ context: RunContext) throws {
-        typealias Column = ViolationValidator.Column
+    /// W3: `violations.authorisation_audit.csv`, ordered by detachment_code, processed_at, violation_id.
+    private func writeAudit(_ rows: [AuditRow], _ context: RunContext) throws {
         let writer = try context.csv("violations.authorisation_audit.csv", header: Self.auditColumns)
-        for row in rows {
-            let f = violations.store.fields(row.violation)
-            let entry = vehicles.entries[Int(violations.records[row.violation].vehicle)]
-            try writer.writeRow([
-                f[Column.violationID], f[Column.plate], f[Column.plateType], entry.vin, f[Column.occurredAt],
-                f[Column.processedAt], f[Column.handlerType], f[Column.handlerNumber], f[Column.handlerName],
-                entry.owner.id, row.finding.rawValue, entry.detachment,
-            ])
-        }
+        for row in rows { try writer.writeRow(row.fields) }
         try writer.close()
     }
+}
 
-    private func summary(_ loaded: Loaded, _ unprocessed: [UnprocessedViolations], _ audit: [AuditRow],
-                         _ notices: [Notice]) -> JSONValue {
-        let records = loaded.violations.records, entries = loaded.vehicles.entries
-        var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
-        var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
-        var byDetachment: [String: [String: Int]] = [:]
-        var unpaidFines = Money.zero
-        for v in records {
-            let d = entries[Int(v.vehicle)].detachment
-            byDetachment[d, default: [:]][v.isProcessed ? "processed" : "unprocessed", default: 0] += 1
-            if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
-                unpaidFines = unpaidFines + v.fine
-            }
+/// One row of the W3 audit file, kept from its slice until the file is sorted (processed non-site
+/// violations handled by someone not registered: a small share).
+struct AuditRow {
+    typealias Column = ViolationValidator.Column
+
+    let detachment: String
+    let processedAt: Int64
+    let violationID: String
+    let finding: AuthorisationFinding
+    /// The row as written (`ViolationStage.auditColumns`).
+    let fields: [String]
+
+    init(_ v: Violation, finding: AuthorisationFinding, detachment: String, fields store: RowStore, row i: Int,
+         _ vehicles: VehicleDirectory) {
+        self.detachment = detachment
+        processedAt = v.processedAt!.sortKey
+        violationID = v.violationID
+        self.finding = finding
+        fields = [
+            store.field(i, Column.violationID), store.field(i, Column.plate), store.field(i, Column.plateType),
+            vehicles.field(v.vehicle, .vin), store.field(i, Column.occurredAt), store.field(i, Column.processedAt),
+            store.field(i, Column.handlerType), store.field(i, Column.handlerNumber), store.field(i, Column.handlerName),
+            vehicles.field(v.vehicle, .ownerID), finding.rawValue, detachment,
+        ]
+    }
+}
+
+/// The `violations` summary section, counted as slices pass.
+struct ViolationTally {
+    private var processed = 0, unprocessed = 0, audit = 0, processedAfterAsOf = 0
+    private var unpaidFines = Money.zero
+    private var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
+    private var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
+    private var byDetachment = DetachmentCounts()
+
+    mutating func add(_ v: Violation, detachment: String, asOf: CalendarDate) {
+        if v.isProcessed { processed += 1 } else { unprocessed += 1 }
+        byDetachment.add(v.isProcessed ? "processed" : "unprocessed", in: detachment)
+        if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: asOf) != nil {
+            unpaidFines = unpaidFines + v.fine
+        } else if let processedAt = v.processedAt,
+                  applyW2(processedAt: processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: processedAt.date) != nil {
+            // Unpaid, but decided after A: told on a later night.
+            processedAfterAsOf += 1
         }
-        for notice in notices {
-            byType[notice.type.rawValue, default: 0] += 1
-            byDetachment[notice.detachmentCode, default: [:]][notice.type.rawValue, default: 0] += 1
-        }
-        for row in audit {
-            byFinding[row.finding.rawValue, default: 0] += 1
-            byDetachment[entries[Int(records[row.violation].vehicle)].detachment, default: [:]]["W3_audit", default: 0] += 1
-        }
-        let processed = records.filter(\.isProcessed).count
-        return .object([
+    }
+
+    mutating func add(_ notice: Notice) {
+        byType[notice.type.rawValue, default: 0] += 1
+        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+    }
+
+    mutating func add(_ row: AuditRow) {
+        audit += 1
+        byFinding[row.finding.rawValue, default: 0] += 1
+        byDetachment.add("W3_audit", in: row.detachment)
+    }
+
+    func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int, occurredAfterAsOf: Int) -> JSONValue {
+        .object([
             ("processed", .int(processed)),
-            ("unprocessed", .int(records.count - processed)),
-            ("vehicle_users", .int(loaded.users?.records.count ?? 0)),
-            ("ambiguous_plate_warnings", .int(loaded.vehicles.ambiguousPlates)),
-            ("W1_vehicles_with_unprocessed", .int(unprocessed.count)),
+            ("unprocessed", .int(unprocessed)),
+            ("vehicle_users", .int(vehicleUsers)),
+            ("ambiguous_plate_warnings", .int(ambiguousPlates)),
+            ("W1_vehicles_with_unprocessed", .int(vehiclesWithUnprocessed)),
+            ("W1_occurred_after_as_of", .int(occurredAfterAsOf)),
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
+            ("W2_processed_after_as_of", .int(processedAfterAsOf)),
             ("notices_by_type", .counts(byType)),
-            ("W3_authorisation_audit", .object([("rows", .int(audit.count)), ("by_finding", .counts(byFinding))])),
-            ("by_detachment", .object(byDetachment.sorted { $0.key < $1.key }.map { ($0.key, .counts($0.value)) })),
+            ("W3_authorisation_audit", .object([("rows", .int(audit)), ("by_finding", .counts(byFinding))])),
+            ("by_detachment", byDetachment.json),
         ])
     }
 }

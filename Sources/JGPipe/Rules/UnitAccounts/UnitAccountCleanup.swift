@@ -1,11 +1,3 @@
-/// The outcome for one account after cleanup and conversion.
-public struct AccountDecision: Sendable, Equatable {
-    public var status: AccountStatus
-    public var role: AccountRole
-    public var permit: ReplacePermit
-    public var removedBy: CleanupRule?
-}
-
 /// R1 → R2 → R3, each on the survivors of the one before, then C1 and C2 on the accounts still
 /// active. Disabled accounts pass through unchanged. Pure: no file, clock or database.
 public func cleanUpAccounts(_ accounts: [UnitAccount], unitLegalPerson: [UInt64], caps: CleanupCaps,

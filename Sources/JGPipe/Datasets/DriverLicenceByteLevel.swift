@@ -1,0 +1,67 @@
+/// The byte-level row path of `driver_licences.csv` (see `DatasetValidator.validateRaw`) and the
+/// streamed path's key hash.
+extension DriverLicenceValidator {
+    /// The common row — every field valid and already normalised, a resident holder in
+    /// 18-character form, status letters, an ASCII cancel reason or 逾期未换证 — straight from
+    /// bytes; anything else (Chinese status names, a legacy or foreign identity number, any
+    /// error) goes to `validateRow`.
+    public func validateRaw(_ row: RawRow, map: HeaderMap, into store: RowStore) -> DriverLicence? {
+        guard let holder = row.residentID(type: Column.holderType, number: Column.holderNumber, map),
+              let name = row.normalized(Column.holderName, map),
+              let phone = row.normalized(Column.holderPhone, map),
+              let region = row.normalized(Column.region, map), RegionCode.isValid(region),
+              let classes = row.normalized(Column.classes, map, upper: true).flatMap(LicenceClasses.parse),
+              let firstIssuedOn = row.normalized(Column.firstIssuedOn, map).flatMap(DateText.parseNormalized),
+              let validUntil = row.normalized(Column.validUntil, map).flatMap(DateText.parseNormalized),
+              let statusText = row.normalized(Column.status, map, upper: true), statusText.allSatisfy(ASCII.isUpper),
+              let reasonText = row.normalized(Column.cancelReason, map),
+              let isOverdueRenewal = ExamEnrollmentValidator.isOverdueRenewal(reasonText),
+              let lastMedicalOn = row.optionalDate(Column.lastMedicalOn, map),
+              let lastReviewedOn = row.optionalDate(Column.lastReviewedOn, map)
+        else { return nil }
+        let licenceClasses = LicenceClasses(rawValue: classes)
+        let status = LicenceStatus(validatedLetters: statusText)
+        store.beginRow()
+        store.appendField("A")
+        store.appendField(holder.number)
+        store.appendField(name)
+        store.appendField(phone)
+        store.appendField(region)
+        licenceClasses.withCanonicalUTF8 { store.appendField($0) }
+        store.appendField(firstIssuedOn.date)
+        store.appendField(validUntil.date)
+        store.appendField(status.letters)
+        if isOverdueRenewal { store.appendField(CancelReason.overdueRenewalCode) } else { store.appendField(reasonText) }
+        store.appendField(lastMedicalOn)
+        store.appendField(lastReviewedOn)
+        for source in map.passThrough { store.appendField(row[source]) }
+        store.endRow()
+        return DriverLicence(holder: IdentityNumber(residentNumber: holder.number), region: RegionCode(validated: region),
+                             classes: licenceClasses, firstIssuedOn: firstIssuedOn.date, validUntil: validUntil.date,
+                             status: status, cancelledForOverdueRenewal: status.isCancelled && isOverdueRenewal,
+                             lastMedicalOn: lastMedicalOn, lastReviewedOn: lastReviewedOn)
+    }
+
+    /// The key is (holder_id_type, holder_id_no) canonically: an empty type is `A`, and a 15-digit
+    /// number is the same holder as its 18-digit form. So the hash leaves out the type and the
+    /// two characters the conversion adds (the century `19` and the check character): an
+    /// 18-character number hashes as its positions 1–6 and 9–17, which is a 15-digit number whole.
+    public func suspectKeyHash(_ row: RawRow, map: HeaderMap) -> UInt64 {
+        let number = row.column(Column.holderNumber, map)
+        if Text.isNormalized(number, upper: true) { return Self.holderNumberHash(number) }
+        var code = Text.normalizeCode(String(decoding: number, as: UTF8.self))
+        return code.withUTF8(Self.holderNumberHash)
+    }
+
+    static func holderNumberHash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard b.count == 18 else { return FNV1a.hash(b) }
+        return FNV1a.hash(b[8..<17], from: FNV1a.hash(b[0..<6]))
+    }
+}
+
+extension LicenceStatus {
+    /// Upper-case letters already checked (the byte-level row path); empty is `A`.
+    init(validatedLetters b: UnsafeBufferPointer<UInt8>) {
+        letters = b.isEmpty ? "A" : String(decoding: b, as: UTF8.self)
+    }
+}
