@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// How one dataset's rows become typed records (one conformance per dataset).
@@ -74,16 +73,14 @@ public enum DatasetLoader {
         var store = RowStore(width: 0)
         var rejected: [RejectedRow] = []
         var counts = DatasetCounts()
-        var headerMap: HeaderMap?
 
         // Rows are validated in slices on both cores (validation is pure), then kept in input order.
-        // A slice is validated in the background while the one before it is appended.
-        var pending: [(batch: RecordBatch, records: Range<Int>)] = []
-        var pendingCount = 0
+        var slices = SliceValidation(validator)
+        // A read that stops early (an error, a stop request) must not leave a job running.
+        defer { slices.waitForTheSliceInFlight() }
         var reserved = false
-        var inFlight: ValidationJob<V.Record>?
-        func keep(_ job: ValidationJob<V.Record>) {
-            for slice in job.slices() {
+        func keep(_ validated: [ValidatedRows<V.Record>]) {
+            for slice in validated {
                 records.append(contentsOf: slice.records)
                 lines.append(contentsOf: slice.lines)
                 store.append(contentsOf: slice.store)
@@ -91,21 +88,6 @@ public enum DatasetLoader {
             }
             if !reserved { reserveForWholeFile() }
         }
-        func validatePending(last: Bool = false) {
-            if let map = headerMap, pendingCount > 0 {
-                let job = ValidationJob(pending, map: map, validator: validator)
-                pending.removeAll(keepingCapacity: true)
-                pendingCount = 0
-                if let previous = inFlight { keep(previous) }
-                inFlight = job
-            }
-            if last, let previous = inFlight {
-                keep(previous)
-                inFlight = nil
-            }
-        }
-        // A read that stops early (an error, a stop request) must not leave a job running.
-        defer { inFlight?.wait() }
 
         /// After the first slice: the file's size over the bytes a row takes gives the row count.
         func reserveForWholeFile() {
@@ -121,18 +103,16 @@ public enum DatasetLoader {
 
         let read = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
                                                options: options) { map in
-            headerMap = map
+            slices.map = map
             store = RowStore(width: validator.schema.columns.count + map.passThrough.count)
         } batch: { batch, records in
             let before = counts.inputRecords
             counts.inputRecords += records.count
             // `progress` may throw to stop the read (a stop request, see `StopRequest`).
             if before >> 14 != counts.inputRecords >> 14 { try progress(counts.inputRecords) }
-            pending.append((batch, records))
-            pendingCount += records.count
-            if pendingCount >= Self.sliceRows { validatePending() }
+            try slices.add(batch, records, handOver: keep)
         }
-        validatePending(last: true)
+        try slices.finish(handOver: keep)
         let header = read.header
 
         let resolution = DuplicateKeys.resolve(store: store, keyColumns: validator.keyColumns)
@@ -193,11 +173,7 @@ public enum DatasetLoader {
         let halves = total < 512 ? 1 : 2
         let size = (total + halves - 1) / halves
         let width = validator.schema.columns.count + map.passThrough.count
-        let results = UnsafeMutableBufferPointer<ValidatedRows<V.Record>?>.allocate(capacity: halves)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
+        return inHalves(halves) { half in
             var rows = ValidatedRows<V.Record>(store: RowStore(width: width))
             let mine = (half * size)..<min(total, (half + 1) * size)
             var offset = 0
@@ -216,9 +192,8 @@ public enum DatasetLoader {
                 }
                 offset += records.count
             }
-            slots[half] = rows
+            return rows
         }
-        return results.map { $0! }
     }
 
     /// One record: the byte-level path first, the string path for whatever it hands over.
@@ -249,27 +224,52 @@ public enum DatasetLoader {
     }
 }
 
-/// One slice of rows being validated on a background queue (two halves at once).
-final class ValidationJob<Record: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written once by the job before it signals `done`, read only after `wait()`.
-    private var result: [DatasetLoader.ValidatedRows<Record>] = []
+/// Batches gathered into slices of `DatasetLoader.sliceRows` records, each validated in the
+/// background (two halves at once) while the slice before it is handed over, in input order:
+/// the one slice pipeline of `DatasetLoader.load` and `DatasetLoader.stream`.
+struct SliceValidation<V: DatasetValidator> {
+    let validator: V
+    /// Set from the header, before the first batch.
+    var map: HeaderMap?
+    private var pending: [(batch: RecordBatch, records: Range<Int>)] = []
+    private var pendingCount = 0
+    private var inFlight: BackgroundJob<[DatasetLoader.ValidatedRows<V.Record>]>?
 
-    init<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)], map: HeaderMap, validator: V)
-        where V.Record == Record {
-        DispatchQueue.global().async {
-            self.result = DatasetLoader.validateInParallel(batches, map: map, validator: validator)
-            self.done.signal()
+    init(_ validator: V) {
+        self.validator = validator
+    }
+
+    /// Adds a batch's records; once they fill a slice, starts validating it and hands over the
+    /// slice before it.
+    mutating func add(_ batch: RecordBatch, _ records: Range<Int>,
+                      handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+        pending.append((batch, records))
+        pendingCount += records.count
+        if pendingCount >= DatasetLoader.sliceRows { try validatePending(handOver) }
+    }
+
+    /// Hands over what is left: the last slice, after the one in flight.
+    mutating func finish(handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+        try validatePending(handOver)
+        if let last = inFlight {
+            inFlight = nil
+            try handOver(try last.wait())
         }
     }
 
-    func wait() {
-        done.wait()
-        done.signal()
+    /// For a read that stops early (an error, a stop request): no job is left running.
+    func waitForTheSliceInFlight() {
+        _ = try? inFlight?.wait()
     }
 
-    func slices() -> [DatasetLoader.ValidatedRows<Record>] {
-        wait()
-        return result
+    private mutating func validatePending(_ handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+        guard let map, pendingCount > 0 else { return }
+        let batches = pending, validator = validator
+        let job = BackgroundJob(.sharedPool) { DatasetLoader.validateInParallel(batches, map: map, validator: validator) }
+        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        let previous = inFlight
+        inFlight = job
+        if let previous { try handOver(try previous.wait()) }
     }
 }

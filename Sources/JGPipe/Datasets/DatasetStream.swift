@@ -33,12 +33,11 @@ extension DatasetLoader {
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
         var counts = DatasetCounts()
-        var headerMap: HeaderMap?
-        var pending: [(batch: RecordBatch, records: Range<Int>)] = []
-        var pendingCount = 0
-        var inFlight: ValidationJob<V.Record>?
-        func handOver(_ job: ValidationJob<V.Record>) throws {
-            for rows in job.slices() {
+        var slices = SliceValidation(validator)
+        // A read that stops early (an error, a stop request) must not leave a job running.
+        defer { slices.waitForTheSliceInFlight() }
+        func handOver(_ validated: [ValidatedRows<V.Record>]) throws {
+            for rows in validated {
                 var part = ValidatedSlice(records: rows.records, lines: rows.lines, store: rows.store, rejected: rows.rejected)
                 if !decisions.isEmpty { counts.collapsedDuplicates += decisions.apply(to: &part) }
                 counts.cleaned += part.records.count
@@ -47,38 +46,17 @@ extension DatasetLoader {
                 try slice(part)
             }
         }
-        func validatePending(last: Bool = false) throws {
-            if let map = headerMap, pendingCount > 0 {
-                let job = ValidationJob(pending, map: map, validator: validator)
-                pending.removeAll(keepingCapacity: true)
-                pendingCount = 0
-                if let previous = inFlight {
-                    inFlight = job
-                    try handOver(previous)
-                } else {
-                    inFlight = job
-                }
-            }
-            if last, let previous = inFlight {
-                inFlight = nil
-                try handOver(previous)
-            }
-        }
-        // A read that stops early (an error, a stop request) must not leave a job running.
-        defer { inFlight?.wait() }
         let read = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
                                                options: options) { map in
-            headerMap = map
+            slices.map = map
             try onHeader(map)
         } batch: { batch, records in
             let before = counts.inputRecords
             counts.inputRecords += records.count
             if before >> 14 != counts.inputRecords >> 14 { try progress(counts.inputRecords) }
-            pending.append((batch, records))
-            pendingCount += records.count
-            if pendingCount >= Self.sliceRows { try validatePending() }
+            try slices.add(batch, records, handOver: handOver)
         }
-        try validatePending(last: true)
+        try slices.finish(handOver: handOver)
         return StreamedDataset(header: read.header, counts: counts, parseCPUSeconds: read.parseCPUSeconds)
     }
 

@@ -90,17 +90,10 @@ public enum DatasetFile {
         // Decoding and parsing run on a thread of their own, a few batches ahead of the caller,
         // which validates: the two halves of reading use both cores.
         let channel = BoundedChannel<RecordBatch>(capacity: 8)
-        let parseCPU = ParseClock()
-        let done = DispatchSemaphore(value: 0)
-        let producer = Thread {
-            produceBatches(fd: fd, options: options, into: channel, clock: parseCPU)
-            done.signal()
-        }
-        producer.stackSize = 1 << 20
-        producer.start()
+        let producer = BackgroundJob { produceBatches(fd: fd, options: options, into: channel) }
         defer {
             channel.cancel()
-            done.wait()
+            _ = try? producer.wait()
             close(fd)
         }
 
@@ -135,28 +128,17 @@ public enum DatasetFile {
             throw InputFileError(kind: .unusable, file: path, line: 1, column: nil,
                                  message: "the file is empty: a header row is required")
         }
-        // The producer stopped its clock before it ended the stream.
-        return Statistics(header: headerMap, parseCPUSeconds: parseCPU.seconds)
+        // The stream has ended: the producer returns its thread's CPU time as it ends.
+        return Statistics(header: headerMap, parseCPUSeconds: try producer.wait())
     }
 
     private struct ReadFailure: Error {
         let message: String
     }
 
-    /// The decode-and-parse thread's CPU time, read once the thread has ended.
-    private final class ParseClock: @unchecked Sendable {
-        private(set) var seconds = 0.0
-
-        func stop() {
-            var ts = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-            seconds = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-        }
-    }
-
     /// The producer: read → decode → parse, handing over each batch of records.
-    private static func produceBatches(fd: Int32, options: ReadOptions, into channel: BoundedChannel<RecordBatch>,
-                                       clock: ParseClock) {
+    /// Returns the thread's CPU time, taken as the stream ends (0 when the consumer cancelled).
+    private static func produceBatches(fd: Int32, options: ReadOptions, into channel: BoundedChannel<RecordBatch>) -> Double {
         let decoder = StreamDecoder(encoding: options.encoding)
         let reader = CSVReader(delimiter: options.delimiter, maxFieldBytes: options.maxFieldBytes)
         struct Cancelled: Error {}
@@ -199,13 +181,16 @@ public enum DatasetFile {
                 try reader.parse(text, take)
             }
             try reader.finish(take)
-            clock.stop()
+            let seconds = threadCPUSeconds()
             channel.finish()
+            return seconds
         } catch is Cancelled {
             channel.finish()
+            return 0
         } catch {
-            clock.stop()
+            let seconds = threadCPUSeconds()
             channel.finish(throwing: error)
+            return seconds
         }
     }
 
@@ -233,4 +218,11 @@ public enum DatasetFile {
             return InputFileError(kind: .unusable, file: path, line: nil, column: nil, message: "CSV parser: \(message)")
         }
     }
+}
+
+/// The CPU time of the calling thread.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

@@ -233,23 +233,24 @@ public final class CSVWriter {
     }
 }
 
-/// The writing half of a `CSVWriter` with `writeBehind`: a thread that hashes and writes the
-/// buffers handed to it, in order, holding at most a few. A write error is thrown by `finish`.
-private final class WriteBehind: @unchecked Sendable {
-    private static let capacity = 3
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var chunks: [[UInt8]] = []
-    private var closed = false
-    private let done = DispatchSemaphore(value: 0)
-    // The thread's own until it signals `done`.
-    private var hasher = SHA256()
-    private var written: Int64 = 0
-    private var failure: OutputFileError?
+/// The writing half of a `CSVWriter` with `writeBehind`: a background job that hashes and
+/// writes the buffers handed to it through a bounded channel, in order, holding at most a few.
+/// A write error is thrown by `finish`; after one, the job still takes (and drops) the buffers
+/// sent, so the writer never blocks.
+private final class WriteBehind {
+    private let chunks: BoundedChannel<[UInt8]>
+    private let job: BackgroundJob<(Int64, SHA256)>
+    private let path: String
+    private var finished = false
 
     init(fd: Int32, path: String) {
-        let thread = Thread { [self] in
-            while let chunk = next() {
+        self.path = path
+        let chunks = BoundedChannel<[UInt8]>(capacity: 3)
+        self.chunks = chunks
+        job = BackgroundJob {
+            var hasher = SHA256(), written: Int64 = 0
+            var failure: OutputFileError?
+            while let chunk = try chunks.receive() {
                 guard failure == nil else { continue }
                 do {
                     try chunk.withUnsafeBytes { try CSVWriter.write($0, to: fd, path: path, hashing: &hasher) }
@@ -258,39 +259,28 @@ private final class WriteBehind: @unchecked Sendable {
                     failure = error as? OutputFileError ?? OutputFileError(file: path, message: "\(error)")
                 }
             }
-            done.signal()
+            if let failure { throw failure }
+            return (written, hasher)
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     /// Blocks while `capacity` chunks wait.
     func send(_ chunk: [UInt8]) {
-        condition.lock()
-        while chunks.count >= WriteBehind.capacity { condition.wait() }
-        chunks.append(chunk)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func next() -> [UInt8]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while chunks.isEmpty && !closed { condition.wait() }
-        guard !chunks.isEmpty else { return nil }
-        condition.broadcast()
-        return chunks.removeFirst()
+        chunks.send(chunk)
     }
 
     /// Waits until every chunk is written: the bytes written and their hash.
     func finish() throws(OutputFileError) -> (Int64, SHA256) {
-        condition.lock()
-        let first = !closed
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-        if first { done.wait() }
-        if let failure { throw failure }
-        return (written, hasher)
+        if !finished {
+            finished = true
+            chunks.finish()
+        }
+        do {
+            return try job.wait()
+        } catch let error as OutputFileError {
+            throw error
+        } catch {
+            throw OutputFileError(file: path, message: "\(error)")
+        }
     }
 }

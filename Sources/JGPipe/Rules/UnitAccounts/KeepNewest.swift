@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The rules that remove accounts (R1–R3), in the order they apply.
 public enum CleanupRule: String, Sendable, CaseIterable {
     case r1 = "R1", r2 = "R2", r3 = "R3"
@@ -58,33 +56,35 @@ func keepNewest(_ candidates: [Int32], of accounts: [UnitAccount], cap: Int, buc
                 groupedBy group: @Sendable (UnitAccount) -> UInt64) -> (kept: [Int32], removed: [Int32]) {
     let (ordered, starts) = spread(candidates, of: accounts, into: buckets, groupedBy: group)
     let bucketCount = starts.count - 1
-    var removedMask = [Bool](repeating: false, count: accounts.count)
-    // Buckets are independent: two halves (by candidates) are sorted at once, each marking its
-    // own candidates. Reading the records in bucket order waits on memory, which two cores overlap.
+    // Buckets are independent: two halves (by candidates) are sorted at once, each listing the
+    // candidates it removes. Reading the records in bucket order waits on memory, which two cores overlap.
     let halves = candidates.count < 1 << 14 ? 1 : 2
     let middle = halves == 1 ? bucketCount : min(starts.partitioningIndex { Int($0) >= candidates.count / 2 }, bucketCount)
     let splits = [0, middle, bucketCount]
-    removedMask.withUnsafeMutableBufferPointer { mask in
-        nonisolated(unsafe) let mask = mask
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
-            var keys: [NewestKey] = []
-            for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > (capOfGroup == nil ? cap : 0) {
-                keys.removeAll(keepingCapacity: true)
-                for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
-                    let account = accounts[Int(i)]
-                    keys.append(NewestKey(group: group(account), account: account, index: i))
+    let removedByHalf = inHalves(halves) { half in
+        var keys: [NewestKey] = []
+        var removed: [Int32] = []
+        for b in splits[half]..<splits[half + 1] where Int(starts[b + 1] - starts[b]) > (capOfGroup == nil ? cap : 0) {
+            keys.removeAll(keepingCapacity: true)
+            for i in ordered[Int(starts[b])..<Int(starts[b + 1])] {
+                let account = accounts[Int(i)]
+                keys.append(NewestKey(group: group(account), account: account, index: i))
+            }
+            keys.sort()
+            var taken = 0, groupCap = cap
+            for k in keys.indices {
+                if k == 0 || keys[k].group != keys[k - 1].group {
+                    taken = 0
+                    groupCap = capOfGroup.map { min(cap, $0(keys[k].group)) } ?? cap
                 }
-                keys.sort()
-                var taken = 0, groupCap = cap
-                for k in keys.indices {
-                    if k == 0 || keys[k].group != keys[k - 1].group {
-                        taken = 0
-                        groupCap = capOfGroup.map { min(cap, $0(keys[k].group)) } ?? cap
-                    }
-                    if taken < groupCap { taken += 1 } else { mask[Int(keys[k].index)] = true }
-                }
+                if taken < groupCap { taken += 1 } else { removed.append(keys[k].index) }
             }
         }
+        return removed
+    }
+    var removedMask = [Bool](repeating: false, count: accounts.count)
+    for removed in removedByHalf {
+        for i in removed { removedMask[Int(i)] = true }
     }
     return (candidates.filter { !removedMask[Int($0)] }, candidates.filter { removedMask[Int($0)] })
 }

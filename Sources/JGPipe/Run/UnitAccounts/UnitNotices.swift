@@ -17,7 +17,7 @@ struct UnitNotices {
         effectiveDate = context.effectiveDate
     }
 
-    /// The second half of the units is done on a thread of its own meanwhile.
+    /// The two halves of the units are done at once.
     func make(_ units: LoadedDataset<Unit>, _ detachment: [String], _ unitOrder: [Int32], _ tallies: UnitTallies,
               _ coverage: [LegalPersonCoverage], _ removedFacts: [String]) throws -> [Notice] {
         let e = effectiveDate
@@ -66,8 +66,7 @@ struct UnitNotices {
             }
             return notices
         }
-        let half = unitOrder.count / 2
-        let secondHalf = BackgroundJob { notices(unitOrder[half...]) }
-        return notices(unitOrder[..<half]) + (try secondHalf.wait())
+        let middle = unitOrder.count / 2
+        return inHalves(2) { half in notices(half == 0 ? unitOrder[..<middle] : unitOrder[middle...]) }.flatMap { $0 }
     }
 }

@@ -1,10 +1,15 @@
 import Foundation
 
 /// A first-in first-out hand-over between one producer thread and one consumer, holding at
-/// most `capacity` items so a fast reader cannot run ahead of validation with the whole file.
-final class BoundedChannel<Item: Sendable>: @unchecked Sendable {
+/// most `capacity` items, so a fast producer cannot run ahead with a whole file: the reader's
+/// batches (capacity 8) and a write-behind writer's buffers (capacity 3).
+///
+/// `@unchecked Sendable` is sound because every mutable field is read and written only while
+/// `condition` is locked.
+final class BoundedChannel<Item>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Item] = []
+    /// Taken items are set to nil at once, so the channel keeps no taken item alive.
+    private var items: [Item?] = []
     private var head = 0
     private var finished = false
     private var failure: Error?
@@ -16,6 +21,7 @@ final class BoundedChannel<Item: Sendable>: @unchecked Sendable {
     }
 
     /// Blocks while full; false when the consumer has cancelled (the producer should stop).
+    @discardableResult
     func send(_ item: Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -41,7 +47,8 @@ final class BoundedChannel<Item: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while head == items.count && !finished { condition.wait() }
         if head < items.count {
-            let item = items[head]
+            let item = items[head]!
+            items[head] = nil
             head += 1
             if head > 64 && head * 2 > items.count {
                 items.removeFirst(head)
