@@ -30,6 +30,8 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CPosix"),
+        // Chooses the deflate level of libxlsxwriter's zip entries (Sources/CXlsxDeflate/xlsx_deflate.c).
+        .target(name: "CXlsxDeflate"),
         // The CSV tokenizer (libcsv's semantics, flat buffers), apart from the POSIX shims as
         // swift-nio keeps its HTTP parser apart.
         .target(name: "CCSV"),
@@ -40,6 +42,7 @@ let package = Package(
                 "CCSV",
                 "CPosix",
                 "CSQLite",
+                "CXlsxDeflate",
                 "CXlsxWriter",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),

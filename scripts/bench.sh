@@ -4,10 +4,15 @@
 #   removals  the same on accounts with many removals and mixed date-time forms
 #   vehicles  SPEC §3 V1-V5 (vehicles.csv, two e-certificate pilot regions; duckdb_vehicles.py)
 #   exams     SPEC §2 scope, E1-E4, T1/T2 (exam_enrollments.csv; duckdb_exams.py)
+#   licences  SPEC §7 C, D1-D4 (driver_licences.csv; duckdb_licences.py)
+#   violations SPEC §8 W1-W3 (violations.csv joined to 1M vehicles and their users; duckdb_violations.py),
+#             run at as-of 2024-08-01 (after the cutover, so W3 has cases); jgpipe's run includes its
+#             vehicle stage (vehicles.csv is an input), the peer does not
 # See docs/BENCHMARKS.md for what is measured and the targets.
 #
 #   scripts/bench.sh [--runs N] [--sizes 1M,5M] [--removals 2.4M] [--vehicles 2M,4M] [--exams 2M]
-#                    [--removal-share F] [--quick] [--seed S] [--full] [--skip-jgpipe] [--no-record]
+#                    [--licences 2M,4M] [--violations 2M,4M] [--violation-vehicles 1M]
+#                    [--removal-share F] [--quick] [--seed S] [--full] [--workbooks] [--skip-jgpipe] [--no-record]
 #
 #   --runs N        measured runs per tool and size (default 3); runs alternate jgpipe/DuckDB (ABBA order)
 #   --sizes LIST    account counts, e.g. 1M,5M (default) or 100k,2M; units = accounts x 0.111; "" skips
@@ -15,9 +20,13 @@
 #                   (default 0.5) of accounts removed by R1-R3, registered_at in every dated-time form
 #   --vehicles LIST vehicle counts (default 2M,4M; "" skips), over 111,000 units' owners
 #   --exams LIST    enrollment counts (default 2M; "" skips)
+#   --licences LIST licence counts (default 2M,4M; "" skips)
+#   --violations LIST violation counts (default 2M,4M; "" skips), over --violation-vehicles vehicles (1M)
 #   --quick         smoke run: 100k of each, --runs 1, nothing appended to docs/BENCHMARKS.md
 #   --seed S        generator seed (default 1); data is generated once per (size, seed, generator version)
 #   --full          also time one jgpipe run over all four datasets per size (reported, not compared)
+#   --workbooks     each round also runs jgpipe with the detachment workbooks (SPEC §6; tool jgpipe-wb,
+#                   right before or after the plain jgpipe run) and reports what they add (bound: 25 % wall)
 #   --skip-jgpipe   do not build or run jgpipe (DuckDB and libcsv figures only)
 #   --no-build      use an existing binary ($JGPIPE, default .build/release/jgpipe) instead of building
 #   --no-record     print the table but do not append it to docs/BENCHMARKS.md
@@ -33,10 +42,15 @@ SIZES=1M,5M
 REMOVALS=2.4M
 VEHICLES=2M,4M
 EXAMS=2M
+LICENCES=2M,4M
+VIOLATIONS=2M,4M
+VIOLATION_VEHICLES=1M
+VIOLATION_AS_OF=2024-08-01
 REMOVAL_SHARE=0.5
 PILOT=4401,3101  # V5: two e-certificate pilot cities (广州, 上海), as SPEC §3's example
 SEED=1
 FULL=0
+WORKBOOKS=0
 SKIP_JGPIPE=0
 RECORD=1
 BUILD=1
@@ -48,14 +62,19 @@ while [[ $# -gt 0 ]]; do
     --removals) REMOVALS=$2; shift 2 ;;
     --vehicles) VEHICLES=$2; shift 2 ;;
     --exams) EXAMS=$2; shift 2 ;;
+    --licences) LICENCES=$2; shift 2 ;;
+    --violations) VIOLATIONS=$2; shift 2 ;;
+    --violation-vehicles) VIOLATION_VEHICLES=$2; shift 2 ;;
     --removal-share) REMOVAL_SHARE=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
-    --quick) SIZES=100k; REMOVALS=100k; VEHICLES=100k; EXAMS=100k; RUNS=1; RECORD=0; shift ;;
+    --quick) SIZES=100k; REMOVALS=100k; VEHICLES=100k; EXAMS=100k; LICENCES=100k; VIOLATIONS=100k
+             VIOLATION_VEHICLES=100k; RUNS=1; RECORD=0; shift ;;
     --full) FULL=1; shift ;;
+    --workbooks) WORKBOOKS=1; shift ;;
     --skip-jgpipe) SKIP_JGPIPE=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --no-record) RECORD=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -111,6 +130,10 @@ dataset() {  # dataset STAGE SIZE -> prints its directory, generating it when ab
       files="units.csv unit_accounts.csv" ;;
     vehicles) args=(--units 111000 --vehicles "$n" --only vehicles); files=vehicles.csv ;;
     exams) args=(--units 111000 --enrollments "$n" --only exam_enrollments); files=exam_enrollments.csv ;;
+    licences) args=(--units 111000 --licences "$n" --only driver_licences); files=driver_licences.csv ;;
+    violations) args=(--units 111000 --vehicles "$(count_of "$VIOLATION_VEHICLES")" --violations "$n"
+                      --only vehicles,violations,vehicle_users)
+      files="vehicles.csv violations.csv vehicle_users.csv" ;;
   esac
   dir=bench-data/$stage-$size-seed$SEED
   [[ $stage == accounts ]] && dir=bench-data/$size-seed$SEED  # the name of earlier benchmark runs
@@ -184,7 +207,7 @@ JG_OUT=bench-data/out-jgpipe JG_STATE=bench-data/state-jgpipe DK_OUT=bench-data/
 declare -A ROWS BYTES
 KEYS=()
 bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and its DuckDB peer, then libcsv
-  local stage=$1 size=$2 dir key files main peer stage_name extra=()
+  local stage=$1 size=$2 dir key files main peer stage_name extra=() as_of=$AS_OF
   dir=$(dataset "$stage" "$size")
   key=$stage/$size
   KEYS+=("$key")
@@ -193,6 +216,8 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
     vehicles) main=vehicles.csv; peer=duckdb_vehicles.py; stage_name=vehicles
       extra=(--set "vehicles.ecert_pilot_regions=$PILOT") ;;
     exams) main=exam_enrollments.csv; peer=duckdb_exams.py; stage_name=exam_enrollments ;;
+    licences) main=driver_licences.csv; peer=duckdb_licences.py; stage_name=driver_licences ;;
+    violations) main=violations.csv; peer=duckdb_violations.py; stage_name=violations; as_of=$VIOLATION_AS_OF ;;
   esac
   files=("$dir"/in/*.csv)
   # csvcount prints "records fields bytes"; records include the header.
@@ -203,6 +228,10 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
   for ((r = 1; r <= RUNS; r++)); do
     # ABBA: the tool that goes first alternates, so neither always gets the warmer machine.
     if (( r % 2 == 1 )); then order="jgpipe duckdb"; else order="duckdb jgpipe"; fi
+    # The run with workbooks goes right after the plain one, then right before it, and so on.
+    if [[ $WORKBOOKS -eq 1 ]]; then
+      if (( r % 2 == 1 )); then order=${order/jgpipe/jgpipe jgpipe-wb}; else order=${order/jgpipe/jgpipe-wb jgpipe}; fi
+    fi
     for tool in $order; do
       case $tool in
         jgpipe)
@@ -211,15 +240,21 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
           # Not --quiet: its log (key=value lines when not on a terminal) has the stage timings.
           # No detachment workbooks (SPEC §6): the peers write none; --full times a run with them.
           measure "$key" jgpipe "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" \
-            --as-of "$AS_OF" --state "$JG_STATE" --set run.detachment_workbooks=false "${extra[@]}" \
+            --as-of "$as_of" --state "$JG_STATE" --set run.detachment_workbooks=false "${extra[@]}" \
             $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done)
           stages "$key" "$stage_name" ;;
+        jgpipe-wb)
+          [[ $SKIP_JGPIPE -eq 1 ]] && continue
+          rm -rf "$JG_OUT" "$JG_STATE"
+          measure "$key" jgpipe-wb "$JGPIPE" run --input-dir "$dir/in" --out "$JG_OUT" --as-of "$as_of" \
+            --state "$JG_STATE" "${extra[@]}" $(for s in ${JGPIPE_SET:-}; do printf -- '--set %s ' "$s"; done) \
+            --set run.detachment_workbooks=true ;;
         duckdb)
           rm -rf "$DK_OUT"
           local peer_args=()
           [[ $stage == vehicles ]] && peer_args=(--pilot "$PILOT")
           measure "$key" duckdb python3 "scripts/bench/$peer" --input-dir "$dir/in" \
-            --out "$DK_OUT" --as-of "$AS_OF" --threads 2 "${peer_args[@]}" ;;
+            --out "$DK_OUT" --as-of "$as_of" --threads 2 "${peer_args[@]}" ;;
       esac
     done
     measure "$key" libcsv bash -c 'for f in "$@"; do bench-data/bin/csvcount "$f" || exit 1; done' csvcount "${files[@]}"
@@ -231,7 +266,8 @@ bench_stage() {  # bench_stage STAGE SIZE: RUNS alternating rounds of jgpipe and
   fi
 }
 
-for spec in "accounts:$SIZES" "removals:$REMOVALS" "vehicles:$VEHICLES" "exams:$EXAMS"; do
+for spec in "accounts:$SIZES" "removals:$REMOVALS" "vehicles:$VEHICLES" "exams:$EXAMS" "licences:$LICENCES" \
+            "violations:$VIOLATIONS"; do
   IFS=, read -r -a list <<<"${spec#*:}"
   for size in "${list[@]}"; do
     [[ -n $size ]] && bench_stage "${spec%%:*}" "$size"

@@ -3,12 +3,28 @@
 # libcsv-dev (the reference the tests hold the CSV tokenizer to), libsqlite3-dev (the run ledger),
 # libssl-dev (SHA-256 for the manifest), libxlsxwriter-dev (the detachments' workbooks, SPEC §6),
 # python3-openpyxl (the tests read the workbooks back with a real xlsx reader).
+#
+#   scripts/bootstrap.sh --spark   also what `jgpipe run --engine spark` needs: Java 17 (Debian's
+#                                  openjdk-17-jre-headless) when no java is found, python3-venv, and
+#                                  PySpark 4.x from PyPI (it carries Spark) in a virtual environment at
+#                                  ~/.cache/jgpipe/pyspark-venv (JGPIPE_SPARK_VENV), where jgpipe looks.
 set -euo pipefail
+spark=0
+for argument in "$@"; do
+    case "$argument" in
+        --spark) spark=1 ;;
+        *) echo "bootstrap: unknown option $argument (known: --spark)" >&2; exit 64 ;;
+    esac
+done
 
 missing=()
 for package in libcsv-dev libsqlite3-dev libssl-dev libxlsxwriter-dev python3-openpyxl; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+if ((spark)); then
+    command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+    python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+fi
 if ((${#missing[@]})); then
     echo "bootstrap: installing ${missing[*]}" >&2
     sudo=""
@@ -17,3 +33,12 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 command -v swift >/dev/null || { echo "bootstrap: swift is not on PATH (expected Swift 6.x)" >&2; exit 1; }
+if ((spark)); then
+    venv="${JGPIPE_SPARK_VENV:-$HOME/.cache/jgpipe/pyspark-venv}"
+    if ! "$venv/bin/python" -c 'import pyspark, sys; sys.exit(pyspark.__version__.split(".")[0] != "4")' 2>/dev/null; then
+        echo "bootstrap: installing PySpark 4 into $venv" >&2
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q 'pyspark>=4,<5'
+    fi
+    "$venv/bin/python" -c 'import pyspark; print("bootstrap: PySpark", pyspark.__version__, "in '"$venv"'")' >&2
+fi

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Synthetic, realistic dumps of the four jgpipe datasets (SPEC §1-§3).
+"""Synthetic, realistic dumps of the seven jgpipe datasets (SPEC §1-§3, §7, §8).
 
     python3 scripts/generate.py --out DIR --units N --seed S \
         [--encoding utf-8|gb18030] [--invalid-rate 0.002] [--crlf] \
         [--vehicles N] [--enrollments N] [--only units,unit_accounts,...] \
-        [--removal-share F] [--mixed-dates]
+        [--removal-share F] [--mixed-dates] [--licences N] [--violations N]
 
-Writes units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv with the
-SPEC's canonical headers (accounts carry one extra pass-through column, `remark`).
+Writes units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv,
+driver_licences.csv, violations.csv and vehicle_users.csv with the SPEC's canonical
+headers (accounts carry one extra pass-through column, `remark`).
 Standard library only; output is a pure function of the arguments (one
 random.Random(seed), no hash-order dependence).
 
@@ -22,6 +23,13 @@ not depend on which others are written).
 R2 removes the ones past the cap): about F of all accounts are removed.
 --mixed-dates writes registered_at in every SPEC form with a time, equally often
 (2019/08/16 07:47:41, 20190816 07:47:41, 2019-08-16 07:47, ...).
+
+--licences N (default 9 per unit, about one per account) and --violations N
+(default one per vehicle) size the SPEC §7 and §8 files; violations and registered
+users (vehicle_users.csv, about 6% of person-owned vehicles) join to the vehicles
+drawn before them (a pool of at most 4M of them). Licence dates are spread around
+2024-06-01, violations dated up to 2024-07-31 and processed up to 2024-08-01 (the
+benchmark runs them at as-of 2024-08-01, after the cutover, so W3 has cases).
 
 Speed matters (5M accounts in well under 3 minutes), hence the style: pools of
 pre-rendered strings, check characters from precomputed partial weighted sums,
@@ -145,8 +153,10 @@ def main():
     ap.add_argument("--removal-share", type=float, default=None,
                     help="about this share of accounts removed by R1-R3 (units with 21-40 accounts)")
     ap.add_argument("--mixed-dates", action="store_true", help="registered_at in every dated-time form, equally often")
+    ap.add_argument("--licences", type=int, default=None, help="driver licences (default 9 per unit)")
+    ap.add_argument("--violations", type=int, default=None, help="violations (default one per vehicle)")
     a = ap.parse_args()
-    stems = ["units", "unit_accounts", "exam_enrollments", "vehicles"]
+    stems = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users"]
     wanted = set(stems if a.only is None else a.only.split(","))
     if not wanted <= set(stems):
         sys.exit(f"generate.py: --only takes {','.join(stems)}")
@@ -498,16 +508,22 @@ def main():
     lines.append("vin,plate_no,plate_type,vehicle_type,use_nature,owner_type,owner_id_type,owner_id_no,owner_name,"
              "owner_phone,region_code,registered_on,inspection_valid_until,status,scrap_received_on,scrap_region_code" + NL)
     n_veh = 2 * N if a.vehicles is None else a.vehicles
+    # The vehicles violations and users join to: (canonical plate, plate type, owner person or -1, open).
+    POOL_MAX = 4000000
+    pool_every = -(-n_veh // POOL_MAX)
+    pool_plate, pool_ptype, pool_owner, pool_open = [], [], [], []
     for i in range(n_veh):
         u = randrange(N)
         ri = unit_region[u]
+        p_owner = -1
         if rand() < 0.4:
             otype, oidt, oid, oname = "unit", "B", unit_code[u], unit_name[u]
             ophone = person(unit_lp[u], False)[2]
             vt, un = vt_tables[unit_kind[u]][randrange(len(vt_tables[unit_kind[u]]))]
         else:
             otype, oidt = "person", "A"
-            oid, oname, ophone = person(randrange(people_used))
+            p_owner = randrange(people_used)
+            oid, oname, ophone = person(p_owner)
             ri = region_table[randrange(len(region_table))]
             vt, un = vt_ptable[randrange(len(vt_ptable))]
         if rand() < 0.05:
@@ -549,6 +565,7 @@ def main():
                 serial = serial[:4] + "挂"
                 ptype = "15"
             plate = pre + serial
+        canonical_plate = plate
         r = rand()
         if r < 0.03:
             plate = plate[:2] + "·" + plate[2:]
@@ -564,7 +581,8 @@ def main():
         else:
             src = srg = ""
         regs = veh_dates.mixed(regd, rand())
-        if rand() < BAD:
+        bad = rand() < BAD
+        if bad:
             r = rand()
             if r < 0.3:
                 plate = plate[:2] + "I0O12"
@@ -574,14 +592,257 @@ def main():
                 vin = vin[:10] + "O" + vin[11:]
         lines.append(f"{vin},{plate},{ptype},{vt},{un},{otype},{oidt},{oid},{oname},{ophone},{regions[ri]},"
                      f"{regs},{ins},{st},{src},{srg}{NL}")
+        if plate and not bad and i % pool_every == 0:
+            pool_plate.append(canonical_plate)
+            pool_ptype.append(ptype)
+            pool_owner.append(p_owner)
+            pool_open.append(st not in ("E", "M"))
     lines.close()
+    t_veh = time.time()
+    # Licences and violations draw from random streams of their own, so each is drawn only when
+    # written without changing the other (and the first four files do not change for a seed).
+    n_lic = n_viol = n_users = 0
+    if "driver_licences" in wanted:
+        n_lic = licences(a, wanted, random.Random(a.seed * 1000003 + 7), NL, BAD, 9 * N if a.licences is None else a.licences, person, people_used,
+                         regions, region_table, reg_sum, bad_id, bad_dates, seq_str, seq_sum)
+    t_lic = time.time()
+    if "violations" in wanted or "vehicle_users" in wanted:
+        n_viol, n_users = violations(a, wanted, random.Random(a.seed * 1000003 + 11), NL, BAD,
+                                     n_veh if a.violations is None else a.violations, person, people_used, regions,
+                                     region_table, pool_plate, pool_ptype, pool_owner, pool_open)
     t_end = time.time()
     sizes = {stem + ".csv": os.path.getsize(os.path.join(a.out, stem + ".csv")) for stem in stems if stem in wanted}
     print(f"generate: units={N} accounts={n_acc} enrollments={n_exam} vehicles={n_veh} seed={a.seed} "
           f"encoding={a.encoding} in {t_end - t0:.1f}s (units {t_units - t0:.1f}s, accounts {t_acc - t_units:.1f}s, "
-          f"exams {t_exam - t_acc:.1f}s, vehicles {t_end - t_exam:.1f}s)", file=sys.stderr)
+          f"exams {t_exam - t_acc:.1f}s, vehicles {t_veh - t_exam:.1f}s, licences {t_lic - t_veh:.1f}s, "
+          f"violations {t_end - t_lic:.1f}s); licences={n_lic} violations={n_viol} vehicle_users={n_users}",
+          file=sys.stderr)
     for fn, s in sizes.items():
         print(f"  {fn:24s} {s / 1e6:9.1f} MB", file=sys.stderr)
+
+
+def legacy_form(idno, p, rand):
+    """As `person` does with the main stream: about 1 % of people born in the 1900s sometimes
+    written as their 15-digit number; here with the caller's own stream."""
+    if p % 97 == 3 and idno[6:8] == "19" and rand() < 0.6:
+        return idno[:6] + idno[8:17]
+    return idno
+
+
+# ---------------------------------------------------------------- driver licences (SPEC §7)
+LICENCE_CLASSES = [("C1", 52), ("C2", 14), ("C1C6", 3), ("C1,C6", 1), ("C1E", 4), ("B2", 5), ("A2", 2), ("A1", 1),
+                   ("B1", 1), ("A2D", 1), ("B2E", 1), ("A3", 1), ("D", 4), ("E", 2), ("C2、C6", 1), ("C3", 1),
+                   ("c1", 1), ("C5", 1)]
+LICENCE_STATUSES = [""] * 58 + ["A"] * 33 + ["G"] * 5 + ["注销"] * 1 + ["F"] * 2 + ["E"] * 1
+
+
+def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_table, reg_sum, bad_id, bad_dates,
+             seq_str, seq_sum):
+    """driver_licences.csv: one licence per holder; the shares are set so that every rule of
+    SPEC §7 fires on a run at 2024-06-01: ~1.5% renewal due (valid_until within 90 days), ~2%
+    overdue by less than a year, ~1% open and more than a year past (the cancellation work
+    list), 6% cancelled (G, most for an overdue renewal: D4 on both sides of three years), 8%
+    large classes (D2, D3), ~3% holders of 70 and more (D3 by age); 0.3% with a legacy 15-digit
+    number, some passports; 0.02% exact duplicate lines, 0.01% the same holder again with another
+    expiry (DUPLICATE_KEY), one in ten of those written in the other identity form."""
+    rand, randrange = rng.random, rng.randrange
+    dates = Dates(dt.date(1985, 1, 1), dt.date(2036, 12, 31))
+    d_asof = (dt.date(2024, 6, 1) - dates.start).days
+    elder_days = Dates(dt.date(1936, 1, 1), dt.date(1954, 5, 31))
+    elder_sum = [sum(int(c) * w for c, w in zip(s, ID_W[6:14])) for s in elder_days.compact]
+    cls_table = [c for c, w in LICENCE_CLASSES for _ in range(w)]
+    lines = Sink(a, "driver_licences.csv", wanted)
+    lines.append("holder_id_type,holder_id_no,holder_name,holder_phone,region_code,classes,first_issued_on,"
+                 "valid_until,status,cancel_reason,last_medical_on,last_reviewed_on" + NL)
+    written = 0
+    for i in range(n):
+        # Holders beyond the people drawn so far are new people (the bijection covers them all).
+        idno, name, phone = person(people_used + i, False)
+        idno = legacy_form(idno, people_used + i, rand)
+        elder = rand() < 0.03
+        if elder:
+            ri = region_table[randrange(len(region_table))]
+            di = randrange(elder_days.n)
+            s = randrange(1000)
+            idno = regions[ri] + elder_days.compact[di] + seq_str[s] + ID_CHECK[(reg_sum[ri] + elder_sum[di] + seq_sum[s]) % 11]
+        t = "A" if rand() < 0.7 else ""
+        if i % 397 == 11:
+            t, idno = "F", f"E{(i * 7) % 100000000:08d}"
+        ri = region_table[randrange(len(region_table))]
+        cls = cls_table[randrange(len(cls_table))]
+        large = any(c in cls for c in ("A1", "A2", "A3", "B1", "B2"))
+        first = randrange((dt.date(1990, 1, 1) - dates.start).days, d_asof - 30)
+        r = rand()
+        if r < 0.015:
+            until = d_asof + randrange(0, 91)                     # D1 renewal due
+        elif r < 0.035:
+            until = d_asof - randrange(1, 366)                    # D1 overdue, within the year
+        elif r < 0.045:
+            until = d_asof - randrange(366, 3000)                 # open and long past: the work list
+        else:
+            until = d_asof + randrange(91, (dt.date(2036, 12, 31) - dt.date(2024, 6, 1)).days)
+        st = LICENCE_STATUSES[randrange(len(LICENCE_STATUSES))]
+        reason = ""
+        if st in ("G", "注销"):
+            until = d_asof - randrange(30, 2600)                  # cancelled some time ago
+            rr = rand()
+            reason = "overdue_renewal" if rr < 0.6 else ("逾期未换证" if rr < 0.8 else ("voluntary" if rr < 0.9 else ""))
+        first = min(first, until - 365)
+        med = rev = ""
+        if large or elder:
+            if rand() < 0.8:
+                med = dates.iso[d_asof - randrange(1, 500)]
+            if large and rand() < 0.8:
+                rev = dates.iso[d_asof - randrange(1, 500)]
+        fi, vu = dates.mixed(first, rand()), dates.mixed(until, rand())
+        if rand() < BAD:
+            r = rand()
+            if r < 0.3:
+                idno = bad_id(idno)
+            elif r < 0.55:
+                vu = bad_dates[randrange(len(bad_dates))]
+            elif r < 0.8:
+                cls = "C9"
+            else:
+                regions_bad = regions[ri][:4]
+                ri = -1
+        region = regions[ri] if ri >= 0 else regions_bad
+        line = f"{t},{idno},{name},{phone},{region},{csvq(cls)},{fi},{vu},{st},{reason},{med},{rev}{NL}"
+        lines.append(line)
+        written += 1
+        r = rand()
+        if r < 0.0002:
+            lines.append(line)                                    # exact duplicate (collapses)
+            written += 1
+        elif r < 0.0003:
+            if len(idno) == 18 and idno[6:8] == "19" and rand() < 0.5:
+                idno = idno[:6] + idno[8:17]                      # the same holder, legacy form
+            lines.append(f"{t},{idno},{name},{phone},{region},{csvq(cls)},{fi},{dates.iso[min(until + 3650, dates.n - 1)]},{st},"
+                         f"{reason},{med},{rev}{NL}")             # another expiry: DUPLICATE_KEY
+            written += 1
+    lines.close()
+    return written
+
+
+# ---------------------------------------------------------------- violations, registered users (SPEC §8)
+VIOLATION_CODES = [("1625", 3, "200", 20), ("1352", 6, "200", 8), ("13450", 0, "150", 10), ("1345", 3, "200", 8),
+                   ("1017", 1, "50", 6), ("1039", 0, "100", 14), ("6046", 0, "0", 4), ("10391", 0, "150.50", 2),
+                   ("1301", 12, "2000", 1), ("1042", 2, "100", 8), ("1211", 1, "20", 6), ("1230", 3, "150", 5),
+                   ("7040", 0, "0", 8)]
+
+
+def violations(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_table, pool_plate, pool_ptype,
+               pool_owner, pool_open):
+    """vehicle_users.csv and violations.csv over the pooled vehicles. ~6% of person-owned vehicles
+    have registered users (a fifth of them revoked, some registered only after violations); a
+    vehicle's violations come in clusters (a few vehicles have many); 35% unprocessed (W1); of the
+    processed, 85% paid (W2 for the rest); 80% non-site; handlers are the owner (person-owned
+    vehicles, 70%), a registered user or someone else (W3's three findings after the cutover);
+    forms mixed (Y/是/非现场, 已处理, 2024/7/5 8:30); 0.02% exact duplicate lines; at the invalid
+    rate: unknown plates, 13 points, a fine with three places, a 3-digit code, a bad date."""
+    rand, randrange = rng.random, rng.randrange
+    P = len(pool_plate)
+    start = dt.datetime(2023, 1, 1)
+    span = int((dt.datetime(2024, 7, 31, 23, 59) - start).total_seconds() // 60)
+    cutover = dt.datetime(2024, 7, 1)
+    last_processed = dt.datetime(2024, 8, 1, 20, 0)
+    code_table = [c for c in VIOLATION_CODES for _ in range(c[3])]
+    users = Sink(a, "vehicle_users.csv", wanted)
+    users.append("plate_no,plate_type,user_id_type,user_id_no,user_name,registered_on,revoked_on" + NL)
+    registered = {}  # pool index -> [(person, registered_on, revoked_on)]
+    n_users = 0
+    for k in range(P):
+        if pool_owner[k] < 0 or rand() >= 0.06:
+            continue
+        for _ in range(1 + (rand() < 0.3)):
+            p = randrange(people_used)
+            reg = start + dt.timedelta(minutes=randrange(span))
+            rev = reg + dt.timedelta(days=randrange(10, 300)) if rand() < 0.2 else None
+            registered.setdefault(k, []).append((p, reg, rev))
+            uid, uname, _ = person(p, False)
+            uid = legacy_form(uid, p, rand)
+            users.append(f"{pool_plate[k]},{pool_ptype[k]},A,{uid},{uname},{reg:%Y-%m-%d %H:%M:%S},"
+                         f"{'' if rev is None else f'{rev:%Y-%m-%d}'}{NL}")
+            n_users += 1
+    users.close()
+
+    lines = Sink(a, "violations.csv", wanted)
+    lines.append("violation_id,plate_no,plate_type,occurred_at,region_code,violation_code,points,fine,non_site,"
+                 "status,processed_at,handler_id_type,handler_id_no,handler_name,paid" + NL)
+    written = 0
+    k = 0
+    for i in range(n):
+        if P == 0:
+            break
+        if rand() < 0.55:  # the next violation of the same vehicle, or a new one (clusters)
+            k = randrange(P)
+        plate, ptype = pool_plate[k], pool_ptype[k]
+        occurred = start + dt.timedelta(minutes=randrange(span))
+        code, points, fine, _ = code_table[randrange(len(code_table))]
+        r = rand()
+        non_site = "Y" if r < 0.55 else ("" if r < 0.7 else ("是" if r < 0.75 else ("非现场" if r < 0.8 else
+                                                                                    ("N" if r < 0.95 else "现场"))))
+        site = r >= 0.8
+        status = processed_at = htype = hid = hname = paid = ""
+        if rand() < 0.65:
+            status = "processed" if rand() < 0.85 else "已处理"
+            done = occurred + dt.timedelta(minutes=randrange(60, 90 * 1440))
+            if done > last_processed:
+                done = last_processed - dt.timedelta(minutes=randrange(1, 600))
+            if done < occurred:
+                done = occurred + dt.timedelta(minutes=30)
+            processed_at = f"{done:%Y-%m-%d %H:%M:%S}" if rand() < 0.8 else f"{done.year}/{done.month}/{done.day} {done:%H:%M}"
+            owner = pool_owner[k]
+            r = rand()
+            regs = registered.get(k)
+            if owner >= 0 and r < 0.7:
+                hp = owner
+            elif regs and r < 0.9:
+                hp = regs[randrange(len(regs))][0]
+            else:
+                hp = randrange(people_used)
+            hid, hname, _ = person(hp, False)
+            hid = legacy_form(hid, hp, rand)
+            htype = "A" if rand() < 0.6 else ""
+            paid = "Y" if rand() < 0.85 else ("N" if rand() < 0.7 else "")
+            if rand() < 0.05:
+                paid = "已缴款" if paid == "Y" else "未缴款"
+        elif rand() < 0.1:
+            status = "未处理" if rand() < 0.5 else "unprocessed"
+        elif rand() < 0.5:
+            status = "unprocessed"
+        if rand() < 0.1:
+            points_text, fine_text = ("" if points == 0 else str(points)), ("" if fine == "0" else fine)
+        else:
+            points_text, fine_text = str(points), fine
+        if rand() < 0.02:
+            plate = plate[:2] + "·" + plate[2:]
+        occ = f"{occurred:%Y-%m-%d %H:%M}" if rand() < 0.85 else f"{occurred.year}/{occurred.month}/{occurred.day} {occurred:%H:%M:%S}"
+        if rand() < BAD:
+            r = rand()
+            if r < 0.35:
+                plate = plate[:2] + "I0O12"      # no such vehicle (and not a valid plate)
+            elif r < 0.5:
+                plate = pool_plate[randrange(P)]
+                ptype = "99"                      # a plate of another type: UNKNOWN_VEHICLE
+            elif r < 0.65:
+                points_text = "13"
+            elif r < 0.8:
+                fine_text = "1.234"
+            elif r < 0.9:
+                code = "162"
+            else:
+                occ = "2024-02-30 10:00"
+        region = regions[region_table[randrange(len(region_table))]]
+        line = (f"VL{440000000000 + i * 7},{plate},{ptype},{occ},{region},{code},{points_text},{fine_text},"
+                f"{non_site},{status},{processed_at},{htype},{hid},{hname},{paid}{NL}")
+        lines.append(line)
+        written += 1
+        if rand() < 0.0002:
+            lines.append(line)
+            written += 1
+    lines.close()
+    return written, n_users
 
 
 def _gcd(x, y):

@@ -9,6 +9,7 @@
 #   PREFIX/bin/jgpipe
 #   PREFIX/share/jgpipe/pipelines/default.toml
 #   PREFIX/share/jgpipe/scripts/nightly.sh
+#   PREFIX/share/jgpipe/spark/jgpipe_spark.py    (the PySpark job of --engine spark)
 #
 # The build has its own folder (.build-static, or JGPIPE_BUILD_PATH), so the development build
 # in .build is left as it is. The server needs only the C libraries of Debian's runtime
@@ -28,9 +29,10 @@ if grep -E "not found|libswift|libFoundation|lib_FoundationICU|libdispatch|libBl
     exit 1
 fi
 
-install -d "$prefix/bin" "$prefix/share/jgpipe/pipelines" "$prefix/share/jgpipe/scripts"
+install -d "$prefix/bin" "$prefix/share/jgpipe/pipelines" "$prefix/share/jgpipe/scripts" "$prefix/share/jgpipe/spark"
 install -m 0755 "$binary" "$prefix/bin/jgpipe"
 install -m 0644 pipelines/default.toml "$prefix/share/jgpipe/pipelines/default.toml"
 install -m 0755 scripts/nightly.sh "$prefix/share/jgpipe/scripts/nightly.sh"
+install -m 0644 scripts/spark/jgpipe_spark.py "$prefix/share/jgpipe/spark/jgpipe_spark.py"
 echo "install: $prefix/bin/jgpipe ($("$prefix/bin/jgpipe" --version)), needing only:" >&2
 sed 's/^/    /' <<<"$libraries" >&2

@@ -247,3 +247,9 @@ void jg_csv_drop_records(jg_csv *csv) {
     if (csv->record_first_field >= 0) csv->record_first_field -= fields;
     csv->record_count = 0;
 }
+
+void jg_csv_start_line(jg_csv *csv, intptr_t lines) {
+    csv->newlines = lines;
+    csv->terminator_cr = 0;
+    csv->content_cr = 0;
+}

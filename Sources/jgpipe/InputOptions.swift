@@ -66,6 +66,16 @@ struct InputOptions: ParsableArguments {
         return settings
     }
 
+    /// The pipeline file (absolute) and `--set` values, for a worker to read the same settings.
+    func settingsArguments(_ settings: PipelineSettings) -> [String] {
+        var arguments: [String] = []
+        if let file = settings.fileName {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            arguments.append(realpath(file, &buffer) != nil ? String(cString: buffer) : file)
+        }
+        return arguments + overrides.flatMap { ["--set", $0] }
+    }
+
     private func today() -> CalendarDate {
         var now = time(nil)
         var parts = tm()

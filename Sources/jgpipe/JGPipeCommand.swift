@@ -7,7 +7,8 @@ struct JGPipeCommand: ParsableCommand {
     static let exitCodes = """
         Exit codes: 0 done; 64 usage error (also: --out is, contains or lies inside --input-dir or --state); \
         65 unusable input data, or too many rejected rows (outputs held in <out>.held); 66 input folder \
-        missing, or holding none of the datasets; 73 --out cannot be created or replaced (a folder or file \
+        missing, or holding none of the datasets; 69 --engine spark cannot run this input yet (nothing \
+        published); 73 --out cannot be created or replaced (a folder or file \
         jgpipe did not write is never replaced); 75 another run holds the lock; 78 pipeline-file error (also \
         an unknown setting); 129, 130, 143 stopped by SIGHUP, SIGINT, SIGTERM: nothing published.
         """
@@ -17,7 +18,7 @@ struct JGPipeCommand: ParsableCommand {
         abstract: "Batch pipeline for the 2024 traffic-administration measures (交管12123 data).",
         discussion: exitCodes,
         version: JGPipeVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, TaskCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
@@ -34,7 +35,10 @@ struct JGPipeCommand: ParsableCommand {
     }
 
     static func unknownCommand(_ word: String) -> String? {
-        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        // `task` (the Spark workers) is a command too, but not one a person types: not suggested.
+        let shown = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+        let commands = shown + ["help"]
+        if configuration.subcommands.contains(where: { $0._commandName == word }) { return nil }
         guard !word.hasPrefix("-"), !commands.contains(word), !word.hasSuffix(".toml"), !word.contains("/"),
               access(word, F_OK) != 0 else { return nil }
         let closest = commands.min { SettingsUsage.editDistance(word, $0) < SettingsUsage.editDistance(word, $1) }

@@ -31,12 +31,44 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("all-notices"), help: "Write every notice, also those an earlier run already published (re-running a night).")
     var allNotices = false
 
+    @Option(help: "Where the stages run: embedded (this process) or spark (tasks on a Spark cluster; docs/SCALE-OUT.md).")
+    var engine: EngineChoice = .embedded
+
+    @Option(name: .customLong("spark-master"), help: "With --engine spark: the Spark master, e.g. local[2], yarn, k8s://https://HOST:443.")
+    var sparkMaster: String?
+
+    @Option(name: .customLong("spark-conf"), parsing: .singleValue,
+            help: ArgumentHelp("With --engine spark: a Spark setting, e.g. spark.executor.memory=2g (spark.jgpipe.chunkBytes: bytes a task).",
+                               valueName: "KEY=VALUE"))
+    var sparkConf: [String] = []
+
+    enum EngineChoice: String, ExpressibleByArgument, CaseIterable {
+        case embedded, spark
+    }
+
+    func validate() throws {
+        if engine == .embedded && (sparkMaster != nil || !sparkConf.isEmpty) {
+            throw ValidationError("--spark-master and --spark-conf need --engine spark")
+        }
+        if engine == .spark && sparkMaster == nil {
+            throw ValidationError("--engine spark needs --spark-master, e.g. --spark-master 'local[2]'")
+        }
+    }
+
     func run() throws {
         StopRequest.install()
         let logger = input.makeLogger()
         let settings = try input.settings(logger: logger)
-        let request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
+        var request = RunRequest(settings: settings, inputDirectory: input.inputDirectory, outputDirectory: outputDirectory,
                                  asOf: input.date, stateDirectory: stateDirectory, allNotices: allNotices)
+        if engine == .spark, let sparkMaster {
+            do {
+                request.engine = .spark(try SparkOptions(master: sparkMaster, conf: sparkConf,
+                                                         settingsArguments: input.settingsArguments(settings)))
+            } catch {
+                throw failure(error.exitCode, error.message, logger: logger)
+            }
+        }
         let outcome = Pipeline.run(request, logger: logger)
         guard outcome.exitCode == .ok else { throw failure(outcome.exitCode, outcome.message, logger: logger) }
         for (name, counts) in outcome.datasets {

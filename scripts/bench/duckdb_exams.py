@@ -15,14 +15,13 @@ Written as an analyst would: DuckDB's parallel reader, validation as SQL (GB 116
 arithmetic, try_strptime for dates, a regexp for class strings), class sets as bit masks, the
 rules as CASE expressions, COPY for the outputs. No Python per row.
 """
-import argparse
 import os
 import sys
 import time
-import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_peer import columns, connect, copy_notifications, message_sql, quoted as q, report, template_sql  # noqa: E402
+from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
+                         start, template_sql)
 from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
 
 CODES = ["A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P"]
@@ -59,18 +58,7 @@ def status_sql(col):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--input-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--as-of", default="2024-06-01")
-    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--memory-limit", default=None)
-    a = ap.parse_args()
-    t0 = time.time()
-    os.makedirs(a.out, exist_ok=True)
-    with open(a.pipeline, "rb") as f:
-        pipeline = tomllib.load(f)
+    a, pipeline, t0 = start()
     run, ex, templates = pipeline.get("run", {}), pipeline.get("exams", {}), pipeline.get("templates", {})
     cutover = run.get("cutover_date", "2024-07-01")
     eff = max(a.as_of, cutover)

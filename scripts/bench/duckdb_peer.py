@@ -1,10 +1,32 @@
 """What the vehicle and exam peers share: the connection and the input's columns, messages from
 the pipeline file's templates, notifications.csv as SPEC §4 lays it out (one row per notice,
 ordered by detachment, type, recipient, record), and the peer's closing line on stderr."""
+import argparse
+import os
 import sys
 import time
+import tomllib
 
 from duckdb_rules import duckdb
+
+
+def start(pilot=False):
+    """The peers' arguments, the pipeline file's tables and the start time; the output folder made."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--input-dir", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--as-of", default="2024-06-01")
+    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
+    if pilot:
+        ap.add_argument("--pilot", default=None, help="ecert pilot prefixes, e.g. 4401,3101 (default: the pipeline file's)")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--memory-limit", default=None, help="e.g. 4GB; DuckDB's default is 80%% of RAM")
+    a = ap.parse_args()
+    t0 = time.time()
+    os.makedirs(a.out, exist_ok=True)
+    with open(a.pipeline, "rb") as f:
+        pipeline = tomllib.load(f)
+    return a, pipeline, t0
 
 
 def connect(a):

@@ -17,14 +17,13 @@ expressions (regexps for VIN and plate, the VIN and GB 11643 check characters an
 credit-code check as arithmetic, try_strptime for dates), every rule a CASE expression, COPY
 for the outputs. No Python per row.
 """
-import argparse
 import os
 import sys
 import time
-import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from duckdb_peer import columns, connect, copy_notifications, message_sql, quoted as q, report  # noqa: E402
+from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
+                         start)
 from duckdb_rules import cc_check_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -64,33 +63,11 @@ def scrap_years_sql(rows):
     return "CASE " + " ".join(whens) + " END"
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--input-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--as-of", default="2024-06-01")
-    ap.add_argument("--pipeline", default=os.path.join(os.path.dirname(__file__), "../../pipelines/default.toml"))
-    ap.add_argument("--pilot", default=None, help="ecert pilot prefixes, e.g. 4401,3101 (default: the pipeline file's)")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--memory-limit", default=None, help="e.g. 4GB; DuckDB's default is 80%% of RAM")
-    a = ap.parse_args()
-    t0 = time.time()
-    os.makedirs(a.out, exist_ok=True)
-    with open(a.pipeline, "rb") as f:
-        pipeline = tomllib.load(f)
-    run, vs, templates = pipeline.get("run", {}), pipeline.get("vehicles", {}), pipeline.get("templates", {})
-    cutover = run.get("cutover_date", "2024-07-01")
-    eff = max(a.as_of, cutover)  # E, for V5's message; V2-V4 are judged on A (SPEC §0, revision 2026-12-01)
-    scrap_days, insp_days = vs.get("scrap_notice_days", 90), vs.get("inspection_notice_days", 30)
-    pilot = a.pilot.split(",") if a.pilot else vs.get("ecert_pilot_regions", [])
-    closed = vs.get("closed_statuses", ["E", "M", "B"])
-    sticker = vs.get("exempt_sticker", {})
-    car_ages = sticker.get("car_ages", [2, 4, 8])
-    moto_ages = sticker.get("motorcycle_ages", [2, 4])
-    vans = sticker.get("excluded_vehicle_types", ["K39", "K49"])
-    csv = os.path.join(a.input_dir, "vehicles.csv")
-
-    con = connect(a)
+def load_vehicles(con, csv, closed):
+    """Creates the temp tables `veh` (every row of vehicles.csv, normalised, with `err`, the first
+    failing check's code, or NULL) and `dups` (VINs on more than one valid row: `same` when the
+    rows are identical); returns (all_cols, extra_sel) for the outputs. Shared with the violation
+    peer, whose join side is the vehicles this keeps."""
     rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
     schema = ["vin", "plate_no", "plate_type", "vehicle_type", "use_nature", "owner_type", "owner_id_type",
               "owner_id_no", "owner_name", "owner_phone", "region_code", "registered_on",
@@ -158,6 +135,25 @@ def main():
     SELECT v, min(rn) AS first_rn, min(row_hash) = max(row_hash) AS same
     FROM veh WHERE err IS NULL GROUP BY v HAVING count(*) > 1
     """)
+    return all_cols, extra_sel
+
+
+def main():
+    a, pipeline, t0 = start(pilot=True)
+    run, vs, templates = pipeline.get("run", {}), pipeline.get("vehicles", {}), pipeline.get("templates", {})
+    cutover = run.get("cutover_date", "2024-07-01")
+    eff = max(a.as_of, cutover)  # E, for V5's message; V2-V4 are judged on A (SPEC §0, revision 2026-12-01)
+    scrap_days, insp_days = vs.get("scrap_notice_days", 90), vs.get("inspection_notice_days", 30)
+    pilot = a.pilot.split(",") if a.pilot else vs.get("ecert_pilot_regions", [])
+    closed = vs.get("closed_statuses", ["E", "M", "B"])
+    sticker = vs.get("exempt_sticker", {})
+    car_ages = sticker.get("car_ages", [2, 4, 8])
+    moto_ages = sticker.get("motorcycle_ages", [2, 4])
+    vans = sticker.get("excluded_vehicle_types", ["K39", "K49"])
+    csv = os.path.join(a.input_dir, "vehicles.csv")
+
+    con = connect(a)
+    all_cols, extra_sel = load_vehicles(con, csv, closed)
     sel_valid = "err IS NULL AND (dups.v IS NULL OR (dups.same AND rn = dups.first_rn))"
     as_of = f"DATE '{a.as_of}'"
     # Full years from registration to the inspection date, for the exempt-sticker ages (V4).

@@ -46,6 +46,14 @@ for key in keys:
         else:
             line += f", jgpipe {bpr:.0f} B/{unit[stage]}"
         ratios.append(line + f", CPU {j['cpu'] / d['cpu']:.2f}x")
+    wb = med.get((key, "jgpipe-wb"))
+    if j and wb:
+        # SPEC §6 / issue #15: the workbooks may add at most 25 % to the run's wall time.
+        added = [x / y - 1 for x, y in zip(wb["walls"], j["walls"])]
+        w = wb["wall"] / j["wall"] - 1
+        ratios.append(f"- {key}: the detachment workbooks add **{w:+.0%}** wall (bound <= +25 %: {ok(w <= 0.25)}; "
+                      f"per round {', '.join(f'{x:+.0%}' for x in added)}), CPU {wb['cpu'] / j['cpu'] - 1:+.0%}, "
+                      f"peak RSS {wb['rss'] / j['rss'] - 1:+.0%}")
     if j and c:
         ratios.append(f"- {key}: jgpipe wall = {j['wall'] / c['wall']:.1f}x a raw libcsv parse of the same files")
     elif d and c:

@@ -53,6 +53,10 @@ int jg_csv_in_open_quote(const jg_csv *csv);
 /// Bytes of the field still being read (0 between fields).
 intptr_t jg_csv_open_field_bytes(const jg_csv *csv);
 
+/// At a record boundary (the previous row ended, no record open): the next byte starts a line
+/// after `lines` line breaks, as when a file is read from there in parts.
+void jg_csv_start_line(jg_csv *csv, intptr_t lines);
+
 /// Forgets the completed records and their fields (once handed over); the open record's
 /// fields move to the front.
 void jg_csv_drop_records(jg_csv *csv);

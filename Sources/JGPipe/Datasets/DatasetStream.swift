@@ -64,6 +64,16 @@ extension DatasetLoader {
     /// (equal for rows with equal canonical keys) occurs more than once.
     static func suspectRecords<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
                                                     options: ReadOptions) throws -> [Int] {
+        let hashes = try keyHashes(path: path, validator: validator, extraAliases: extraAliases, options: options)
+        let repeated = DuplicateKeys.repeatedValues(hashes)
+        guard !repeated.isEmpty else { return [] }
+        return hashes.indices.filter { repeated.contains(hashes[$0]) }
+    }
+
+    /// Every record's `suspectKeyHash`, in input order: the suspect pass, and a Spark task's
+    /// part of the check for duplicates across tasks.
+    static func keyHashes<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                               options: ReadOptions) throws -> [UInt64] {
         var hashes: [UInt64] = []
         var map: HeaderMap?
         _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
@@ -75,9 +85,7 @@ extension DatasetLoader {
                 for r in records { hashes.append(validator.suspectKeyHash(raw[r], map: map)) }
             }
         }
-        let repeated = DuplicateKeys.repeatedValues(hashes)
-        guard !repeated.isEmpty else { return [] }
-        return hashes.indices.filter { repeated.contains(hashes[$0]) }
+        return hashes
     }
 
     /// FNV-1a of the key as `Text.normalizeCode` makes it, without a `String` for plain keys.

@@ -62,6 +62,12 @@ public final class CSVReader {
         }
     }
 
+    /// Between two segments of a file read in parts (`FileSegment`), at a record boundary: the
+    /// next record starts after `lines` line breaks of the whole file.
+    func startLine(afterLines lines: Int) {
+        jg_csv_start_line(csv, lines)
+    }
+
     /// Ends the input: the last record without a final newline is delivered here.
     public func finish(_ deliver: (RecordBatch) throws -> Void) throws {
         if jg_csv_in_open_quote(csv) != 0 {

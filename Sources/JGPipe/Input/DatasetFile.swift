@@ -7,8 +7,26 @@ public struct ReadOptions: Sendable {
     public var delimiter: UInt8 = UInt8(ascii: ",")
     public var maxFieldBytes: Int = 1 << 20
     public var chunkBytes: Int = 1 << 20
+    /// The parts of the file to read, in order; nil reads it whole. A Spark task reads the
+    /// header's bytes and then its own chunk, which starts at a record boundary (docs/SCALE-OUT.md).
+    public var segments: [FileSegment]?
 
     public init() {}
+}
+
+/// A byte range of an input file that starts at a record boundary, with the line breaks before
+/// it as the tokenizer counts them (CR, LF, CRLF once) and as the decoder counts them (LF), so
+/// line numbers and error places are those of a whole-file read.
+public struct FileSegment: Sendable, Equatable {
+    public var range: Range<Int>
+    public var linesBefore: Int
+    public var lineFeedsBefore: Int
+
+    public init(range: Range<Int>, linesBefore: Int, lineFeedsBefore: Int) {
+        self.range = range
+        self.linesBefore = linesBefore
+        self.lineFeedsBefore = lineFeedsBefore
+    }
 }
 
 /// One input record: the physical line it starts on and its fields exactly as read.
@@ -128,19 +146,39 @@ public enum DatasetFile {
             guard channel.send(batch) else { throw Cancelled() }
         }
         var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
+        let segments = options.segments ?? [FileSegment(range: 0..<Int.max, linesBefore: 0, lineFeedsBefore: 0)]
         do {
-            while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
+            for (k, segment) in segments.enumerated() {
+                if k > 0 {
+                    decoder.startLine(afterLineFeeds: segment.lineFeedsBefore)
+                    reader.startLine(afterLines: segment.linesBefore)
+                }
+                if options.segments != nil && lseek(fd, off_t(segment.range.lowerBound), SEEK_SET) < 0 {
                     throw ReadFailure(message: String(cString: strerror(errno)))
                 }
-                try buffer.withUnsafeBytes { bytes in
-                    try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[..<n]), final: n == 0) { text in
-                        try reader.parse(text, take)
+                var left = segment.range.count
+                while left > 0 {
+                    let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, min($0.count, left)) }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw ReadFailure(message: String(cString: strerror(errno)))
+                    }
+                    if n == 0 { break }
+                    left -= n
+                    try buffer.withUnsafeBytes { bytes in
+                        try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[..<n]), final: false) { text in
+                            try reader.parse(text, take)
+                        }
                     }
                 }
-                if n == 0 { break }
+            }
+            if let last = options.segments?.last {
+                var following = [UInt8](repeating: 0, count: 3)
+                let n = pread(fd, &following, 3, off_t(last.range.upperBound))
+                decoder.followingBytes = Array(following.prefix(max(0, n)))
+            }
+            try decoder.decode(UnsafeRawBufferPointer(start: nil, count: 0), final: true) { text in
+                try reader.parse(text, take)
             }
             try reader.finish(take)
             let seconds = threadCPUSeconds()

@@ -85,6 +85,13 @@ public final class StreamDecoder {
         }
     }
 
+    /// Between two segments of a file read in parts (`FileSegment`): the next byte follows
+    /// `lineFeeds` line feeds of the whole file and starts a line.
+    func startLine(afterLineFeeds lineFeeds: Int) {
+        newlines = lineFeeds
+        bytesSinceNewline = 0
+    }
+
     /// Looks for the first non-ASCII byte; stays undecided (emitting ASCII) until one appears
     /// and the window after it has been read.
     private func decideEncoding(final: Bool) {
@@ -183,8 +190,12 @@ public final class StreamDecoder {
         jg_count_lines(base.assumingMemoryBound(to: UInt8.self), text.count, &newlines, &bytesSinceNewline)
     }
 
+    /// The bytes that follow the input in its file, when only a part is decoded (a Spark
+    /// task's range): an error at the part's end quotes them as a whole-file read would.
+    var followingBytes: [UInt8] = []
+
     private func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        bytes.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
+        (Array(bytes) + followingBytes).prefix(4).map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
     }
 }
 

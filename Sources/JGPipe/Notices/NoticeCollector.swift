@@ -33,6 +33,9 @@ public final class NoticeCollector {
     var spilledRuns: Int { runs.count }
 
     public func add(_ notice: Notice) throws {
+        // The whole share at once (address space only until it is written): growing by
+        // doubling would hold two buffers while the second is filled from the first.
+        if count == 0 && memoryBytes <= Self.reservedAtMost { waiting.reserve(bytes: memoryBytes + (1 << 20)) }
         waiting.append(notice)
         count += 1
         tally.add(notice)
@@ -84,6 +87,9 @@ public final class NoticeCollector {
         }
         try Self.merge(try runs.map { try NoticeRunReader(path: $0) }, body)
     }
+
+    /// A larger share (a test's `.max`) is not reserved ahead.
+    static let reservedAtMost = 1 << 36
 
     /// Runs read at once by the merge (each through a buffer of 1 MiB).
     static let maxOpenRuns = 64

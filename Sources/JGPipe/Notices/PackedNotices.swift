@@ -16,6 +16,12 @@ struct PackedNotices {
     /// The memory the records hold (bytes and offsets), against the collector's budget.
     var byteCount: Int { bytes.count + starts.count * MemoryLayout<Int>.stride }
 
+    /// Room for `count` bytes of records, so that the buffer does not grow by doubling (a copy
+    /// that would hold the old and the new buffer at once).
+    mutating func reserve(bytes count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     mutating func append(_ notice: Notice) {
         let start = bytes.count
         starts.append(start)

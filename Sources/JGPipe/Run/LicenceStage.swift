@@ -65,7 +65,6 @@ public struct LicenceStage: PipelineStage {
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var cancellations: [CancellationRow] = []
-        var notices: [Notice] = []
         var tally = LicenceTally()
         _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
             rejected = try context.staging.openRejected("driver_licences", header: header)
@@ -73,6 +72,7 @@ public struct LicenceStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var notices: [Notice] = []
             let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 2, to: cleaned, values: { i in
@@ -111,6 +111,8 @@ public struct LicenceStage: PipelineStage {
                                    lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
                 }
             }
+            // Handed over slice by slice, in input order as before: the run's collector packs them.
+            try context.notices.add(notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -120,7 +122,6 @@ public struct LicenceStage: PipelineStage {
             return x.holderNumber < y.holderNumber
         }
         try writeWorklist(cancellations, to: context.staging)
-        try context.notices.add(notices)
         output.addSection("driver_licences", tally.json)
         return output
     }

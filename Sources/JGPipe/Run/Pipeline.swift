@@ -11,6 +11,8 @@ public struct RunRequest: Sendable {
     public var stateDirectory: String?
     /// Write every notice, also those an earlier successful run published.
     public var allNotices: Bool
+    /// Where the stages run: in this process, or as Spark tasks (docs/SCALE-OUT.md).
+    public var engine: RunEngine = .embedded
 
     public init(settings: PipelineSettings, inputDirectory: String, outputDirectory: String, asOf: CalendarDate,
                 stateDirectory: String? = nil, allNotices: Bool = false) {
@@ -21,6 +23,11 @@ public struct RunRequest: Sendable {
         self.stateDirectory = stateDirectory
         self.allNotices = allNotices
     }
+}
+
+public enum RunEngine: Sendable {
+    case embedded
+    case spark(SparkOptions)
 }
 
 public struct RunOutcome: Sendable {
@@ -61,6 +68,9 @@ public enum Pipeline {
             return RunOutcome(error.exitCode, error.message)
         }
         inputFolder.log(to: logger)
+        if case .spark = request.engine {
+            do { try SparkEngine.checkSupported(inputFolder) } catch { return RunOutcome(error.exitCode, error.message) }
+        }
         var record: RunRecord
         do {
             record = try RunRecord(request, startedAt: startedAt, logger: logger)
@@ -70,15 +80,16 @@ public enum Pipeline {
         defer { record.session?.lock.release() }
         folder.removeStaleStaging(logger: logger)
 
-        let context = RunContext(inputs: RunInputs(settings: request.settings, asOf: request.asOf,
-                                                   directory: request.inputDirectory, logger: logger),
-                                 staging: StagingFolder(directory: folder.staging, encoding: request.settings.outputEncoding),
-                                 notices: NoticeCollector(spillFolder: folder.staging + "/" + NoticeCollector.spillFolderName,
-                                                          memoryBytes: request.settings.memoryBudgetBytes / NoticeCollector.budgetShare))
+        let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
+                                 stagingDirectory: folder.staging, logger: logger)
         do {
             try folder.prepare()
             var outputs: [StageOutput] = []
-            try runStages(stages, context, into: &outputs, logger: logger)
+            if case let .spark(options) = request.engine {
+                outputs = try SparkEngine.run(options, datasets: inputFolder.present, context: context, staging: folder.staging)
+            } else {
+                try runStages(stages, context, into: &outputs, logger: logger)
+            }
             try StopRequest.check()
             try writeSharedOutputs(request, context, outputs, inputFolder: inputFolder, record: &record)
         } catch {

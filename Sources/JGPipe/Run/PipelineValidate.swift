@@ -25,12 +25,9 @@ extension Pipeline {
         } catch {
             return ValidationOutcome(exitCode: error.exitCode, message: error.message)
         }
-        let inputs = RunInputs(settings: request.settings, asOf: request.asOf, directory: request.inputDirectory,
-                               logger: logger)
-        let context = RunContext(inputs: inputs,
-                                 staging: StagingFolder(directory: folder.staging, encoding: request.settings.outputEncoding),
-                                 notices: NoticeCollector(spillFolder: folder.staging + "/" + NoticeCollector.spillFolderName,
-                                                          memoryBytes: request.settings.memoryBudgetBytes / NoticeCollector.budgetShare))
+        let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
+                                 stagingDirectory: folder.staging, logger: logger)
+        let inputs = context.inputs
         var outputs: [StageOutput] = []
         do {
             try folder.prepare()

@@ -36,6 +36,23 @@ public struct RejectionDigest: Sendable {
         self.header = header
     }
 
+    /// A digest read back from a Spark task's result (`ChunkResult`).
+    init(dataset: String, header: [String], counts: [ErrorCode: Int], samples: [ErrorCode: [RejectedRow]]) {
+        self.dataset = dataset
+        self.header = header
+        self.counts = counts
+        self.samples = samples
+    }
+
+    /// The digest of the rows that follow this one's (the next chunk's): counts add up, the
+    /// samples are still the first few of each code.
+    mutating func merge(_ next: RejectionDigest) {
+        counts.merge(next.counts, uniquingKeysWith: +)
+        for (code, rows) in next.samples {
+            samples[code, default: []] += rows.prefix(max(0, Self.samplesPerCode - samples[code, default: []].count))
+        }
+    }
+
     mutating func add(_ row: RejectedRow) {
         counts[row.code, default: 0] += 1
         if samples[row.code, default: []].count < Self.samplesPerCode { samples[row.code, default: []].append(row) }

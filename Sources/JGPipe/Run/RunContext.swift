@@ -16,6 +16,16 @@ public struct RunContext {
         self.notices = notices
     }
 
+    /// A run's context over `stagingDirectory`: its notices spill into the folder's
+    /// `notices.spill/` past their share of `run.memory_budget_mb`.
+    public init(settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String, stagingDirectory: String,
+                logger: Logger = .silent) {
+        self.init(inputs: RunInputs(settings: settings, asOf: asOf, directory: inputDirectory, logger: logger),
+                  staging: StagingFolder(directory: stagingDirectory, encoding: settings.outputEncoding),
+                  notices: NoticeCollector(spillFolder: stagingDirectory + "/" + NoticeCollector.spillFolderName,
+                                           memoryBytes: settings.memoryBudgetBytes / NoticeCollector.budgetShare))
+    }
+
     public var settings: PipelineSettings { inputs.settings }
     public var asOf: CalendarDate { inputs.asOf }
     /// SPEC §0 "Effective date": E = max(as_of, cutover_date).

@@ -8,6 +8,9 @@ public enum ExitCode: Int32, Sendable {
     case noInput = 66
     /// The output folder cannot be created or written (sysexits EX_CANTCREAT).
     case cannotCreate = 73
+    /// What was asked cannot be done by this engine yet (sysexits EX_UNAVAILABLE): the Spark
+    /// engine refuses a stage or an input it does not run; nothing is published.
+    case unavailable = 69
     /// Another run holds the lock.
     case tempFail = 75
     /// The pipeline file is wrong.

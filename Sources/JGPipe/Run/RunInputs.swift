@@ -66,6 +66,13 @@ public final class RunInputs {
         return streamed
     }
 
+    /// A dataset another engine read (`SparkEngine`), recorded as `stream` records its own.
+    func adoptRead(_ name: String, file: String, _ counts: DatasetCounts) {
+        datasets.append((name, counts))
+        files.append((name, file))
+        recordsRead += counts.inputRecords
+    }
+
     private func recordRead(_ name: String, _ path: String, _ counts: DatasetCounts, parseCPUSeconds: Double,
                             since started: Double) {
         datasets.append((name, counts))

@@ -13,6 +13,9 @@ public final class StagingFolder {
         self.encoding = encoding
     }
 
+    /// Files another engine wrote into the folder (`SparkEngine`), their digests recorded.
+    func adopt(_ written: [String]) { files += written }
+
     /// Opens an output CSV in the staging folder and writes its header row. The writer records
     /// the file's digest in `digests` when it is closed.
     public func csv(_ fileName: String, header: [String], writeBehind: Bool = false) throws -> CSVWriter {

@@ -22,7 +22,7 @@ public struct VehicleStage: PipelineStage {
         guard let path = context.inputs.path("vehicles") else { return output }
         let schema = VehicleValidator.schema
         // SPEC §0: V2–V4 are judged on A, V5 on E.
-        let asOf = context.asOf, e = context.effectiveDate
+        let asOf = context.asOf, e = context.effectiveDate, asOfISO = asOf.iso
         let pilot = Set(settings.ecertPilotRegions)
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
@@ -39,11 +39,15 @@ public struct VehicleStage: PipelineStage {
                 applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
                             table: settings.scrapTable)
             }
+            // The added columns written from the row's index: no array of strings a row.
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
-                                            replacing: [], added: 3, to: cleaned, values: { i in
-                                                [part.records[i].vin.checkDigitValid ? "PASS" : "FAIL",
-                                                 scrapOn[i]?.iso ?? "", asOf.iso]
-                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
+                                               replacing: [], added: 3, to: cleaned, values: { $0 }) { i, k, first in
+                switch k {
+                case 0: cleaned.appendField(part.records[i].vin.checkDigitValid ? "PASS" : "FAIL", first: first)
+                case 1: cleaned.appendField(scrapOn[i]?.iso ?? "", first: first)
+                default: cleaned.appendField(asOfISO, first: first)
+                }
+            }
             for (i, vehicle) in part.records.enumerated() {
                 let detachment = context.settings.detachments.code(for: vehicle.region)
                 let closed = vehicle.status.isClosed(settings.closedStatuses)

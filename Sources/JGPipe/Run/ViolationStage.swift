@@ -43,7 +43,8 @@ public struct ViolationStage: PipelineStage {
     /// `violations.csv`, validated, decided and written a slice at a time; then
     /// `vehicle_users.csv` again for its own outputs (so the datasets are counted and written in
     /// the order violations, users). What outlives a slice: the directory and the index (the join
-    /// side), W1's totals per vehicle, the W2 notices, the audit rows and the summary's counts.
+    /// side), W1's totals per vehicle, the audit rows and the summary's counts (notices go to the
+    /// run's collector as they are made).
     public func run(_ context: RunContext) throws -> StageOutput {
         var output = StageOutput()
         guard let inputs = try inputs(context) else { return output }
@@ -61,8 +62,7 @@ public struct ViolationStage: PipelineStage {
         let schema = ViolationValidator.schema
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
-        var unprocessed = UnprocessedByVehicle()
-        var unpaidNotices: [Notice] = []
+        var unprocessed = UnprocessedByVehicle(asOf: a)
         var audit: [AuditRow] = []
         var tally = ViolationTally()
         _ = try context.inputs.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
@@ -71,6 +71,7 @@ public struct ViolationStage: PipelineStage {
         } slice: { part in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
+            var unpaidNotices: [Notice] = []
             let effectiveOn = a.iso
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { part.records[$0].vehicle }) {
@@ -83,9 +84,9 @@ public struct ViolationStage: PipelineStage {
             }
             for (i, v) in part.records.enumerated() {
                 let detachment = vehicles.detachment(v.vehicle)
-                tally.add(v, detachment: detachment)
+                tally.add(v, detachment: detachment, asOf: a)
                 unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle))
-                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays) {
+                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
                     let notice = unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
                                               dueOn: dueOn, vehicles, context)
                     tally.add(notice)
@@ -102,6 +103,8 @@ public struct ViolationStage: PipelineStage {
                     audit.append(row)
                 }
             }
+            // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
+            try context.notices.add(unpaidNotices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -112,16 +115,15 @@ public struct ViolationStage: PipelineStage {
             return x.violationID < y.violationID
         }
         try writeAudit(audit, to: context.staging)
-        var notices: [Notice] = []
         for k in unprocessed.groups {
             let notice = unprocessedNotice(unprocessed.group(k), vehicles, context)
             tally.add(notice)
-            notices.append(notice)
+            try context.notices.add([notice])
         }
-        try context.notices.add(notices + unpaidNotices)
         output.addSection("violations", tally.json(vehicleUsers: context.inputs.datasets.last { $0.0 == "vehicle_users" }?.1.cleaned ?? 0,
                                                     ambiguousPlates: vehicles.ambiguousPlates,
-                                                    vehiclesWithUnprocessed: unprocessed.groups.count))
+                                                    vehiclesWithUnprocessed: unprocessed.groups.count,
+                                                    occurredAfterAsOf: unprocessed.occurredAfterAsOf))
         return output
     }
 
@@ -249,17 +251,21 @@ struct AuditRow {
 
 /// The `violations` summary section, counted as slices pass.
 struct ViolationTally {
-    private var processed = 0, unprocessed = 0, audit = 0
+    private var processed = 0, unprocessed = 0, audit = 0, processedAfterAsOf = 0
     private var unpaidFines = Money.zero
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.violationTypes.map { ($0.rawValue, 0) })
     private var byFinding = Dictionary(uniqueKeysWithValues: AuthorisationFinding.allCases.map { ($0.rawValue, 0) })
     private var byDetachment = DetachmentCounts()
 
-    mutating func add(_ v: Violation, detachment: String) {
+    mutating func add(_ v: Violation, detachment: String, asOf: CalendarDate) {
         if v.isProcessed { processed += 1 } else { unprocessed += 1 }
         byDetachment.add(v.isProcessed ? "processed" : "unprocessed", in: detachment)
-        if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0) != nil {
+        if applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: asOf) != nil {
             unpaidFines = unpaidFines + v.fine
+        } else if let processedAt = v.processedAt,
+                  applyW2(processedAt: processedAt, fine: v.fine, paid: v.paid, dueDays: 0, asOf: processedAt.date) != nil {
+            // Unpaid, but decided after A: told on a later night.
+            processedAfterAsOf += 1
         }
     }
 
@@ -274,14 +280,16 @@ struct ViolationTally {
         byDetachment.add("W3_audit", in: row.detachment)
     }
 
-    func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int) -> JSONValue {
+    func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int, occurredAfterAsOf: Int) -> JSONValue {
         .object([
             ("processed", .int(processed)),
             ("unprocessed", .int(unprocessed)),
             ("vehicle_users", .int(vehicleUsers)),
             ("ambiguous_plate_warnings", .int(ambiguousPlates)),
             ("W1_vehicles_with_unprocessed", .int(vehiclesWithUnprocessed)),
+            ("W1_occurred_after_as_of", .int(occurredAfterAsOf)),
             ("W2_unpaid_fines_yuan", .string(unpaidFines.decimal)),
+            ("W2_processed_after_as_of", .int(processedAfterAsOf)),
             ("notices_by_type", .counts(byType)),
             ("W3_authorisation_audit", .object([("rows", .int(audit)), ("by_finding", .counts(byFinding))])),
             ("by_detachment", byDetachment.json),

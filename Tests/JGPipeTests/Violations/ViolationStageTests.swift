@@ -89,6 +89,30 @@ struct ViolationStageTests {
         #expect(notices[0]["message"]?.contains("每日按罚款数额的3%加处罚款") == true)
     }
 
+    /// The same dump run on A = 2024-07-01, as if replayed a month early: a notice must be true on
+    /// that day. W1: of 粤A12345/02's unprocessed W001 (5 July) and W002 (10 June) only W002 has
+    /// happened: 1 violation, 0 points, 0.00 yuan; vehicle D's W011 (16 July) not yet: no notice.
+    /// W2: W003 (decided 20 July) and W006 (23 July) not yet; W008 (20 June, 50 yuan) is told.
+    @Test("on an earlier as-of date, violations and decisions after it are not told")
+    func earlierAsOf() throws {
+        let (outcome, out) = try RunHarness.run(input: RunHarness.inputFolder([
+            "vehicles.csv": Self.vehicles, "violations.csv": Self.violations, "vehicle_users.csv": Self.users,
+        ]), asOf: "2024-07-01", overrides: ["run.max_rejected_ratio=1"])
+        #expect(outcome.exitCode == .ok, "\(outcome.message)")
+        let types = Set(NoticeType.violationTypes.map(\.rawValue))
+        let notices = try RunHarness.records(out + "/notifications.csv").filter { types.contains($0["notice_type"]!) }
+        #expect(notices.map { [$0["notice_type"]!, $0["record_id"]!, $0["due_on"]!] } == [
+            ["VIOLATIONS_UNPROCESSED", "LSVAB2BM9RA100001", "2024-07-01"],
+            ["FINE_UNPAID", "W008", "2024-07-05"],
+        ])
+        #expect(notices[0]["message"]?.contains("有1起交通违法未处理（最早一起发生于2024-06-10），共记0分、罚款0.00元") == true)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+        let section = try #require((summary as? [String: Any])?["violations"] as? [String: Any])
+        #expect(section["W1_occurred_after_as_of"] as? Int == 2)
+        #expect(section["W2_processed_after_as_of"] as? Int == 2)
+        #expect(section["W2_unpaid_fines_yuan"] as? String == "50.00")
+    }
+
     @Test("W3 audit file: three findings, ordered by detachment, processed_at, violation_id")
     func audit() throws {
         let out = try runAll()

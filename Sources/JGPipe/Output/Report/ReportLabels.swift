@@ -89,6 +89,8 @@ enum ReportLabels {
         "unprocessed": "未处理",
         "ambiguous_plate_warnings": "号牌对应多辆机动车（警告，取第一辆）",
         "W1_vehicles_with_unprocessed": "W1 有未处理违法的机动车",
+        "W1_occurred_after_as_of": "W1 违法时间晚于运行日期（不提示）",
+        "W2_processed_after_as_of": "W2 处理时间晚于运行日期（不提示）",
         "W2_unpaid_fines_yuan": "W2 未缴罚款合计（元）",
         "W3_authorisation_audit": "W3 违法处理核查清单",
         "by_finding": "按核查结果",

@@ -1,9 +1,13 @@
+import Foundation
 import Glibc
+import Synchronization
 
 /// SPEC §6: `by_detachment/<detachment_code>.xlsx`, one workbook per detachment with something to
-/// act on, holding its rows only. Every sheet's source CSV is ordered by detachment_code first,
-/// so the CSVs are read back side by side and each workbook is written whole, then closed,
-/// before the next: memory holds one row per sheet, whatever the run's size.
+/// act on, holding its rows only. Every sheet's source CSV is ordered by detachment_code first:
+/// one pass over each finds where each detachment's rows are (`DetachmentRanges`), then the
+/// workbooks are written on every core at once, each from its own rows of the CSVs, read a few
+/// at a time. Memory holds a chunk of each CSV per workbook being written, whatever the run's size;
+/// each file's bytes depend only on its rows, not on the thread or the order.
 enum DetachmentWorkbooks {
     static let folder = "by_detachment"
 
@@ -20,53 +24,79 @@ enum DetachmentWorkbooks {
         }
     }
 
-    /// Writes the workbooks from the staged CSVs; returns the detachment codes written.
+    /// Writes the workbooks from the staged CSVs; returns the detachment codes written, in order.
     @discardableResult
     static func write(_ context: RunContext, settings: Settings) throws -> [String] {
         guard settings.enabled else { return [] }
         let staging = context.stagingDirectory
-        var sources: [SheetSource] = []
-        for sheet in WorkbookSheet.all {
-            guard let rows = try CSVRowSource(path: staging + "/" + sheet.source) else { continue }
-            guard let codeColumn = rows.header.firstIndex(of: "detachment_code") else {
-                throw OutputFileError(file: rows.path, message: "has no detachment_code column for the workbooks")
+        let sources = try WorkbookSheet.all.compactMap { sheet in
+            try DetachmentRanges(path: staging + "/" + sheet.source, encoding: context.settings.outputEncoding).map {
+                SheetSource(sheet: sheet, ranges: $0, byCode: Dictionary(uniqueKeysWithValues: $0.codes))
             }
-            sources.append(SheetSource(sheet: sheet, rows: rows, codeColumn: codeColumn))
         }
-        guard !sources.isEmpty else { return [] }
+        let codes = Set(sources.flatMap { $0.ranges.codes.map(\.code) })
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard !codes.isEmpty else { return [] }
         let rejected = try RejectedRowsByDetachment.collect(context)
         let directory = staging + "/" + folder
         guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
             throw OutputFileError(file: directory, message: "cannot create: \(String(cString: strerror(errno)))")
         }
-        var written: [String] = []
-        while let code = try sources.compactMap({ try $0.nextCode() }).min() {
-            guard written.last.map({ $0 < code }) ?? true else {
-                throw OutputFileError(file: directory, message: "the outputs are not ordered by detachment_code (\(code) again)")
-            }
-            try writeWorkbook(code, sources, rejected[code] ?? [], directory: directory, context: context, settings: settings)
-            written.append(code)
+        // Read only on the workers: its settings, dates and digests (which take a lock).
+        nonisolated(unsafe) let context = context
+        try inParallel(codes.count) { k in
+            let path = "\(directory)/\(codes[k]).xlsx"
+            try writeWorkbook(codes[k], path: path, sources, rejected[codes[k]] ?? [], directory: directory,
+                              context: context, settings: settings)
+            // Hashed here, on the worker's core, so the manifest need not read it again.
+            let digest = try SHA256.file(path)
+            context.staging.digests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
         }
-        return written
+        return codes
     }
 
-    private static func writeWorkbook(_ code: String, _ sources: [SheetSource], _ rejected: [[String]], directory: String,
-                                      context: RunContext, settings: Settings) throws {
+    /// Runs `work(0..<count)`, each index once, on one thread per core, each taking the next index
+    /// when done with one. After an error no more are started; the error of the lowest index is thrown.
+    static func inParallel(_ count: Int, _ work: @Sendable (Int) throws -> Void) throws {
+        let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        let next = Atomic<Int>(0)
+        let failed = Atomic<Bool>(false)
+        let errors = Mutex<[(index: Int, error: any Error)]>([])
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !failed.load(ordering: .relaxed) {
+                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard k < count else { return }
+                do {
+                    try work(k)
+                } catch {
+                    failed.store(true, ordering: .relaxed)
+                    errors.withLock { $0.append((k, error)) }
+                }
+            }
+        }
+        if let first = errors.withLock({ $0.min { $0.index < $1.index } }) { throw first.error }
+    }
+
+    private static func writeWorkbook(_ code: String, path: String, _ sources: [SheetSource], _ rejected: [[String]],
+                                      directory: String, context: RunContext, settings: Settings) throws {
         let name = context.settings.detachments.name(of: code)
-        let workbook = try XlsxWorkbook(path: "\(directory)/\(code).xlsx", created: context.asOf,
+        let workbook = try XlsxWorkbook(path: path, created: context.asOf,
                                         title: "\(context.settings.detachments.label(of: code)) 交管便民利企新措施工作清单",
                                         temporaryFolder: directory)
         // 说明 is the first tab but written last, when the other sheets' counts are known.
         // A few dozen rows: never continued, whatever the row limit.
         let about = try SheetWriter(workbook, name: AboutSheet.name, columns: AboutSheet.columns, maxRows: Settings.excelMaxRows)
         var summaries: [AboutSheet.SheetSummary] = []
-        let codeBytes = Array(code.utf8)
         for source in sources {
-            let columns = source.rows.header.map(WorkbookColumns.column)
+            let header = source.ranges.header
+            let columns = header.map(source.sheet.column)
             let sheet = try SheetWriter(workbook, name: source.sheet.name, columns: columns, maxRows: settings.maxRowsPerSheet)
-            let countedColumn = source.sheet.countedBy.flatMap { source.rows.header.firstIndex(of: $0.column) }
+            let countedColumn = source.sheet.countedBy.flatMap { header.firstIndex(of: $0.column) }
             var counts: [String: Int] = [:]
-            while try source.rows.withNextRow(if: { $0[source.codeColumn].elementsEqual(codeBytes) }, { row in
+            let rows = try source.byCode[code].map {
+                try CSVRowSource(path: source.ranges.path, bytes: $0, header: header, encoding: source.ranges.encoding)
+            }
+            while let rows, try rows.withNextRow({ row in
                 try sheet.appendRow { c in c < row.fieldCount ? row[c] : UnsafeBufferPointer(start: nil, count: 0) }
                 if let countedColumn, countedColumn < row.fieldCount {
                     counts[String(decoding: row[countedColumn], as: UTF8.self), default: 0] += 1
@@ -87,14 +117,10 @@ enum DetachmentWorkbooks {
         try workbook.close()
     }
 
-    /// A sheet's source CSV and where its detachment code is.
+    /// A sheet's source CSV and where each detachment's rows are in it.
     private struct SheetSource {
         let sheet: WorkbookSheet
-        let rows: CSVRowSource
-        let codeColumn: Int
-
-        func nextCode() throws -> String? {
-            try rows.peekRow { $0.fieldCount > codeColumn ? String(decoding: $0[codeColumn], as: UTF8.self) : "" }
-        }
+        let ranges: DetachmentRanges
+        let byCode: [String: Range<Int>]
     }
 }

@@ -28,12 +28,22 @@ struct WorkbookSheet: Sendable {
     let about: String
     /// A column whose values are counted per detachment on the 说明 sheet, and what it is called.
     let countedBy: (column: String, label: String)?
+    /// Headers of columns whose meaning is this sheet's own (`region_code` is where a vehicle is
+    /// registered but where a licence is administered): the SPEC's alias for its dataset.
+    let ownColumns: [String: WorkbookColumn]
 
-    init(_ name: String, source: String, about: String, countedBy: (column: String, label: String)? = nil) {
+    init(_ name: String, source: String, about: String, countedBy: (column: String, label: String)? = nil,
+         ownColumns: [String: WorkbookColumn] = [:]) {
         self.name = name
         self.source = source
         self.about = about
         self.countedBy = countedBy
+        self.ownColumns = ownColumns
+    }
+
+    /// The header and cell kind of the source's column `name` on this sheet.
+    func column(_ name: String) -> WorkbookColumn {
+        ownColumns[name] ?? WorkbookColumns.column(name)
     }
 
     /// The sheets after 说明, in tab order; 拒绝记录 (`RejectedRowsSheet`) comes last.
@@ -45,9 +55,11 @@ struct WorkbookSheet: Sendable {
         WorkbookSheet("通知", source: "notifications.csv",
                       about: "本次发出的通知（短信）：接收人、电话、到期日与短信内容", countedBy: ("notice_type", "通知类型")),
         WorkbookSheet("注销工作清单", source: "vehicles.deregistration_worklist.csv",
-                      about: "已报废回收、须办理注销登记的机动车（V3），含是否跨地区、是否逾期"),
+                      about: "已报废回收、须办理注销登记的机动车（V3），含是否跨地区、是否逾期",
+                      ownColumns: ["region_code": WorkbookColumn("登记地区划")]),
         WorkbookSheet("驾驶证待注销", source: "driver_licences.cancellation_worklist.csv",
-                      about: "超过有效期一年以上未换证、须办理注销的驾驶证（D1），含应注销日期和逾期天数"),
+                      about: "超过有效期一年以上未换证、须办理注销的驾驶证（D1），含应注销日期和逾期天数",
+                      ownColumns: ["region_code": WorkbookColumn("管辖区划")]),
         WorkbookSheet("违法处理核查", source: "violations.authorisation_audit.csv",
                       about: "一.五.4：非现场违法由非所有人处理、且违法发生时处理人未在该车备案的记录（W3）",
                       countedBy: ("finding", "核查结果")),
@@ -63,7 +75,8 @@ enum RejectedRowsSheet {
 }
 
 /// The Chinese header and cell kind of every column name the CSV outputs use: the SPEC's
-/// aliases where it has them. A column not listed keeps its name and is text.
+/// aliases where it has them, for columns that mean the same on every sheet (a sheet names its
+/// own in `WorkbookSheet.ownColumns`). A column not listed keeps its name and is text.
 enum WorkbookColumns {
     static func column(_ name: String) -> WorkbookColumn {
         byName[name] ?? WorkbookColumn(name)
@@ -118,7 +131,6 @@ enum WorkbookColumns {
         "owner_name": WorkbookColumn("所有人"),
         "owner_phone": WorkbookColumn("联系电话"),
         "owner_phone_kind": WorkbookColumn("联系电话类型"),
-        "region_code": WorkbookColumn("登记地区划"),
         "scrap_region_code": WorkbookColumn("报废地区划"),
         "scrap_received_on": WorkbookColumn("报废信息接收日期", .date),
         "cross_region": WorkbookColumn("跨地区"),

@@ -1,4 +1,5 @@
 import Glibc
+private import CXlsxDeflate
 private import CXlsxWriter
 
 /// An error of libxlsxwriter, with the workbook's path: exit 73 like every output that cannot be written.
@@ -11,17 +12,28 @@ struct WorkbookError: Error, CustomStringConvertible {
 /// One `.xlsx` file written with libxlsxwriter in `constant_memory` mode (SPEC §6): each sheet is
 /// streamed to a temporary file row by row and the zip is assembled at `close`, so a workbook of
 /// a million rows costs a row of memory. The document's creation time is fixed by the caller
-/// (the run's as-of date), which makes two runs byte-identical.
+/// (the run's as-of date), which makes two runs byte-identical. Workbooks are independent: each
+/// may be written on a thread of its own. libxlsxwriter 1.1.4 shares only two things between
+/// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
+/// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
 final class XlsxWorkbook {
+    /// zlib's fastest level: a third of level 6's CPU, for files about 20 % larger (docs/BENCHMARKS.md).
+    static let deflateLevel: Int32 = 1
+
     let path: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     private let header: UnsafeMutablePointer<lxw_format>
     private let date: UnsafeMutablePointer<lxw_format>
     private let dateTime: UnsafeMutablePointer<lxw_format>
     private var closed = false
+    /// The stdio buffers of the sheets' row files, freed once `workbook_close` has closed them.
+    private var rowFileBuffers: [UnsafeMutablePointer<CChar>] = []
+    /// 1 MiB instead of stdio's 4 KiB: a write call per megabyte of a sheet's XML, not per page.
+    private static let rowFileBufferBytes = 1 << 20
 
     init(path: String, created: CalendarDate, title: String, temporaryFolder: String) throws {
         self.path = path
+        jg_xlsx_set_deflate_level(Self.deflateLevel)
         let made: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 1, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 1)
             return workbook_new_opt(path, &options)
@@ -49,11 +61,18 @@ final class XlsxWorkbook {
         // A workbook given up on (an error on the way) still frees its memory and temporary files;
         // the partial file is in the staging folder, discarded with it.
         if !closed { workbook_close(workbook) }
+        for buffer in rowFileBuffers { buffer.deallocate() }
     }
 
     func addSheet(_ name: String) throws -> Sheet {
         guard let sheet = workbook_add_worksheet(workbook, name) else {
             throw WorkbookError(file: path, message: "cannot add the sheet \(name)")
+        }
+        // In constant_memory mode `file` is the sheet's row file, not yet written to.
+        if let file = sheet.pointee.file {
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.rowFileBufferBytes)
+            rowFileBuffers.append(buffer)
+            setvbuf(file, buffer, _IOFBF, Self.rowFileBufferBytes)
         }
         return Sheet(sheet: sheet, workbook: self)
     }
@@ -62,6 +81,9 @@ final class XlsxWorkbook {
         closed = true
         try check(workbook_close(workbook))
     }
+
+    /// The deflate level the last zip entry of any workbook was really written with (for the tests).
+    static var lastDeflateLevel: Int32 { jg_xlsx_last_deflate_level() }
 
     fileprivate func check(_ error: lxw_error) throws {
         guard error == LXW_NO_ERROR else {

@@ -11,9 +11,11 @@ public struct UnprocessedViolations: Equatable, Sendable {
 
 /// W1 (SPEC §8; measure 七 交通违法处理): one VIOLATIONS_UNPROCESSED notice per open vehicle with
 /// unprocessed violations, naming their count, points and fines in total and the oldest one's
-/// date. Returned in the order of each vehicle's first unprocessed violation.
-func applyW1(_ violations: [Violation], vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
-    var byVehicle = UnprocessedByVehicle()
+/// date. A violation that occurred after A (a dump replayed with an earlier as-of date) is not
+/// one yet: the notice must be true on the day it is sent. Returned in the order of each
+/// vehicle's first unprocessed violation.
+func applyW1(_ violations: [Violation], asOf: CalendarDate, vehicleIsOpen: (Int32) -> Bool) -> [UnprocessedViolations] {
+    var byVehicle = UnprocessedByVehicle(asOf: asOf)
     for v in violations { byVehicle.add(v, vehicleIsOpen: vehicleIsOpen(v.vehicle)) }
     return byVehicle.groups.indices.map(byVehicle.group)
 }
@@ -32,6 +34,9 @@ struct UnprocessedByVehicle {
         var lastID: Int32 = -1
     }
 
+    let asOf: CalendarDate
+    /// Unprocessed violations of open vehicles left out because they occurred after A.
+    private(set) var occurredAfterAsOf = 0
     private var slot: [Int32: Int32] = [:]
     private var totals: [Totals] = []
     private var idBytes: [UInt8] = []
@@ -42,8 +47,16 @@ struct UnprocessedByVehicle {
     /// Vehicles with unprocessed violations, in the order of their first one.
     var groups: Range<Int> { totals.indices }
 
+    init(asOf: CalendarDate) {
+        self.asOf = asOf
+    }
+
     mutating func add(_ v: Violation, vehicleIsOpen: Bool) {
         guard !v.isProcessed, vehicleIsOpen else { return }
+        guard v.occurredAt.date <= asOf else {
+            occurredAfterAsOf += 1
+            return
+        }
         let k: Int
         if let existing = slot[v.vehicle] {
             k = Int(existing)

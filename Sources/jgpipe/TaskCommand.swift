@@ -1,0 +1,137 @@
+import ArgumentParser
+import Glibc
+import JGPipe
+import Logging
+
+/// `jgpipe task …`: the per-partition workers the Spark engine runs (scripts/spark/,
+/// docs/SCALE-OUT.md). Lines in on standard input, lines out on standard output
+/// (`TaskLine`); deterministic, so a retried task gives the same lines and files.
+struct TaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task",
+        abstract: "Worker steps of the Spark engine (not for direct use): ranges, scan, plan, stage.",
+        discussion: """
+        Each reads TaskLine records on standard input and writes them on standard output; the same \
+        pipeline file, --set values, --input-dir and --as-of as the run. Exit 0 also when the input \
+        is unusable (an E line says why, as a whole-file read would); another exit code means the \
+        worker itself failed, and Spark retries the task.
+        """,
+        shouldDisplay: false,
+        subcommands: [Ranges.self, Scan.self, Plan.self, Stage.self]
+    )
+
+    struct Ranges: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the byte ranges of a dataset (driver).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The dataset to cut.") var dataset: String
+        @Option(name: .customLong("chunk-bytes"), help: "About this many bytes a task.") var chunkBytes = 64 << 20
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                for line in try WorkerTasks.ranges(dataset: dataset, settings: settings, inputDirectory: input.inputDirectory,
+                                                   chunkBytes: max(1, chunkBytes)) { emitLine(line) }
+            }
+        }
+    }
+
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Scan byte ranges for record boundaries (executors).")
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                while let line = readLine(strippingNewline: true), !line.isEmpty {
+                    emitLine(try WorkerTasks.scan(Substring(line), settings: settings, inputDirectory: input.inputDirectory))
+                }
+            }
+        }
+    }
+
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Chain the scans into chunk tasks (driver).")
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                var lines: [Substring] = []
+                while let line = readLine(strippingNewline: true) { lines.append(Substring(line)) }
+                for task in try WorkerTasks.plan(lines, settings: settings, inputDirectory: input.inputDirectory) {
+                    emitLine(task)
+                }
+            }
+        }
+    }
+
+    struct Stage: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run a stage over chunk tasks (executors).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The work folder the chunk folders go into.") var work: String
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            let asOf = input.date
+            try taskMain {
+                while let line = readLine(strippingNewline: true), !line.isEmpty {
+                    let task = try ChunkTask(line: Substring(line))
+                    try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
+                                      workDirectory: work, emit: emitLine)
+                }
+            }
+        }
+    }
+}
+
+extension InputOptions {
+    /// The run's settings, read the same way; an error is the worker's own failure (exit 78).
+    func taskSettings() throws -> PipelineSettings {
+        do {
+            return try loadSettings(logger: .silent)
+        } catch {
+            throw failure(.config, "\(error)", logger: makeLogger())
+        }
+    }
+}
+
+/// Runs a worker step; a failure is printed on standard error with its exit code.
+private func taskMain(_ body: () throws -> Void) throws {
+    do {
+        try body()
+        TaskOutput.shared.flush()
+    } catch {
+        TaskOutput.shared.flush()
+        let code = (error as? RunError)?.exitCode ?? .dataError
+        var text = "jgpipe task: \(error)\n"
+        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+        throw ArgumentParser.ExitCode(code.rawValue)
+    }
+}
+
+private func emitLine(_ line: String) {
+    TaskOutput.shared.append(line)
+}
+
+/// Standard output in pieces of 1 MiB: a task prints millions of short lines.
+private final class TaskOutput: @unchecked Sendable {
+    // One worker step a process, on the main thread.
+    nonisolated(unsafe) static let shared = TaskOutput()
+    private var buffer: [UInt8] = []
+
+    func append(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func flush() {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { if errno == EINTR { continue } else { break } }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

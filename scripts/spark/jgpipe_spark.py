@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""The Spark side of `jgpipe run --engine spark`: partitions, shuffles, sorts and retries;
+every rule runs in the jgpipe binary as a per-partition worker (`jgpipe task …`,
+docs/SCALE-OUT.md). Python only plans: no data row passes through it (the workers' lines go
+through the JVM, by SQL TRANSFORM).
+
+    jgpipe_spark.py JOB.json     # written by jgpipe run; writes STATUS.json beside it
+
+Per dataset: `task ranges` (driver) cuts the file into byte ranges; `task scan` (one task a
+range) finds each range's tokenizer transitions; `task plan` (driver) chains them into
+chunk tasks; `task stage` (one task a chunk) runs the stage on its records, writes its part
+files and prints notices, sorted-file rows, key hashes and its counts. Spark then sorts the
+notices and the sorted files' rows globally (`ORDER BY`, byte order), finds keys that occur
+in more than one chunk, and collects the few result lines.
+"""
+import json
+import os
+import shlex
+import subprocess
+import sys
+import time
+
+
+def main():
+    job_path = sys.argv[1]
+    with open(job_path, encoding="utf-8") as f:
+        job = json.load(f)
+    status_path = os.path.join(os.path.dirname(job_path), "status.json")
+
+    def finish(status):
+        with open(status_path, "w", encoding="utf-8") as f:
+            json.dump(status, f, ensure_ascii=False)
+
+    started = time.monotonic()
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    builder = SparkSession.builder.master(job["master"]).appName("jgpipe")
+    for key, value in job["conf"].items():
+        builder = builder.config(key, value)
+    builder = builder.config("spark.ui.enabled", builder._options.get("spark.ui.enabled", "false"))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel(job.get("log_level", "WARN"))
+    sc = spark.sparkContext
+
+    worker = job["worker"]
+    args = job["task_args"]
+
+    def local(step, extra=(), stdin=""):
+        done = subprocess.run([worker, "task", step, *args, *extra], input=stdin, capture_output=True, text=True)
+        return done.returncode, done.stdout, done.stderr
+
+    def command(step, extra=()):
+        return " ".join(shlex.quote(a) for a in [worker, "task", step, *args, *extra])
+
+    # The session's start, then each dataset's tasks: what the benchmark reports.
+    status = {"status": "ok", "datasets": {}, "timings_ms": {"startup": int((time.monotonic() - started) * 1000)}}
+    for dataset in job["datasets"]:
+        dataset_started = time.monotonic()
+        rc, out, err = local("ranges", ["--dataset", dataset, "--chunk-bytes", str(job["chunk_bytes"])])
+        if rc != 0:
+            return finish({"status": "failed", "exit": rc, "message": err.strip()})
+        ranges = [line for line in out.splitlines() if line]
+        one_a_partition(spark, ranges).createOrReplaceTempView("ranges")
+        scan_lines = [row.line for row in spark.sql(
+            f"SELECT TRANSFORM(t) USING {sql_string(command('scan'))} AS (line STRING) "
+            "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\n' FROM ranges").collect()]
+        rc, out, err = local("plan", stdin="\n".join(scan_lines) + "\n")
+        if rc != 0:
+            return finish({"status": "failed", "exit": rc, "message": err.strip()})
+        tasks = [line for line in out.splitlines() if line]
+        one_a_partition(spark, tasks).createOrReplaceTempView("tasks")
+        lines = spark.sql(
+            f"SELECT TRANSFORM(t) USING {sql_string(command('stage', ['--work', job['work']]))} "
+            f"AS (kind STRING, a STRING, b STRING, c STRING, d STRING) {TAB_ROWS} FROM tasks").persist()
+        lines.count()
+        errors = [[r.a, r.b, r.c] for r in lines.filter("kind = 'E'").collect()]
+        results = [[r.a, r.b] for r in lines.filter("kind = 'R'").collect()]
+        repeated = (lines.filter("kind = 'H'").groupBy("a").agg(F.countDistinct("b").alias("chunks"))
+                    .filter("chunks > 1").count())
+        sorted_dirs = {}
+        for kind, name in (("N", "notices"), ("W", "rows")):
+            folder = os.path.join(job["work"], dataset + "." + name)
+            (lines.filter(f"kind = '{kind}'").orderBy("a", "b", "c").select("d")
+             .write.mode("overwrite").text(folder))
+            sorted_dirs[name] = folder
+        lines.unpersist()
+        status["datasets"][dataset] = {"errors": errors, "results": results, "repeated_keys": repeated,
+                                       "notices": sorted_dirs["notices"], "rows": sorted_dirs["rows"],
+                                       "chunks": len(tasks)}
+        status["timings_ms"][dataset] = int((time.monotonic() - dataset_started) * 1000)
+    finish(status)
+    spark.stop()
+
+
+# TRANSFORM without a serde splits its output at U+0001 unless told: the workers' lines are
+# tab-separated (and their order keys hold U+0001).
+TAB_ROWS = "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'"
+
+
+def one_a_partition(spark, lines):
+    """A one-column table of the lines, each in a partition of its own: one task a chunk."""
+    rdd = spark.sparkContext.parallelize([(line,) for line in lines], len(lines))
+    return spark.createDataFrame(rdd, "t string")
+
+
+def sql_string(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as error:  # the job failed: jgpipe run reports it and publishes nothing
+        with open(os.path.join(os.path.dirname(sys.argv[1]), "status.json"), "w", encoding="utf-8") as f:
+            json.dump({"status": "failed", "exit": 65, "message": f"Spark job failed: {error}"[:4000]}, f,
+                      ensure_ascii=False)
+        sys.exit(1)
