@@ -50,7 +50,7 @@ enum DetachmentWorkbooks {
                               context: context, settings: settings)
             // Hashed here, on the worker's core, so the manifest need not read it again.
             let digest = try SHA256.file(path)
-            context.outputDigests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
+            context.staging.digests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
         }
         return codes
     }
