@@ -22,7 +22,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
                          start, template_sql)
-from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import CSV_READ, classes_sql, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 
 CODES = ["A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P"]
 CLASS_RE = "(A[1-3]|B[12]|C[1-6]|[DEFMNP])+"
@@ -69,19 +69,15 @@ def main():
     csv = os.path.join(a.input_dir, "exam_enrollments.csv")
 
     con = connect(a)
-    rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+    rd = CSV_READ
     schema = ["enrollment_id", "applicant_id_type", "applicant_id_no", "applicant_name", "applicant_phone",
               "region_code", "original_classes", "requested_classes", "cancel_reason", "license_expiry_date",
               "enrolled_on", "subject1", "subject2", "subject3_road", "subject3_safety", "subject2_booked_on",
               "exclusion"]
     all_cols, extra_sel = columns(con, csv, rd, schema, "exam_enrollments.csv")
 
-    def classes(col):
-        x = f"upper({norm(col)})"
-        for sep in [",", "，", "/", "、", " ", "\t"]:
-            x = f"replace({x}, '{sep}', '')"
-        return x
-    d = lambda c: f"CAST({ts_sql(c)} AS DATE)"
+    classes = classes_sql
+    d = date_sql
     con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM read_csv('{csv}', {rd})")
     con.execute(f"""
     CREATE TEMP TABLE enr AS

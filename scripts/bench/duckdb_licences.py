@@ -23,7 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_exams import CLASS_RE, class_bits_sql, class_text_sql, mask  # noqa: E402
 from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
-from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import CSV_READ, classes_sql, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 
 STATUS_NAMES = {"正常": "A", "撤销": "E", "吊销": "F", "注销": "G"}
 
@@ -45,17 +45,13 @@ def main():
     csv = os.path.join(a.input_dir, "driver_licences.csv")
 
     con = connect(a)
-    rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+    rd = CSV_READ
     schema = ["holder_id_type", "holder_id_no", "holder_name", "holder_phone", "region_code", "classes",
               "first_issued_on", "valid_until", "status", "cancel_reason", "last_medical_on", "last_reviewed_on"]
     all_cols, extra_sel = columns(con, csv, rd, schema, "driver_licences.csv")
 
-    def classes(col):
-        x = f"upper({norm(col)})"
-        for sep in [",", "，", "/", "、", " ", "\t"]:
-            x = f"replace({x}, '{sep}', '')"
-        return x
-    d = lambda c: f"CAST({ts_sql(c)} AS DATE)"
+    classes = classes_sql
+    d = date_sql
     status_names = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in STATUS_NAMES.items())
     closed_sql = " OR ".join(f"contains(st, '{c}')" for c in closed) or "false"
     con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM read_csv('{csv}', {rd})")

@@ -49,6 +49,24 @@ def norm(col):
     return f"CASE WHEN trim(coalesce({col},'')) IN ('NULL', '\\N') THEN '' ELSE trim(coalesce({col},'')) END"
 
 
+# How every peer reads a dump: all columns as text, RFC 4180 quoting (DuckDB's default escape
+# would be a backslash).
+CSV_READ = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+
+
+def date_sql(col):
+    """A date from any SPEC date or date-time form, or NULL."""
+    return f"CAST({ts_sql(col)} AS DATE)"
+
+
+def classes_sql(col):
+    """A licence-class list as one upper-case code string, without its separators."""
+    x = f"upper({norm(col)})"
+    for sep in [",", "，", "/", "、", " ", "\t"]:
+        x = f"replace({x}, '{sep}', '')"
+    return x
+
+
 def ts_sql(col):
     """Tolerant date-time parse: YYYY-MM-DD, YYYY/M/D, YYYYMMDD, YYYY年M月D日, optional HH:MM[:SS]."""
     return (f"CASE WHEN regexp_full_match({col}, '[0-9]{{8}}') THEN try_strptime({col}, '%Y%m%d') "
@@ -94,7 +112,7 @@ def main():
     con.execute(f"SET threads={a.threads}")
     if a.memory_limit:
         con.execute(f"SET memory_limit='{a.memory_limit}'")
-    rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+    rd = CSV_READ
 
     # Units: valid ones only (rejects would be reported by jgpipe; here they just make accounts UNKNOWN_UNIT).
     con.execute(f"""

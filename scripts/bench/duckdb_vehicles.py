@@ -24,7 +24,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
                          start)
-from duckdb_rules import cc_check_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import CSV_READ, cc_check_sql, date_sql, id_final, id_parts, norm  # noqa: E402
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SERIAL = "[A-HJ-NP-Z0-9]"
@@ -68,7 +68,7 @@ def load_vehicles(con, csv, closed):
     failing check's code, or NULL) and `dups` (VINs on more than one valid row: `same` when the
     rows are identical); returns (all_cols, extra_sel) for the outputs. Shared with the violation
     peer, whose join side is the vehicles this keeps."""
-    rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+    rd = CSV_READ
     schema = ["vin", "plate_no", "plate_type", "vehicle_type", "use_nature", "owner_type", "owner_id_type",
               "owner_id_no", "owner_name", "owner_phone", "region_code", "registered_on",
               "inspection_valid_until", "status", "scrap_received_on", "scrap_region_code"]
@@ -78,7 +78,7 @@ def load_vehicles(con, csv, closed):
         plate_norm = f"replace({plate_norm}, '{sep}', '')"
     closed_sql = " OR ".join(f"contains(st, '{c}')" for c in closed) or "false"
     # Dates: the tolerant parse of the account peer, cast to DATE.
-    d = lambda c: f"CAST({ts_sql(c)} AS DATE)"
+    d = date_sql
 
     con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM read_csv('{csv}', {rd})")
     con.execute(f"""

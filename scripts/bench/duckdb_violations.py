@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
-from duckdb_rules import id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import CSV_READ, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
 from duckdb_vehicles import PLATE_RE, load_vehicles  # noqa: E402
 
 SEPARATORS = [" ", "\t", "·", "•", "・", "･", ".", "-"]
@@ -53,7 +53,7 @@ def main():
     closed = vs.get("closed_statuses", ["E", "M", "B"])
     path = lambda name: os.path.join(a.input_dir, name)
     out = lambda name: os.path.join(a.out, name)
-    rd = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"'"
+    rd = CSV_READ
     con = connect(a)
     # The join side: the vehicles the vehicle stage keeps, one per (plate, plate type).
     load_vehicles(con, path("vehicles.csv"), closed)
@@ -69,7 +69,7 @@ def main():
     """)
     con.execute("DROP TABLE veh")
     strip = "SELECT nullif(COLUMNS(* EXCLUDE (rn)), '') FROM"
-    d = lambda c: f"CAST({ts_sql(c)} AS DATE)"
+    d = date_sql
 
     # ------------------------------------------------------------ registered users
     users_csv = path("vehicle_users.csv")
