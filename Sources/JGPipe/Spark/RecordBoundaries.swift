@@ -121,36 +121,24 @@ struct BoundaryFinder {
     /// The first boundary at or after `offset`, which the tokenizer reaches in `state`; the
     /// end of the file when there is none.
     func boundary(from offset: Int, state: TokenizerState) throws -> Boundary {
-        var previousCR = try offset > 0 && byte(at: offset - 1) == 0x0D
-        var state = state.rawValue
-        var found = Boundary(offset: fileSize, lines: 0, lineFeeds: 0)
-        var position = offset
-        try FileBytes.whilePieces(fd: fd, range: offset..<fileSize) { bytes in
-            for byte in bytes {
-                if state == 0 && !(previousCR && byte == 0x0A) {
-                    found.offset = position
-                    return false
-                }
-                if byte == 0x0D { found.lines += 1 } else if byte == 0x0A {
-                    found.lineFeeds += 1
-                    if !previousCR { found.lines += 1 }
-                }
-                previousCR = byte == 0x0D
-                state = transitions(state, byte)
-                position += 1
-            }
-            return true
-        }
-        return found
+        try scan(from: offset, state: state.rawValue, previousCR: offset > 0 && byte(at: offset - 1) == 0x0D,
+                 afterContent: false)
     }
 
     /// Where the header record (the first record, after any blank lines) ends, with the line
     /// breaks up to there.
     func headerEnd() throws -> Boundary {
-        var state: UInt8 = 0, begun = false, previousCR = false
+        try scan(from: 0, state: 0, previousCR: false, afterContent: true)
+    }
+
+    /// The first boundary at or after `offset`, with the line breaks before it; `afterContent`:
+    /// only one after a byte that took the tokenizer out of its between-rows state (blank lines
+    /// before the header are not a record).
+    private func scan(from offset: Int, state: UInt8, previousCR: Bool, afterContent: Bool) throws -> Boundary {
+        var state = state, previousCR = previousCR, begun = !afterContent
         var found = Boundary(offset: fileSize, lines: 0, lineFeeds: 0)
-        var position = 0
-        try FileBytes.whilePieces(fd: fd, range: 0..<fileSize) { bytes in
+        var position = offset
+        try FileBytes.whilePieces(fd: fd, range: offset..<fileSize) { bytes in
             for byte in bytes {
                 if begun && state == 0 && !(previousCR && byte == 0x0A) {
                     found.offset = position
