@@ -18,7 +18,8 @@ for key in keys:
         med[key, tool] = dict(n=len(rs), wall=m(2), best=min(float(r[2]) for r in rs), user=m(3), sys=m(4),
                               cpu=max(statistics.median(float(r[3]) + float(r[4]) for r in rs), 0.01), rss=m(5) * 1024,
                               walls=[max(float(r[2]), 0.01) for r in rs])
-unit = {"accounts": "account", "removals": "account", "vehicles": "vehicle", "exams": "enrollment"}
+unit = {"accounts": "account", "removals": "account", "vehicles": "vehicle", "exams": "enrollment",
+        "licences": "licence", "violations": "violation"}
 out = ["| stage | size | rows | input MB | tool | runs | wall s | best wall s | user s | sys s | CPU s | peak RSS MB | RSS B/row | MB/s |",
        "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for (key, tool), v in med.items():
@@ -39,7 +40,7 @@ for key in keys:
         paired = [x / y for x, y in zip(j["walls"], d["walls"])]
         line = (f"- {key}: jgpipe/DuckDB wall **{w:.2f}x** (target <= 0.5: {ok(w <= 0.5)}; per round "
                 f"{', '.join(f'{x:.2f}' for x in paired)}), peak RSS **{r:.2f}x**")
-        if stage in ("accounts", "vehicles"):
+        if stage in ("accounts", "vehicles", "licences", "violations"):
             line += f" (target <= 0.5: {ok(r <= 0.5)})"
         if stage == "accounts":
             line += f", jgpipe **{bpr:.0f} B/account** (target < 300: {ok(bpr < 300)})"
