@@ -130,13 +130,7 @@ public struct LicenceStage: PipelineStage {
     public func validate(_ context: RunContext) throws -> StageOutput {
         var output = StageOutput()
         guard let path = context.inputs.path("driver_licences") else { return output }
-        var rejected: RejectedFile?
-        _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
-            rejected = try context.staging.openRejected("driver_licences", header: header)
-        } slice: { part in
-            try rejected?.write(part.rejected)
-        }
-        if let rejected { output.rejections.append(try rejected.close()) }
+        if let digest = try context.writeRejectedOnly(path, DriverLicenceValidator()) { output.rejections.append(digest) }
         return output
     }
 

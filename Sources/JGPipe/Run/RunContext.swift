@@ -26,6 +26,18 @@ public struct RunContext {
                                            memoryBytes: settings.memoryBudgetBytes / NoticeCollector.budgetShare))
     }
 
+    /// `jgpipe validate` for a streamed dataset: reads `path` and writes only its
+    /// `<dataset>.rejected.csv`; the digest of its rejected rows, nil when the file has no header.
+    func writeRejectedOnly<V: DatasetValidator>(_ path: String, _ validator: V) throws -> RejectionDigest? {
+        var rejected: RejectedFile?
+        _ = try inputs.stream(path, validator) { header in
+            rejected = try staging.openRejected(validator.schema.name, header: header)
+        } slice: { part in
+            try rejected?.write(part.rejected)
+        }
+        return try rejected?.close()
+    }
+
     public var settings: PipelineSettings { inputs.settings }
     public var asOf: CalendarDate { inputs.asOf }
     /// SPEC §0 "Effective date": E = max(as_of, cutover_date).

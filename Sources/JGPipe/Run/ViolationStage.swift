@@ -132,20 +132,13 @@ public struct ViolationStage: PipelineStage {
         var output = StageOutput()
         guard let inputs = try inputs(context) else { return output }
         let vehicles = try VehicleDirectory.read(path: inputs.vehicles, settings: context.settings)
-        try writeRejected(inputs.violations, ViolationValidator(vehicles: vehicles), context, &output)
-        if let users = inputs.users { try writeRejected(users, VehicleUserValidator(vehicles: vehicles), context, &output) }
-        return output
-    }
-
-    private func writeRejected<V: DatasetValidator>(_ path: String, _ validator: V, _ context: RunContext,
-                                                    _ output: inout StageOutput) throws {
-        var rejected: RejectedFile?
-        _ = try context.inputs.stream(path, validator) { header in
-            rejected = try context.staging.openRejected(validator.schema.name, header: header)
-        } slice: { part in
-            try rejected?.write(part.rejected)
+        if let digest = try context.writeRejectedOnly(inputs.violations, ViolationValidator(vehicles: vehicles)) {
+            output.rejections.append(digest)
         }
-        if let rejected { output.rejections.append(try rejected.close()) }
+        if let users = inputs.users, let digest = try context.writeRejectedOnly(users, VehicleUserValidator(vehicles: vehicles)) {
+            output.rejections.append(digest)
+        }
+        return output
     }
 
     /// The input paths; nil when violations.csv is absent. Violations need vehicles.csv (SPEC §8).

@@ -94,6 +94,25 @@ import Testing
         }
     }
 
+    /// Every dataset of the samples, in both encodings: `validate` writes the very rejected
+    /// files a run writes (the streamed stages through `RunContext.writeRejectedOnly`).
+    @Test(arguments: ["utf8", "gb18030"])
+    func validateWritesEachDatasetsRejectedFileAsARunDoes(_ set: String) throws {
+        let input = RunHarness.samples + "/" + set
+        let out = base + "/v-all-" + set
+        let result = try run(["validate", "--input-dir", input, "--out", out, "--as-of", "2024-06-01",
+                              "--set", "run.max_rejected_ratio=1"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let runOut = try RunHarness.publishedSample(set)
+        let rejected = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".rejected.csv") }.sorted()
+        #expect(rejected == ["driver_licences", "exam_enrollments", "unit_accounts", "units", "vehicle_users", "vehicles",
+                             "violations"].map { $0 + ".rejected.csv" })
+        for name in rejected {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)) == Data(contentsOf: URL(fileURLWithPath: runOut + "/" + name)),
+                    "\(name)")
+        }
+    }
+
     @Test func validateExits65WhenARunWouldRefuse() throws {
         let result = try run(["validate", "--input-dir", sampleInput, "--out", base + "/v65"])
         #expect(result.code == 65)
