@@ -116,7 +116,7 @@ private func emitLine(_ line: String) {
 /// Standard output in pieces of 1 MiB: a task prints millions of short lines.
 private final class TaskOutput: @unchecked Sendable {
     // One worker step a process, on the main thread.
-    nonisolated(unsafe) static let shared = TaskOutput()
+    static let shared = TaskOutput()
     private var buffer: [UInt8] = []
 
     func append(_ line: String) {

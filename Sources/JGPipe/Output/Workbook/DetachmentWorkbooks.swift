@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// SPEC §6: `by_detachment/<detachment_code>.xlsx`, one workbook per detachment with something to
 /// act on, holding its rows only. Every sheet's source CSV is ordered by detachment_code first:
@@ -42,8 +41,7 @@ enum DetachmentWorkbooks {
         guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
             throw OutputFileError(file: directory, message: "cannot create: \(String(cString: strerror(errno)))")
         }
-        // Read only on the workers: its settings, dates and digests (which take a lock).
-        nonisolated(unsafe) let context = context
+        // The workers only read the context: its settings, dates and digests (which take a lock).
         try inParallel(codes.count) { k in
             let path = "\(directory)/\(codes[k]).xlsx"
             try writeWorkbook(codes[k], path: path, sources, rejected[codes[k]] ?? [], directory: directory,
@@ -53,28 +51,6 @@ enum DetachmentWorkbooks {
             context.staging.digests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
         }
         return codes
-    }
-
-    /// Runs `work(0..<count)`, each index once, on one thread per core, each taking the next index
-    /// when done with one. After an error no more are started; the error of the lowest index is thrown.
-    static func inParallel(_ count: Int, _ work: @Sendable (Int) throws -> Void) throws {
-        let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
-        let next = Atomic<Int>(0)
-        let failed = Atomic<Bool>(false)
-        let errors = Mutex<[(index: Int, error: any Error)]>([])
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !failed.load(ordering: .relaxed) {
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard k < count else { return }
-                do {
-                    try work(k)
-                } catch {
-                    failed.store(true, ordering: .relaxed)
-                    errors.withLock { $0.append((k, error)) }
-                }
-            }
-        }
-        if let first = errors.withLock({ $0.min { $0.index < $1.index } }) { throw first.error }
     }
 
     private static func writeWorkbook(_ code: String, path: String, _ sources: [SheetSource], _ rejected: [[String]],
