@@ -22,7 +22,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
                          start, template_sql)
-from duckdb_rules import CSV_READ, classes_sql, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import (CSV_READ, classes_sql, date_sql, id_final, id_parts, iso_sql as iso,  # noqa: E402
+                         norm, ts_sql)
 
 CODES = ["A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P"]
 CLASS_RE = "(A[1-3]|B[12]|C[1-6]|[DEFMNP])+"
@@ -172,7 +173,6 @@ def main():
     """)
     con.execute("DROP TABLE enr")
     t_load = time.time()
-    iso = lambda c: f"strftime({c}, '%Y-%m-%d')"
     con.execute(f"""
     COPY ({strip} (
       SELECT rn, eid AS enrollment_id, a_type AS applicant_id_type, a_no AS applicant_id_no, aname AS applicant_name,

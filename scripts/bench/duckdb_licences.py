@@ -23,7 +23,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_exams import CLASS_RE, class_bits_sql, class_text_sql, mask  # noqa: E402
 from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
-from duckdb_rules import CSV_READ, classes_sql, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import (CSV_READ, classes_sql, date_sql, id_final, id_parts, iso_sql as iso,  # noqa: E402
+                         norm, ts_sql)
 
 STATUS_NAMES = {"正常": "A", "撤销": "E", "吊销": "F", "注销": "G"}
 
@@ -132,7 +133,6 @@ def main():
     """)
     con.execute("DROP TABLE lic")
     t_load = time.time()
-    iso = lambda c: f"strftime({c}, '%Y-%m-%d')"
     con.execute(f"""
     COPY ({strip} (
       SELECT rn, h_type AS holder_id_type, h_no AS holder_id_no, hname AS holder_name, hphone AS holder_phone,

@@ -59,6 +59,11 @@ def date_sql(col):
     return f"CAST({ts_sql(col)} AS DATE)"
 
 
+def iso_sql(col):
+    """A date column as text the way jgpipe writes dates (YYYY-MM-DD)."""
+    return f"strftime({col}, '%Y-%m-%d')"
+
+
 def classes_sql(col):
     """A licence-class list as one upper-case code string, without its separators."""
     x = f"upper({norm(col)})"

@@ -24,7 +24,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import (columns, connect, copy_notifications, message_sql, quoted as q, report,  # noqa: E402
                          start)
-from duckdb_rules import CSV_READ, cc_check_sql, date_sql, id_final, id_parts, norm  # noqa: E402
+from duckdb_rules import CSV_READ, cc_check_sql, date_sql, id_final, id_parts, iso_sql as iso, norm  # noqa: E402
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SERIAL = "[A-HJ-NP-Z0-9]"
@@ -180,7 +180,6 @@ def main():
     """)
     con.execute("DROP TABLE veh")
     t_load = time.time()
-    iso = lambda c: f"strftime({c}, '%Y-%m-%d')"
     con.execute(f"""
     COPY ({strip} (
       SELECT rn, v AS vin, plate AS plate_no, ptype AS plate_type, vt AS vehicle_type, un AS use_nature,

@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from duckdb_peer import columns, connect, copy_notifications, message_sql, report, start  # noqa: E402
-from duckdb_rules import CSV_READ, date_sql, id_final, id_parts, norm, ts_sql  # noqa: E402
+from duckdb_rules import CSV_READ, date_sql, id_final, id_parts, iso_sql as iso, norm, ts_sql  # noqa: E402
 from duckdb_vehicles import PLATE_RE, load_vehicles  # noqa: E402
 
 SEPARATORS = [" ", "\t", "·", "•", "・", "･", ".", "-"]
@@ -244,7 +244,6 @@ def main():
            fine_d::VARCHAR, hname
     FROM ok WHERE st = 'processed' AND CAST(pr AS DATE) <= DATE '{A}' AND fine_d > 0 AND paid_v = 'N'
     """)
-    iso = lambda c: f"strftime({c}, '%Y-%m-%d')"
     values = {"owner_name": "recipient_name", "you": "CASE WHEN ot = 'person' THEN '您' ELSE '贵单位' END",
               "plate_no": "plate", "count": "cnt", "points": "points", "fines": "fines", "oldest_on": "oldest",
               "due_on": iso("due"), "handler_name": "hname", "violation_id": "vid", "fine": "fine",
