@@ -85,17 +85,37 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
     /// wordings, where one text would name one date twice or say what is not true on the day.
     public var templateKey: String { rawValue }
 
-    public var variantTemplateKeys: [String] {
-        switch self {
-        // Past the notice deadline, the check-by date is the cutover itself.
-        case .unitAccountsCleanup: ["UNIT_ACCOUNTS_CLEANUP_AFTER_DEADLINE"]
-        // A booking before the cutover still stands under the old rule on its date.
-        case .s2BookingNotNeeded: ["S2_BOOKING_NOT_NEEDED_BEFORE_CUTOVER"]
-        default: []
-        }
-    }
+    public var variantTemplateKeys: [String] { wording.variants.map(\.key) }
 
     public var allTemplateKeys: [String] { [templateKey] + variantTemplateKeys }
+
+    /// The default texts and placeholders, from the rule file that raises the notice.
+    public var wording: NoticeWording {
+        switch self {
+        case .unitAccountsCleanup: .unitAccountsCleanup
+        case .unitAccountsDisabled: .unitAccountsDisabled
+        case .unitNoLegalPerson: .unitNoLegalPerson
+        case .s2BookingNotNeeded: .s2BookingNotNeeded
+        case .examSubjectsWaived: .examSubjectsWaived
+        case .scrapDueSoon: .scrapDueSoon
+        case .scrapOverdue: .scrapOverdue
+        case .inspectionDue: .inspectionDue
+        case .inspectionOverdue: .inspectionOverdue
+        case .exemptStickerDue: .exemptStickerDue
+        case .exemptStickerOverdue: .exemptStickerOverdue
+        case .ecertAvailable: .ecertAvailable
+        case .licenceRenewalDue: .licenceRenewalDue
+        case .licenceRenewalOverdue: .licenceRenewalOverdue
+        case .licenceReviewDue: .licenceReviewDue
+        case .licenceReviewOverdue: .licenceReviewOverdue
+        case .licenceMedicalDue: .licenceMedicalDue
+        case .licenceMedicalOverdue: .licenceMedicalOverdue
+        case .restorationExamsReduced: .restorationExamsReduced
+        case .restorationSubject1Only: .restorationSubject1Only
+        case .violationsUnprocessed: .violationsUnprocessed
+        case .fineUnpaid: .fineUnpaid
+        }
+    }
 
     /// The Chinese name the report shows.
     public var label: String {

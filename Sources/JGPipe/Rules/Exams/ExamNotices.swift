@@ -38,3 +38,24 @@ public func examNotice(path: ExamPath, transition: ExamTransition?, subjects: Su
     }
     return nil
 }
+
+extension NoticeWording {
+    /// What the exam stage fills in an exam notice (T1, T2).
+    static let examPlaceholders = [
+        "applicant_name", "enrollment_id", "you", "subjects", "booked_on", "due_on", "cutover_date", "effective_on",
+    ]
+
+    /// 五、二/三: applicants enrolled before the cutover are told which subjects they no longer need (T1, T2).
+    static let examSubjectsWaived = NoticeWording(
+        "【交管12123】{applicant_name}：根据公安交管便民利企改革新措施，自{cutover_date}起，您报名的驾驶证注销恢复考试（报名编号{enrollment_id}）不再需要参加{subjects}考试，详情请登录“交管12123”查询。",
+        placeholders: examPlaceholders)
+
+    /// 五、三: a subject-2 booking on or after the cutover (or with no date) is not needed.
+    static let s2BookingNotNeeded = NoticeWording(
+        "【交管12123】{applicant_name}：根据公安交管便民利企改革新措施，自{cutover_date}起，您报名的驾驶证注销恢复考试（报名编号{enrollment_id}）不再需要参加{subjects}考试，您已预约的科目二考试无需参加，可登录“交管12123”取消预约。",
+        variants: [
+            // 五、三: a subject-2 booking before the cutover still stands under the old rule on its date; it may be cancelled.
+            .init(key: "S2_BOOKING_NOT_NEEDED_BEFORE_CUTOVER", text: "【交管12123】{applicant_name}：您报名的驾驶证注销恢复考试（报名编号{enrollment_id}）已预约{booked_on}的科目二考试，当日仍按原规定考试。新措施自{cutover_date}起实施，此后不再需要参加{subjects}考试，您也可登录“交管12123”取消该预约。"),
+        ],
+        placeholders: examPlaceholders)
+}

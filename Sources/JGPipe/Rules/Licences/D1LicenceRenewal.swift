@@ -26,3 +26,15 @@ func applyD1(validUntil: CalendarDate, asOf: CalendarDate, noticeDays: Int) -> L
 extension RuleWording {
     static let D1 = RuleWording(label: "驾驶证换证与逾期注销", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七 换证 (D1): the licence expires within the renewal window.
+    static let licenceRenewalDue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证有效期至{valid_until}，可在有效期满前{renewal_notice_days}日内申请换证，请通过“交管12123”APP“待办业务”网上办理。",
+        placeholders: licencePlaceholders)
+
+    /// 七 换证 (D1): expired; cancelled when more than one year past the expiry.
+    static let licenceRenewalOverdue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证有效期已于{valid_until}届满，不得驾驶机动车。请于{due_on}前申请换证，超过有效期一年以上未换证的，驾驶证将被注销。请通过“交管12123”APP“待办业务”办理。",
+        placeholders: licencePlaceholders)
+}

@@ -15,3 +15,14 @@ func applyD2(classes: LicenceClasses, reviewClasses: LicenceClasses, cycleEnd: C
 extension RuleWording {
     static let D2 = RuleWording(label: "驾驶证审验", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七 审验 (D2): review within 30 days after the scoring cycle ends.
+    static let licenceReviewDue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证（准驾车型{classes}）记分周期于{cycle_end}结束，请于{due_on}前接受审验。请打开“交管12123”APP“待办业务”查看办理流程。",
+        placeholders: licencePlaceholders)
+
+    static let licenceReviewOverdue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证（准驾车型{classes}）记分周期已于{cycle_end}结束，审验期限{due_on}已过，请尽快到公安机关交通管理部门接受审验。",
+        placeholders: licencePlaceholders)
+}

@@ -32,3 +32,14 @@ extension IdentityNumber {
 extension RuleWording {
     static let D3 = RuleWording(label: "驾驶人体检（身体条件证明）", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七 体检 (D3): the yearly medical certificate within 30 days after the scoring cycle ends.
+    static let licenceMedicalDue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证记分周期于{cycle_end}结束，请于{due_on}前提交医疗机构出具的身体条件证明，可通过“交管12123”APP网上提交。",
+        placeholders: licencePlaceholders)
+
+    static let licenceMedicalOverdue = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证记分周期已于{cycle_end}结束，提交身体条件证明的期限{due_on}已过，请尽快提交，可通过“交管12123”APP网上提交。",
+        placeholders: licencePlaceholders)
+}

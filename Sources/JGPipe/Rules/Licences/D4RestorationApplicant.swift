@@ -20,3 +20,15 @@ func applyD4(cancelledForOverdueRenewal: Bool, classes: LicenceClasses, sets: Ex
 extension RuleWording {
     static let D4 = RuleWording(label: "拟申请恢复驾驶资格提示", section: "五.三")
 }
+
+extension NoticeWording {
+    /// 五.三 (D4): a licence cancelled for overdue renewal more than three years ago.
+    static let restorationExamsReduced = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证因超过有效期一年以上未换证被注销。根据公安交管便民利企改革新措施，自{cutover_date}起，申请恢复小型汽车准驾车型驾驶资格只需参加{subjects}考试，详情请登录“交管12123”查询。",
+        placeholders: licencePlaceholders)
+
+    /// 五.三 (D4): within three years of the expiry, subject 1 alone restores the licence.
+    static let restorationSubject1Only = NoticeWording(
+        "【交管12123】{holder_name}：您的机动车驾驶证因超过有效期一年以上未换证被注销。{due_on}前申请恢复驾驶资格的，只需参加{subjects}考试，请及时通过“交管12123”APP报名。",
+        placeholders: licencePlaceholders)
+}

@@ -20,3 +20,25 @@ func applyV4(inspectionValidUntil: CalendarDate?, registeredOn: CalendarDate, ve
 extension RuleWording {
     static let V4 = RuleWording(label: "检验提醒与免检标志", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七.二: precise to-do guidance, 机动车年检 (V4).
+    static let inspectionDue = NoticeWording(
+        "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车检验有效期至{due_on}，请及时办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程、所需材料和服务网点。",
+        placeholders: vehiclePlaceholders)
+
+    /// 七.二: 机动车年检, the inspection validity has ended (V4).
+    static let inspectionOverdue = NoticeWording(
+        "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车检验有效期已于{due_on}届满，逾期未检验的机动车不得上道路行驶，请尽快办理机动车年检。请打开“交管12123”APP“待办业务”查看办理流程和服务网点。",
+        placeholders: vehiclePlaceholders)
+
+    /// 七.二: 申领免检标志, for vehicles the exempt sticker applies to (V4).
+    static let exemptStickerDue = NoticeWording(
+        "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车检验有效期至{due_on}，符合免予上线检验条件，请通过“交管12123”APP“待办业务”在线申领检验标志（免检标志）。",
+        placeholders: vehiclePlaceholders)
+
+    /// 七.二: the sticker was not applied for in time: the exemption stays, but no driving until it is applied for; violations are settled first (V4).
+    static let exemptStickerOverdue = NoticeWording(
+        "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车检验有效期已于{due_on}届满，仍可免予上线检验，但申领检验标志前不得上道路行驶。请先处理完毕交通违法，再通过“交管12123”APP“待办业务”在线申领检验标志。",
+        placeholders: vehiclePlaceholders)
+}

@@ -96,3 +96,10 @@ struct UnprocessedByVehicle {
 extension RuleWording {
     static let W1 = RuleWording(label: "交通违法未处理提示", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七 交通违法处理 (W1): one notice per vehicle with its unprocessed violations in total.
+    static let violationsUnprocessed = NoticeWording(
+        "【交管12123】{owner_name}：{you}名下号牌为{plate_no}的机动车有{count}起交通违法未处理（最早一起发生于{oldest_on}），共记{points}分、罚款{fines}元，请及时通过“交管12123”APP或到公安机关交通管理部门处理。",
+        placeholders: ["owner_name", "you", "plate_no", "count", "points", "fines", "oldest_on", "due_on"])
+}

@@ -11,3 +11,10 @@ func applyW2(processedAt: DateTime?, fine: Money, paid: Bool, dueDays: Int, asOf
 extension RuleWording {
     static let W2 = RuleWording(label: "罚款未缴纳提示", section: "七.二")
 }
+
+extension NoticeWording {
+    /// 七 缴款 (W2): an unpaid fine, due 15 days after processing, 3 % a day after that.
+    static let fineUnpaid = NoticeWording(
+        "【交管12123】{handler_name}：您处理的号牌为{plate_no}的机动车交通违法（编号{violation_id}）罚款{fine}元尚未缴纳，请于{due_on}前通过“交管12123”APP缴款；逾期不缴纳的，每日按罚款数额的{late_fee_percent}%加处罚款。",
+        placeholders: ["handler_name", "plate_no", "violation_id", "fine", "due_on", "fine_due_days", "late_fee_percent"])
+}
