@@ -71,7 +71,7 @@ def main():
             return finish({"status": "failed", "exit": rc, "message": err.strip()})
         tasks = [line for line in out.splitlines() if line]
         one_a_partition(spark, tasks).createOrReplaceTempView("tasks")
-        decisions = cross_task_decisions(spark, dataset, job, command, len(tasks))
+        decisions, cross_task_keys = cross_task_decisions(spark, dataset, job, command, len(tasks))
         stage_args = ["--work", job["work"]] + (["--decisions", decisions] if decisions else [])
         lines = spark.sql(
             f"SELECT TRANSFORM(t) USING {sql_string(command('stage', stage_args))} "
@@ -86,7 +86,7 @@ def main():
              .write.mode("overwrite").text(folder))
             sorted_dirs[name] = folder
         lines.unpersist()
-        status["datasets"][dataset] = {"errors": errors, "results": results, "cross_task_keys": bool(decisions),
+        status["datasets"][dataset] = {"errors": errors, "results": results, "cross_task_keys": cross_task_keys,
                                        "notices": sorted_dirs["notices"], "rows": sorted_dirs["rows"],
                                        "chunks": len(tasks)}
         status["timings_ms"][dataset] = int((time.monotonic() - dataset_started) * 1000)
@@ -98,16 +98,18 @@ def cross_task_decisions(spark, dataset, job, command, chunks):
     """SPEC §0 duplicates across tasks (docs/SCALE-OUT.md): the chunks' key hashes meet in a
     GROUP BY; when some occur in more than one chunk, the chunks print their rows of those keys,
     a shuffle by hash brings each key's rows together, and `task resolve` decides them (in line
-    order, which it sorts). Returns the folder of decisions the stage tasks read, or None (no such key)."""
+    order, which it sorts). Returns the folder of decisions the stage tasks read (None: no such
+    key) and the number of suspect hashes."""
     if chunks < 2:
-        return None
+        return None, 0
     base = os.path.join(job["work"], dataset)
     spark.sql(f"SELECT TRANSFORM(t) USING {sql_string(command('keys'))} AS (hash STRING, chunk STRING) {TAB_ROWS} "
               "FROM tasks").createOrReplaceTempView("keys")
     suspects = spark.sql("SELECT hash FROM keys GROUP BY hash HAVING count(DISTINCT chunk) > 1")
     suspects.write.mode("overwrite").text(base + ".suspects")
-    if not spark.read.text(base + ".suspects").take(1):
-        return None
+    suspect_count = spark.read.text(base + ".suspects").count()
+    if suspect_count == 0:
+        return None, 0
     spark.sql(f"SELECT TRANSFORM(t) USING {sql_string(command('suspects', ['--suspects', base + '.suspects']))} "
               f"AS (hash STRING, line STRING, chunk STRING, row STRING) {TAB_ROWS} FROM tasks") \
         .repartition(chunks, "hash").createOrReplaceTempView("suspect_rows")
@@ -115,7 +117,7 @@ def cross_task_decisions(spark, dataset, job, command, chunks):
               f"USING {sql_string(command('resolve', ['--dataset', dataset]))} "
               "AS (line STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\n' FROM suspect_rows") \
         .write.mode("overwrite").text(base + ".decisions")
-    return base + ".decisions"
+    return base + ".decisions", suspect_count
 
 
 # TRANSFORM without a serde splits its output at U+0001 unless told: the workers' lines are

@@ -87,6 +87,11 @@ public enum SparkEngine {
         if case let .object(timings)? = status["timings_ms"] {
             for case let (name, .int(ms)) in timings { metadata[name == "startup" ? "startup_ms" : "\(name)_tasks_ms"] = "\(ms)" }
         }
+        for dataset in datasets {
+            if case let .int(n)? = status["datasets"]?[dataset]?["cross_task_keys"], n > 0 {
+                metadata["\(dataset)_cross_task_keys"] = "\(n)"
+            }
+        }
         context.logger.info("spark job finished", metadata: metadata)
         return try datasets.map { dataset in
             guard let report = status["datasets"]?[dataset] else { throw TaskError("the Spark job reported nothing for \(dataset)") }
