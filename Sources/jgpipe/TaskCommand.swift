@@ -166,26 +166,3 @@ private func taskMain(_ body: () throws -> Void) throws {
 private func emitLine(_ line: String) {
     TaskOutput.shared.append(line)
 }
-
-/// Standard output in pieces of 1 MiB: a task prints millions of short lines.
-private final class TaskOutput: @unchecked Sendable {
-    // One worker step a process, on the main thread.
-    static let shared = TaskOutput()
-    private var buffer: [UInt8] = []
-
-    func append(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    func flush() {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
-            if n <= 0 { if errno == EINTR { continue } else { break } }
-            done += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
