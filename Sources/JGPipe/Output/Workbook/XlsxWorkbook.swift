@@ -1,5 +1,5 @@
 import Glibc
-private import CXlsxDeflate
+private import CXlsxFixes
 private import CXlsxWriter
 
 /// An error of libxlsxwriter, with the workbook's path: exit 73 like every output that cannot be written.
