@@ -11,7 +11,7 @@
 #include "xlsx_fixes.h"
 #include "fix_calls.h"
 
-JG_FIX_CALLS_TLS unsigned long jg_xlsx_fix_calls_tls;
+JG_TLS unsigned long jg_xlsx_fix_calls_tls;
 
 unsigned long jg_xlsx_fix_calls(void) { return jg_xlsx_fix_calls_tls; }
 

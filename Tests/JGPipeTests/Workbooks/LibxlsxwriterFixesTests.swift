@@ -103,4 +103,29 @@ import Testing
         #expect(xml.contains(#"<c r="B1" t="inlineStr"><is><t>x&amp;y&lt;z&gt;</t></is></c>"#), "\(xml)")
         #expect(xml.contains(#"<c r="A2"><v>42</v></c><c r="AB2" t="inlineStr"><is><t>深圳</t></is></c>"#), "\(xml)")
     }
+
+    /// The temporary files in memory or in the folder: the same workbook, byte for byte, and
+    /// nothing left in the folder either way.
+    @Test func memoryTemporaryFilesWriteTheSameWorkbook() throws {
+        let folder = RunHarness.temporaryFolder("jgpipe-xlsx-memory")
+        func write(_ name: String, memoryFileBytes: Int) throws -> [UInt8] {
+            let path = folder + "/" + name
+            let before = jg_xlsx_fix_calls()
+            let workbook = try XlsxWorkbook(path: path, created: CalendarDate(year: 2024, month: 6, day: 1)!, title: "t",
+                                            temporaryFolder: folder, memoryFileBytes: memoryFileBytes)
+            for k in 0..<3 {
+                let sheet = try workbook.addSheet("s\(k)", estimatedBytes: 1_000)
+                for row in 0..<500 { try sheet.text(row, 0, "行\(row)"); try sheet.number(row, 1, Double(row)) }
+            }
+            try workbook.close()
+            // lxw_tmpfile: a row file per sheet, then a copy of each and the other parts at close.
+            #expect(jg_xlsx_fix_calls() - before >= 6 + 3000)
+            return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        let inMemory = try write("memory.xlsx", memoryFileBytes: XlsxWorkbook.memoryFileBytes)
+        let inFolder = try write("folder.xlsx", memoryFileBytes: 0)
+        let partly = try write("partly.xlsx", memoryFileBytes: 1_500)
+        #expect(inMemory == inFolder && partly == inFolder)
+        #expect(try RunHarness.outputFiles(folder).sorted() == ["folder.xlsx", "memory.xlsx", "partly.xlsx"])
+    }
 }

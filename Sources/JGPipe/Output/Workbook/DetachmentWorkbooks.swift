@@ -140,7 +140,8 @@ enum DetachmentWorkbooks {
             summaries.append(try writeSheet(source, code, workbook, settings))
         }
         let rejectedSheet = try SheetWriter(workbook, name: RejectedRowsSheet.name, columns: RejectedRowsSheet.columns,
-                                            maxRows: settings.maxRowsPerSheet)
+                                            maxRows: settings.maxRowsPerSheet,
+                                            csvBytes: rejected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 1 } })
         for row in rejected { try rejectedSheet.appendRow(row) }
         try rejectedSheet.finish()
         summaries.append(.init(sheet: RejectedRowsSheet.name, about: RejectedRowsSheet.about, rows: rejectedSheet.rowCount,
@@ -155,7 +156,8 @@ enum DetachmentWorkbooks {
                                    _ settings: Settings) throws -> AboutSheet.SheetSummary {
         let header = source.ranges.header
         let columns = header.map(source.sheet.column)
-        let sheet = try SheetWriter(workbook, name: source.sheet.name, columns: columns, maxRows: settings.maxRowsPerSheet)
+        let sheet = try SheetWriter(workbook, name: source.sheet.name, columns: columns, maxRows: settings.maxRowsPerSheet,
+                                    csvBytes: source.byCode[code]?.count ?? 0)
         let countedColumn = source.sheet.countedBy.flatMap { header.firstIndex(of: $0.column) }
         var counts: [String: Int] = [:]
         let rows = try source.byCode[code].map {
