@@ -29,9 +29,10 @@ extension DatasetLoader {
                                                    header onHeader: (HeaderMap) throws -> Void = { _ in },
                                                    slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
         let suspects = try suspectRecords(path: path, validator: validator, extraAliases: extraAliases, options: options)
-        let decisions = try suspects.isEmpty ? DuplicateDecisions()
+        var decisions = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
+        if let fates = options.crossTaskDuplicates { decisions = decisions.replacing(fates) }
         var counts = DatasetCounts()
         var slices = SliceValidation(validator)
         // A read that stops early (an error, a stop request) must not leave a job running.
