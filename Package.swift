@@ -30,8 +30,9 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CPosix"),
-        // Chooses the deflate level of libxlsxwriter's zip entries (Sources/CXlsxDeflate/xlsx_deflate.c).
-        .target(name: "CXlsxDeflate"),
+        // Definitions libxlsxwriter's calls reach instead of its own: the deflate level of its zip
+        // entries, less work per cell (Sources/CXlsxFixes, docs/BENCHMARKS.md).
+        .target(name: "CXlsxFixes"),
         // The CSV tokenizer (libcsv's semantics, flat buffers), apart from the POSIX shims as
         // swift-nio keeps its HTTP parser apart.
         .target(name: "CCSV"),
@@ -42,7 +43,7 @@ let package = Package(
                 "CCSV",
                 "CPosix",
                 "CSQLite",
-                "CXlsxDeflate",
+                "CXlsxFixes",
                 "CXlsxWriter",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,8 +62,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JGPipeTests",
-            // libcsv is the oracle the CSV tokenizer is tested against.
-            dependencies: ["JGPipe", "CLibCSV", .product(name: "Logging", package: "swift-log")],
+            // libcsv is the oracle the CSV tokenizer is tested against; libxlsxwriter (CXlsxWriter) the one
+            // of the replacements in CXlsxFixes.
+            dependencies: ["JGPipe", "CLibCSV", "CXlsxFixes", "CXlsxWriter", .product(name: "Logging", package: "swift-log")],
             // Input files the hostile-input tests read by path.
             exclude: ["Hostile/corpus", "Hostile/fuzz-crashes"]
         ),

@@ -145,16 +145,26 @@ public enum Pipeline {
     }
 
     /// `notifications.csv` (less what the ledger says was published, which it starts recording
-    /// meanwhile), the workbooks, `summary.json`, `report.html`, then `manifest.json`, into the
-    /// staging folder.
+    /// meanwhile) and the workbooks at once, then `summary.json`, `report.html` and `manifest.json`,
+    /// into the staging folder.
     static func writeSharedOutputs(_ request: RunRequest, _ context: RunContext, _ outputs: [StageOutput],
                                    inputFolder: InputFolder, record: inout RunRecord) throws {
         let logger = context.inputs.logger
         let started = monotonicSeconds()
         // Inputs no stage has had hashed yet are hashed for the manifest on the other core meanwhile.
         context.inputs.hashInputsRead()
-        let delivery = try record.deliver(context, allNotices: request.allNotices)
-        try DetachmentWorkbooks.write(context, settings: request.settings.workbooks)
+        // The workbooks begin while the notices are delivered (DetachmentWorkbooks.Writing).
+        let workbooks = request.settings.workbooks.enabled
+            ? DetachmentWorkbooks.Writing(context, settings: request.settings.workbooks) : nil
+        let delivery: NoticeDelivery
+        do {
+            delivery = try record.deliver(context, allNotices: request.allNotices)
+        } catch {
+            workbooks?.stop(after: error)
+            throw error
+        }
+        workbooks?.noticesDelivered()
+        try workbooks?.finish()
         record.noticesWritten = delivery.written.count
         record.noticesSuppressed = delivery.suppressed
         let summary = summaryJSON(context, outputs, delivery: delivery, inputFolder: inputFolder)

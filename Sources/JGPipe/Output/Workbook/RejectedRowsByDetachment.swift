@@ -8,11 +8,12 @@ enum RejectedRowsByDetachment {
     static let regionSchemas: [DatasetSchema] = [UnitValidator.schema, ExamEnrollmentValidator.schema, VehicleValidator.schema,
                                                  DriverLicenceValidator.schema, ViolationValidator.schema]
 
-    /// Per detachment code, rows of (行号, 文件, 错误代码, 错误说明) in file, then line order.
-    static func collect(_ context: RunContext) throws -> [String: [[String]]] {
+    /// Per detachment code, rows of (行号, 文件, 错误代码, 错误说明) in file, then line order, from
+    /// the `*.rejected.csv` among `files` (the files staged, in order).
+    static func collect(_ context: RunContext, files: [String]) throws -> [String: [[String]]] {
         var byDetachment: [String: [[String]]] = [:]
         var unitDetachments: [String: String]?
-        for file in context.outputFiles where file.hasSuffix(".rejected.csv") {
+        for file in files where file.hasSuffix(".rejected.csv") {
             let dataset = String(file.dropLast(".rejected.csv".count))
             guard let rows = try CSVRowSource(path: context.stagingDirectory + "/" + file),
                   try rows.peekRow({ _ in true }) != nil else { continue }

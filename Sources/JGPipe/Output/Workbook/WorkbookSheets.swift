@@ -46,14 +46,18 @@ struct WorkbookSheet: Sendable {
         ownColumns[name] ?? WorkbookColumns.column(name)
     }
 
+    /// The notices this run delivers, the one sheet whose source is written after the stages.
+    static let notices = WorkbookSheet("通知", source: "notifications.csv",
+                                       about: "本次发出的通知（短信）：接收人、电话、到期日与短信内容",
+                                       countedBy: ("notice_type", "通知类型"))
+
     /// The sheets after 说明, in tab order; 拒绝记录 (`RejectedRowsSheet`) comes last.
     static let all: [WorkbookSheet] = [
         WorkbookSheet("单位联系清单", source: UnitContactList.fileName,
                       about: "八.一：6月20日前需主动联系告知的单位（账号被清理或没有法人账号），含联系电话类型；联系日期、联系结果两列由支队填写"),
         WorkbookSheet("清理账号", source: "unit_accounts.removed.csv",
                       about: "被清理单位账号导出：按规则 R1、R2、R3 停用的单位注册用户账号及原因", countedBy: ("cleanup_rule", "清理规则")),
-        WorkbookSheet("通知", source: "notifications.csv",
-                      about: "本次发出的通知（短信）：接收人、电话、到期日与短信内容", countedBy: ("notice_type", "通知类型")),
+        notices,
         WorkbookSheet("注销工作清单", source: "vehicles.deregistration_worklist.csv",
                       about: "已报废回收、须办理注销登记的机动车（V3），含是否跨地区、是否逾期",
                       ownColumns: ["region_code": WorkbookColumn("登记地区划")]),

@@ -1,5 +1,5 @@
 import Glibc
-private import CXlsxDeflate
+private import CXlsxFixes
 private import CXlsxWriter
 
 /// An error of libxlsxwriter, with the workbook's path: exit 73 like every output that cannot be written.
@@ -11,7 +11,8 @@ struct WorkbookError: Error, CustomStringConvertible {
 
 /// One `.xlsx` file written with libxlsxwriter in `constant_memory` mode (SPEC §6): each sheet is
 /// streamed to a temporary file row by row and the zip is assembled at `close`, so a workbook of
-/// a million rows costs a row of memory. The document's creation time is fixed by the caller
+/// a million rows costs a row of memory (the temporary files are memory files up to
+/// `memoryFileBytes`, then files in the temporary folder). The document's creation time is fixed by the caller
 /// (the run's as-of date), which makes two runs byte-identical. Workbooks are independent: each
 /// may be written on a thread of its own. libxlsxwriter 1.1.4 shares only two things between
 /// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
@@ -30,9 +31,21 @@ final class XlsxWorkbook {
     private var rowFileBuffers: [UnsafeMutablePointer<CChar>] = []
     /// 1 MiB instead of stdio's 4 KiB: a write call per megabyte of a sheet's XML, not per page.
     private static let rowFileBufferBytes = 1 << 20
+    /// The sheets' XML (as estimated by the caller) that a workbook keeps in memory files rather
+    /// than in `temporaryFolder`: about four times their bytes pass through temporary files, at a
+    /// fifth of the CPU in memory (docs/BENCHMARKS.md). While it is written, a workbook holds at
+    /// most this in memory files plus one sheet's copy when closed.
+    static let memoryFileBytes = 256 << 20
 
-    init(path: String, created: CalendarDate, title: String, temporaryFolder: String) throws {
+    /// The estimated XML of the sheets in memory files, and whether all so far are.
+    private let memoryFileLimit: Int
+    private var memoryBytes = 0
+    private var inMemory = true
+
+    init(path: String, created: CalendarDate, title: String, temporaryFolder: String,
+         memoryFileBytes: Int = XlsxWorkbook.memoryFileBytes) throws {
         self.path = path
+        memoryFileLimit = memoryFileBytes
         jg_xlsx_set_deflate_level(Self.deflateLevel)
         let made: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 1, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 1)
@@ -60,12 +73,18 @@ final class XlsxWorkbook {
     deinit {
         // A workbook given up on (an error on the way) still frees its memory and temporary files;
         // the partial file is in the staging folder, discarded with it.
-        if !closed { workbook_close(workbook) }
+        if !closed { withTemporaryFiles { _ = workbook_close(workbook) } }
         for buffer in rowFileBuffers { buffer.deallocate() }
     }
 
-    func addSheet(_ name: String) throws -> Sheet {
-        guard let sheet = workbook_add_worksheet(workbook, name) else {
+    /// A sheet whose XML is estimated at `estimatedBytes`: in a memory file while every sheet
+    /// so far is and the workbook's stay within `memoryFileBytes`, else in the temporary folder
+    /// (as are all later ones).
+    func addSheet(_ name: String, estimatedBytes: Int = 0) throws -> Sheet {
+        inMemory = inMemory && memoryBytes + estimatedBytes <= memoryFileLimit
+        if inMemory { memoryBytes += estimatedBytes }
+        let added = withTemporaryFiles { workbook_add_worksheet(workbook, name) }
+        guard let sheet = added else {
             throw WorkbookError(file: path, message: "cannot add the sheet \(name)")
         }
         // In constant_memory mode `file` is the sheet's row file, not yet written to.
@@ -79,7 +98,16 @@ final class XlsxWorkbook {
 
     func close() throws {
         closed = true
-        try check(workbook_close(workbook))
+        try check(withTemporaryFiles { workbook_close(workbook) })
+    }
+
+    /// Runs a libxlsxwriter call that may create temporary files (a sheet's row file when it is
+    /// added; the copies of the sheets and the other parts when the workbook is closed), telling
+    /// CXlsxFixes' lxw_tmpfile, on this thread, where they go: in memory while every sheet is.
+    private func withTemporaryFiles<R>(_ call: () -> R) -> R {
+        jg_xlsx_set_memory_temporary_files(inMemory ? 1 : 0)
+        defer { jg_xlsx_set_memory_temporary_files(0) }
+        return call()
     }
 
     /// The deflate level the last zip entry of any workbook was really written with (for the tests).

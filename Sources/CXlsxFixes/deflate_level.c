@@ -8,7 +8,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "xlsx_deflate.h"
+#include "xlsx_fixes.h"
 
 // minizip 1.1's zip.h (libminizip-dev is not needed to build): zipFile and zip_fileinfo are
 // pointers, uInt unsigned int, uLong unsigned long.

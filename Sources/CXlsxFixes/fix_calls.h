@@ -1,0 +1,11 @@
+#ifndef JGPIPE_FIX_CALLS_H
+#define JGPIPE_FIX_CALLS_H
+
+// Per thread, so that the workers share no cache line; initial-exec: an access at a fixed offset
+// from the thread pointer, no __tls_get_addr call per cell.
+#define JG_TLS __attribute__((tls_model("initial-exec"))) _Thread_local
+
+// Counted for jg_xlsx_fix_calls.
+extern JG_TLS unsigned long jg_xlsx_fix_calls_tls;
+
+#endif
