@@ -22,8 +22,9 @@ for package in libcsv-dev libsqlite3-dev libssl-dev libxlsxwriter-dev python3-op
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((spark)); then
+    venv="${JGPIPE_SPARK_VENV:-$HOME/.cache/jgpipe/pyspark-venv}"
     command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
-    python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+    [ -x "$venv/bin/python" ] || python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 fi
 if ((${#missing[@]})); then
     echo "bootstrap: installing ${missing[*]}" >&2
@@ -34,11 +35,13 @@ if ((${#missing[@]})); then
 fi
 command -v swift >/dev/null || { echo "bootstrap: swift is not on PATH (expected Swift 6.x)" >&2; exit 1; }
 if ((spark)); then
-    venv="${JGPIPE_SPARK_VENV:-$HOME/.cache/jgpipe/pyspark-venv}"
-    if ! "$venv/bin/python" -c 'import pyspark, sys; sys.exit(pyspark.__version__.split(".")[0] != "4")' 2>/dev/null; then
+    # One import when it is there already (the check runs on every scripts/test.sh).
+    version="$("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null || true)"
+    if [ "${version%%.*}" != 4 ]; then
         echo "bootstrap: installing PySpark 4 into $venv" >&2
         python3 -m venv "$venv"
         "$venv/bin/pip" install -q 'pyspark>=4,<5'
+        version="$("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)')"
     fi
-    "$venv/bin/python" -c 'import pyspark; print("bootstrap: PySpark", pyspark.__version__, "in '"$venv"'")' >&2
+    echo "bootstrap: PySpark $version in $venv" >&2
 fi

@@ -9,7 +9,7 @@ import Logging
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "Worker steps of the Spark engine (not for direct use): ranges, scan, plan, stage.",
+        abstract: "Worker steps of the Spark engine (not for direct use): ranges, scan, plan, keys, suspects, resolve, stage.",
         discussion: """
         Each reads TaskLine records on standard input and writes them on standard output; the same \
         pipeline file, --set values, --input-dir and --as-of as the run. Exit 0 also when the input \
@@ -17,7 +17,7 @@ struct TaskCommand: ParsableCommand {
         worker itself failed, and Spark retries the task.
         """,
         shouldDisplay: false,
-        subcommands: [Ranges.self, Scan.self, Plan.self, Stage.self]
+        subcommands: [Ranges.self, Scan.self, Plan.self, Keys.self, Suspects.self, Resolve.self, Stage.self]
     )
 
     struct Ranges: ParsableCommand {
@@ -65,10 +65,63 @@ struct TaskCommand: ParsableCommand {
         }
     }
 
+    struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the key hashes of chunk tasks (executors).")
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                while let line = readLine(strippingNewline: true), !line.isEmpty {
+                    let task = try ChunkTask(line: Substring(line))
+                    for key in try CrossTaskDuplicates.keys(task, settings: settings, inputDirectory: input.inputDirectory) {
+                        emitLine(key)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Suspects: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the rows of suspect keys of chunk tasks (executors).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The folder of suspect key hashes.") var suspects: String
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                let hashes = try CrossTaskDuplicates.hashes(inFolder: suspects)
+                while let line = readLine(strippingNewline: true), !line.isEmpty {
+                    let task = try ChunkTask(line: Substring(line))
+                    for row in try CrossTaskDuplicates.suspects(task, suspects: hashes, settings: settings,
+                                                                inputDirectory: input.inputDirectory) { emitLine(row) }
+                }
+            }
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Decide suspect rows sorted by key hash and line (executors).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The dataset of the rows.") var dataset: String
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                var lines: [Substring] = []
+                while let line = readLine(strippingNewline: true) { lines.append(Substring(line)) }
+                for decision in try CrossTaskDuplicates.resolve(lines, dataset: dataset, settings: settings) {
+                    emitLine(decision)
+                }
+            }
+        }
+    }
+
     struct Stage: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run a stage over chunk tasks (executors).")
         @OptionGroup var input: InputOptions
         @Option(help: "The work folder the chunk folders go into.") var work: String
+        @Option(help: "The folder of decisions on keys found in several tasks (task resolve).") var decisions: String?
 
         func run() throws {
             let settings = try input.taskSettings()
@@ -76,8 +129,9 @@ struct TaskCommand: ParsableCommand {
             try taskMain {
                 while let line = readLine(strippingNewline: true), !line.isEmpty {
                     let task = try ChunkTask(line: Substring(line))
+                    let fates = try decisions.map { try CrossTaskDuplicates.fates(inFolder: $0, chunk: task.chunk) }
                     try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
-                                      workDirectory: work, emit: emitLine)
+                                      workDirectory: work, crossTaskDuplicates: fates, emit: emitLine)
                 }
             }
         }
@@ -111,27 +165,4 @@ private func taskMain(_ body: () throws -> Void) throws {
 
 private func emitLine(_ line: String) {
     TaskOutput.shared.append(line)
-}
-
-/// Standard output in pieces of 1 MiB: a task prints millions of short lines.
-private final class TaskOutput: @unchecked Sendable {
-    // One worker step a process, on the main thread.
-    static let shared = TaskOutput()
-    private var buffer: [UInt8] = []
-
-    func append(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    func flush() {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
-            if n <= 0 { if errno == EINTR { continue } else { break } }
-            done += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
 }

@@ -9,9 +9,10 @@ through the JVM, by SQL TRANSFORM).
 Per dataset: `task ranges` (driver) cuts the file into byte ranges; `task scan` (one task a
 range) finds each range's tokenizer transitions; `task plan` (driver) chains them into
 chunk tasks; `task stage` (one task a chunk) runs the stage on its records, writes its part
-files and prints notices, sorted-file rows, key hashes and its counts. Spark then sorts the
-notices and the sorted files' rows globally (`ORDER BY`, byte order), finds keys that occur
-in more than one chunk, and collects the few result lines.
+files and prints notices, sorted-file rows and its counts. Before it, keys that occur in
+more than one chunk are found and decided (`task keys`, `task suspects`, `task resolve`, see
+`cross_task_decisions`). Spark then sorts the notices and the sorted files' rows globally
+(`ORDER BY`, byte order) and collects the few result lines.
 """
 import json
 import os
@@ -34,7 +35,6 @@ def main():
     started = time.monotonic()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
-    from pyspark.sql import functions as F
 
     builder = SparkSession.builder.master(job["master"]).appName("jgpipe")
     for key, value in job["conf"].items():
@@ -71,14 +71,14 @@ def main():
             return finish({"status": "failed", "exit": rc, "message": err.strip()})
         tasks = [line for line in out.splitlines() if line]
         one_a_partition(spark, tasks).createOrReplaceTempView("tasks")
+        decisions, cross_task_keys = cross_task_decisions(spark, dataset, job, command, len(tasks))
+        stage_args = ["--work", job["work"]] + (["--decisions", decisions] if decisions else [])
         lines = spark.sql(
-            f"SELECT TRANSFORM(t) USING {sql_string(command('stage', ['--work', job['work']]))} "
+            f"SELECT TRANSFORM(t) USING {sql_string(command('stage', stage_args))} "
             f"AS (kind STRING, a STRING, b STRING, c STRING, d STRING) {TAB_ROWS} FROM tasks").persist()
         lines.count()
         errors = [[r.a, r.b, r.c] for r in lines.filter("kind = 'E'").collect()]
         results = [[r.a, r.b] for r in lines.filter("kind = 'R'").collect()]
-        repeated = (lines.filter("kind = 'H'").groupBy("a").agg(F.countDistinct("b").alias("chunks"))
-                    .filter("chunks > 1").count())
         sorted_dirs = {}
         for kind, name in (("N", "notices"), ("W", "rows")):
             folder = os.path.join(job["work"], dataset + "." + name)
@@ -86,12 +86,38 @@ def main():
              .write.mode("overwrite").text(folder))
             sorted_dirs[name] = folder
         lines.unpersist()
-        status["datasets"][dataset] = {"errors": errors, "results": results, "repeated_keys": repeated,
+        status["datasets"][dataset] = {"errors": errors, "results": results, "cross_task_keys": cross_task_keys,
                                        "notices": sorted_dirs["notices"], "rows": sorted_dirs["rows"],
                                        "chunks": len(tasks)}
         status["timings_ms"][dataset] = int((time.monotonic() - dataset_started) * 1000)
     finish(status)
     spark.stop()
+
+
+def cross_task_decisions(spark, dataset, job, command, chunks):
+    """SPEC §0 duplicates across tasks (docs/SCALE-OUT.md): the chunks' key hashes meet in a
+    GROUP BY; when some occur in more than one chunk, the chunks print their rows of those keys,
+    a shuffle by hash brings each key's rows together, and `task resolve` decides them (in line
+    order, which it sorts). Returns the folder of decisions the stage tasks read (None: no such
+    key) and the number of suspect hashes."""
+    if chunks < 2:
+        return None, 0
+    base = os.path.join(job["work"], dataset)
+    spark.sql(f"SELECT TRANSFORM(t) USING {sql_string(command('keys'))} AS (hash STRING, chunk STRING) {TAB_ROWS} "
+              "FROM tasks").createOrReplaceTempView("keys")
+    suspects = spark.sql("SELECT hash FROM keys GROUP BY hash HAVING count(DISTINCT chunk) > 1")
+    suspects.write.mode("overwrite").text(base + ".suspects")
+    suspect_count = spark.read.text(base + ".suspects").count()
+    if suspect_count == 0:
+        return None, 0
+    spark.sql(f"SELECT TRANSFORM(t) USING {sql_string(command('suspects', ['--suspects', base + '.suspects']))} "
+              f"AS (hash STRING, line STRING, chunk STRING, row STRING) {TAB_ROWS} FROM tasks") \
+        .repartition(chunks, "hash").createOrReplaceTempView("suspect_rows")
+    spark.sql(f"SELECT TRANSFORM(concat_ws('\\t', hash, line, chunk, row)) "
+              f"USING {sql_string(command('resolve', ['--dataset', dataset]))} "
+              "AS (line STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\n' FROM suspect_rows") \
+        .write.mode("overwrite").text(base + ".decisions")
+    return base + ".decisions", suspect_count
 
 
 # TRANSFORM without a serde splits its output at U+0001 unless told: the workers' lines are

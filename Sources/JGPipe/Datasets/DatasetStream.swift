@@ -44,9 +44,10 @@ extension DatasetLoader {
                                                              slice: (ValidatedSlice<V.Record>, Prepared) throws -> Void)
         throws -> StreamedDataset {
         let suspects = try suspectRecords(path: path, validator: validator, extraAliases: extraAliases, options: options)
-        let decisions = try suspects.isEmpty ? DuplicateDecisions()
+        var decisions = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
+        if let fates = options.crossTaskDuplicates { decisions = decisions.replacing(fates) }
         var counts = DatasetCounts()
         // Duplicates are resolved on the part's own thread too, before `prepare` sees the rows.
         var slices = SliceValidation(validator) { rows in

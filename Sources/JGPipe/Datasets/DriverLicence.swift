@@ -36,30 +36,36 @@ public struct DriverLicence: Equatable, Sendable {
 public struct DriverLicenceValidator: RecordValidator {
     public typealias Record = DriverLicence
 
-    public static let schema = DatasetSchema(name: "driver_licences", columns: [
-        ColumnSpec("holder_id_type", aliases: ["证件类型"]),
-        ColumnSpec("holder_id_no", aliases: ["身份证明号码", "驾驶证号"], required: true),
-        ColumnSpec("holder_name", aliases: ["姓名"]),
-        ColumnSpec("holder_phone", aliases: ["手机号码"]),
-        ColumnSpec("region_code", aliases: ["管辖区划", "发证机关区划"], required: true),
-        ColumnSpec("classes", aliases: ["准驾车型"], required: true),
-        ColumnSpec("first_issued_on", aliases: ["初次领证日期"], required: true),
-        ColumnSpec("valid_until", aliases: ["有效期止"], required: true),
-        ColumnSpec("status", aliases: ["驾驶证状态"]),
-        ColumnSpec("cancel_reason", aliases: ["注销原因"]),
-        ColumnSpec("last_medical_on", aliases: ["最近体检日期"]),
-        ColumnSpec("last_reviewed_on", aliases: ["最近审验日期"]),
-    ])
+    /// SPEC §7 `driver_licences.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case holderType, holderNumber, holderName, holderPhone, region, classes, firstIssuedOn, validUntil, status,
+             cancelReason, lastMedicalOn, lastReviewedOn
+
+        static let dataset = "driver_licences"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .holderType: ColumnSpec("holder_id_type", aliases: ["证件类型"])
+            case .holderNumber: ColumnSpec("holder_id_no", aliases: ["身份证明号码", "驾驶证号"], required: true)
+            case .holderName: ColumnSpec("holder_name", aliases: ["姓名"])
+            case .holderPhone: ColumnSpec("holder_phone", aliases: ["手机号码"])
+            case .region: ColumnSpec("region_code", aliases: ["管辖区划", "发证机关区划"], required: true)
+            case .classes: ColumnSpec("classes", aliases: ["准驾车型"], required: true)
+            case .firstIssuedOn: ColumnSpec("first_issued_on", aliases: ["初次领证日期"], required: true)
+            case .validUntil: ColumnSpec("valid_until", aliases: ["有效期止"], required: true)
+            case .status: ColumnSpec("status", aliases: ["驾驶证状态"])
+            case .cancelReason: ColumnSpec("cancel_reason", aliases: ["注销原因"])
+            case .lastMedicalOn: ColumnSpec("last_medical_on", aliases: ["最近体检日期"])
+            case .lastReviewedOn: ColumnSpec("last_reviewed_on", aliases: ["最近审验日期"])
+            }
+        }
+    }
+
+    public static let schema = Column.schema
     public var schema: DatasetSchema { Self.schema }
 
     /// SPEC §7: the key is the holder, (type, number).
-    public var keyColumns: [Int] { [Column.holderType, Column.holderNumber] }
-
-    enum Column {
-        static let holderType = 0, holderNumber = 1, holderName = 2, holderPhone = 3, region = 4, classes = 5,
-                   firstIssuedOn = 6, validUntil = 7, status = 8, cancelReason = 9, lastMedicalOn = 10,
-                   lastReviewedOn = 11
-    }
+    public var keyColumns: [Int] { [Column.holderType, .holderNumber].positions }
 
     public init() {}
 
@@ -89,9 +95,21 @@ public struct DriverLicenceValidator: RecordValidator {
 
     public func canonicalFields(_ licence: DriverLicence, _ row: SchemaRow) -> [String] {
         let reason = row.text(Column.cancelReason)
-        return [licence.holder.type, licence.holder.number, row.text(Column.holderName), row.text(Column.holderPhone),
-                licence.region.value, licence.classes.description, licence.firstIssuedOn.iso, licence.validUntil.iso,
-                licence.status.letters, Self.isOverdueRenewal(reason) ? CancelReason.overdueRenewalCode : reason,
-                licence.lastMedicalOn?.iso ?? "", licence.lastReviewedOn?.iso ?? ""] + row.passThrough
+        return Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .holderType: licence.holder.type
+            case .holderNumber: licence.holder.number
+            case .holderName: row.text(Column.holderName)
+            case .holderPhone: row.text(Column.holderPhone)
+            case .region: licence.region.value
+            case .classes: licence.classes.description
+            case .firstIssuedOn: licence.firstIssuedOn.iso
+            case .validUntil: licence.validUntil.iso
+            case .status: licence.status.letters
+            case .cancelReason: Self.isOverdueRenewal(reason) ? CancelReason.overdueRenewalCode : reason
+            case .lastMedicalOn: licence.lastMedicalOn?.iso ?? ""
+            case .lastReviewedOn: licence.lastReviewedOn?.iso ?? ""
+            }
+        }
     }
 }

@@ -22,18 +22,22 @@ extension DriverLicenceValidator {
         let licenceClasses = LicenceClasses(rawValue: classes)
         let status = LicenceStatus(validatedLetters: statusText)
         store.beginRow()
-        store.appendField("A")
-        store.appendField(holder.number)
-        store.appendField(name)
-        store.appendField(phone)
-        store.appendField(region)
-        licenceClasses.withCanonicalUTF8 { store.appendField($0) }
-        store.appendField(firstIssuedOn.date)
-        store.appendField(validUntil.date)
-        store.appendField(status.letters)
-        if isOverdueRenewal { store.appendField(CancelReason.overdueRenewalCode) } else { store.appendField(reasonText) }
-        store.appendField(lastMedicalOn)
-        store.appendField(lastReviewedOn)
+        store.append(Column.holderType, "A")
+        store.append(Column.holderNumber, holder.number)
+        store.append(Column.holderName, name)
+        store.append(Column.holderPhone, phone)
+        store.append(Column.region, region)
+        licenceClasses.withCanonicalUTF8 { store.append(Column.classes, $0) }
+        store.append(Column.firstIssuedOn, firstIssuedOn.date)
+        store.append(Column.validUntil, validUntil.date)
+        store.append(Column.status, status.letters)
+        if isOverdueRenewal {
+            store.append(Column.cancelReason, CancelReason.overdueRenewalCode)
+        } else {
+            store.append(Column.cancelReason, reasonText)
+        }
+        store.append(Column.lastMedicalOn, lastMedicalOn)
+        store.append(Column.lastReviewedOn, lastReviewedOn)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return DriverLicence(holder: IdentityNumber(residentNumber: holder.number), region: RegionCode(validated: region),

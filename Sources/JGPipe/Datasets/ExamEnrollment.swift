@@ -97,33 +97,39 @@ public struct ExamEnrollment: Sendable, Equatable {
 public struct ExamEnrollmentValidator: RecordValidator {
     public typealias Record = ExamEnrollment
 
-    public static let schema = DatasetSchema(name: "exam_enrollments", columns: [
-        ColumnSpec("enrollment_id", aliases: ["报名编号", "流水号"], required: true),
-        ColumnSpec("applicant_id_type", aliases: ["证件类型"]),
-        ColumnSpec("applicant_id_no", aliases: ["身份证明号码"], required: true),
-        ColumnSpec("applicant_name", aliases: ["姓名"]),
-        ColumnSpec("applicant_phone", aliases: ["手机号码"]),
-        ColumnSpec("region_code", aliases: ["考试地区划", "管辖区划"], required: true),
-        ColumnSpec("original_classes", aliases: ["原准驾车型"], required: true),
-        ColumnSpec("requested_classes", aliases: ["申请准驾车型"], required: true),
-        ColumnSpec("cancel_reason", aliases: ["注销原因"], required: true),
-        ColumnSpec("license_expiry_date", aliases: ["有效期止"]),
-        ColumnSpec("enrolled_on", aliases: ["报名日期"], required: true),
-        ColumnSpec("subject1", aliases: ["科目一"]),
-        ColumnSpec("subject2", aliases: ["科目二"]),
-        ColumnSpec("subject3_road", aliases: ["科目三道路驾驶技能"]),
-        ColumnSpec("subject3_safety", aliases: ["科目三安全文明常识"]),
-        ColumnSpec("subject2_booked_on", aliases: ["科目二预约日期"]),
-        ColumnSpec("exclusion", aliases: ["排除情形"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §2 `exam_enrollments.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case enrollmentID, applicantType, applicantNumber, applicantName, applicantPhone, region, original, requested,
+             cancelReason, licenceExpiry, enrolledOn, subject1, subject2, subject3Road, subject3Safety, subject2BookedOn,
+             exclusion
 
-    enum Column {
-        static let enrollmentID = 0, applicantType = 1, applicantNumber = 2, applicantName = 3, applicantPhone = 4,
-                   region = 5, original = 6, requested = 7, cancelReason = 8, licenceExpiry = 9, enrolledOn = 10,
-                   subject1 = 11, subject2 = 12, subject3Road = 13, subject3Safety = 14, subject2BookedOn = 15,
-                   exclusion = 16
+        static let dataset = "exam_enrollments"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .enrollmentID: ColumnSpec("enrollment_id", aliases: ["报名编号", "流水号"], required: true)
+            case .applicantType: ColumnSpec("applicant_id_type", aliases: ["证件类型"])
+            case .applicantNumber: ColumnSpec("applicant_id_no", aliases: ["身份证明号码"], required: true)
+            case .applicantName: ColumnSpec("applicant_name", aliases: ["姓名"])
+            case .applicantPhone: ColumnSpec("applicant_phone", aliases: ["手机号码"])
+            case .region: ColumnSpec("region_code", aliases: ["考试地区划", "管辖区划"], required: true)
+            case .original: ColumnSpec("original_classes", aliases: ["原准驾车型"], required: true)
+            case .requested: ColumnSpec("requested_classes", aliases: ["申请准驾车型"], required: true)
+            case .cancelReason: ColumnSpec("cancel_reason", aliases: ["注销原因"], required: true)
+            case .licenceExpiry: ColumnSpec("license_expiry_date", aliases: ["有效期止"])
+            case .enrolledOn: ColumnSpec("enrolled_on", aliases: ["报名日期"], required: true)
+            case .subject1: ColumnSpec("subject1", aliases: ["科目一"])
+            case .subject2: ColumnSpec("subject2", aliases: ["科目二"])
+            case .subject3Road: ColumnSpec("subject3_road", aliases: ["科目三道路驾驶技能"])
+            case .subject3Safety: ColumnSpec("subject3_safety", aliases: ["科目三安全文明常识"])
+            case .subject2BookedOn: ColumnSpec("subject2_booked_on", aliases: ["科目二预约日期"])
+            case .exclusion: ColumnSpec("exclusion", aliases: ["排除情形"])
+            }
+        }
     }
+
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
 
     static let statuses: [String: SubjectStatus] = [
         "": .notTaken, "not_taken": .notTaken, "未考": .notTaken,
@@ -176,12 +182,27 @@ public struct ExamEnrollmentValidator: RecordValidator {
         case .other(let code): code
         }
         let s = enrollment.subjects
-        return [enrollment.enrollmentID, enrollment.applicant.type, enrollment.applicant.number,
-                row.text(Column.applicantName), row.text(Column.applicantPhone), enrollment.region.value,
-                enrollment.original.description, enrollment.requested.description, reason,
-                enrollment.licenceExpiry?.iso ?? "", enrollment.enrolledOn.iso,
-                s.s1.rawValue, s.s2.rawValue, s.s3Road.rawValue, s.s3Safety.rawValue,
-                enrollment.subject2BookedOn?.iso ?? "", row.text(Column.exclusion)] + row.passThrough
+        return Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .enrollmentID: enrollment.enrollmentID
+            case .applicantType: enrollment.applicant.type
+            case .applicantNumber: enrollment.applicant.number
+            case .applicantName: row.text(Column.applicantName)
+            case .applicantPhone: row.text(Column.applicantPhone)
+            case .region: enrollment.region.value
+            case .original: enrollment.original.description
+            case .requested: enrollment.requested.description
+            case .cancelReason: reason
+            case .licenceExpiry: enrollment.licenceExpiry?.iso ?? ""
+            case .enrolledOn: enrollment.enrolledOn.iso
+            case .subject1: s.s1.rawValue
+            case .subject2: s.s2.rawValue
+            case .subject3Road: s.s3Road.rawValue
+            case .subject3Safety: s.s3Safety.rawValue
+            case .subject2BookedOn: enrollment.subject2BookedOn?.iso ?? ""
+            case .exclusion: row.text(Column.exclusion)
+            }
+        }
     }
 
 }

@@ -28,23 +28,27 @@ extension ExamEnrollmentValidator {
         else { return nil }
         let originalClasses = LicenceClasses(rawValue: original), requestedClasses = LicenceClasses(rawValue: requested)
         store.beginRow()
-        store.appendField(enrollmentID)
-        store.appendField("A")
-        store.appendField(applicant.number)
-        store.appendField(name)
-        store.appendField(phone)
-        store.appendField(region)
-        originalClasses.withCanonicalUTF8 { store.appendField($0) }
-        requestedClasses.withCanonicalUTF8 { store.appendField($0) }
-        if isOverdueRenewal { store.appendField(CancelReason.overdueRenewalCode) } else { store.appendField(reasonText) }
-        store.appendField(expiry)
-        store.appendField(enrolledOn.date)
-        store.appendField(s1.rawValue)
-        store.appendField(s2.rawValue)
-        store.appendField(s3Road.rawValue)
-        store.appendField(s3Safety.rawValue)
-        store.appendField(bookedOn)
-        store.appendField(exclusion)
+        store.append(Column.enrollmentID, enrollmentID)
+        store.append(Column.applicantType, "A")
+        store.append(Column.applicantNumber, applicant.number)
+        store.append(Column.applicantName, name)
+        store.append(Column.applicantPhone, phone)
+        store.append(Column.region, region)
+        originalClasses.withCanonicalUTF8 { store.append(Column.original, $0) }
+        requestedClasses.withCanonicalUTF8 { store.append(Column.requested, $0) }
+        if isOverdueRenewal {
+            store.append(Column.cancelReason, CancelReason.overdueRenewalCode)
+        } else {
+            store.append(Column.cancelReason, reasonText)
+        }
+        store.append(Column.licenceExpiry, expiry)
+        store.append(Column.enrolledOn, enrolledOn.date)
+        store.append(Column.subject1, s1.rawValue)
+        store.append(Column.subject2, s2.rawValue)
+        store.append(Column.subject3Road, s3Road.rawValue)
+        store.append(Column.subject3Safety, s3Safety.rawValue)
+        store.append(Column.subject2BookedOn, bookedOn)
+        store.append(Column.exclusion, exclusion)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         let reason: CancelReason = if isOverdueRenewal, let expiry {

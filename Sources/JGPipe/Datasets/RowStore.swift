@@ -69,6 +69,17 @@ public final class RowStore {
         }
     }
 
+    /// A date-time field in its SPEC §0 form (`DateTime.iso`).
+    public func appendField(_ instant: DateTime) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
+            let n = instant.writeISO(into: iso)
+            appendField(UnsafeBufferPointer(rebasing: iso[..<n]))
+        }
+    }
+
+    /// The position in the open row of the field `appendField` writes next.
+    var nextField: Int { fieldEnds.count - openRow!.firstField }
+
     public func endRow() {
         let row = openRow!
         precondition(fieldEnds.count - row.firstField == width, "row of \(fieldEnds.count - row.firstField) fields in a store of width \(width)")

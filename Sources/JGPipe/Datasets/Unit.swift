@@ -9,20 +9,27 @@ public struct Unit: Sendable, Equatable {
 }
 
 public struct UnitValidator: DatasetValidator {
-    public static let schema = DatasetSchema(name: "units", columns: [
-        ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true),
-        ColumnSpec("unit_name", aliases: ["单位名称"], required: true),
-        ColumnSpec("legal_person_id_type", aliases: ["法人证件类型"]),
-        ColumnSpec("legal_person_id_no", aliases: ["法人身份证明号码", "法人证件号码"], required: true),
-        ColumnSpec("legal_person_name", aliases: ["法人姓名"]),
-        ColumnSpec("region_code", aliases: ["行政区划", "管辖区划"], required: true),
-        ColumnSpec("contact_phone", aliases: ["联系电话"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §1 `units.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case code, name, legalType, legalNumber, legalName, region, phone
 
-    enum Column {
-        static let code = 0, name = 1, legalType = 2, legalNumber = 3, legalName = 4, region = 5, phone = 6
+        static let dataset = "units"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .code: ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true)
+            case .name: ColumnSpec("unit_name", aliases: ["单位名称"], required: true)
+            case .legalType: ColumnSpec("legal_person_id_type", aliases: ["法人证件类型"])
+            case .legalNumber: ColumnSpec("legal_person_id_no", aliases: ["法人身份证明号码", "法人证件号码"], required: true)
+            case .legalName: ColumnSpec("legal_person_name", aliases: ["法人姓名"])
+            case .region: ColumnSpec("region_code", aliases: ["行政区划", "管辖区划"], required: true)
+            case .phone: ColumnSpec("contact_phone", aliases: ["联系电话"])
+            }
+        }
     }
+
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
 
     public init() {}
 
@@ -37,13 +44,13 @@ public struct UnitValidator: DatasetValidator {
               let phone = row.normalized(Column.phone, map)
         else { return nil }
         store.beginRow()
-        store.appendField(code)
-        store.appendField(name)
-        store.appendField("A")
-        store.appendField(legalPerson.number)
-        store.appendField(legalName)
-        store.appendField(region)
-        store.appendField(phone)
+        store.append(Column.code, code)
+        store.append(Column.name, name)
+        store.append(Column.legalType, "A")
+        store.append(Column.legalNumber, legalPerson.number)
+        store.append(Column.legalName, legalName)
+        store.append(Column.region, region)
+        store.append(Column.phone, phone)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return Unit(legalPerson: legalPerson.person, region: RegionCode(validated: region),
@@ -60,8 +67,17 @@ public struct UnitValidator: DatasetValidator {
         let phone = row.text(Column.phone)
         let unit = Unit(legalPerson: PersonKey.of(legalPerson), region: region,
                         phoneIsValid: phone.isEmpty || Phone.isValid(phone))
-        let canonical = [code, name, legalPerson.type, legalPerson.number, row.text(Column.legalName), region.value,
-                         phone] + row.passThrough
+        let canonical = Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .code: code
+            case .name: name
+            case .legalType: legalPerson.type
+            case .legalNumber: legalPerson.number
+            case .legalName: row.text(Column.legalName)
+            case .region: region.value
+            case .phone: phone
+            }
+        }
         return (unit, canonical)
     }
 }

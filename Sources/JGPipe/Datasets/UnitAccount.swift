@@ -55,24 +55,30 @@ public struct UnitAccount: Sendable, Equatable {
 }
 
 public struct UnitAccountValidator: DatasetValidator {
-    public static let schema = DatasetSchema(name: "unit_accounts", columns: [
-        ColumnSpec("account_id", aliases: ["账号ID", "用户ID"], required: true),
-        ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true),
-        ColumnSpec("holder_id_type", aliases: ["证件类型"]),
-        ColumnSpec("holder_id_no", aliases: ["身份证明号码", "证件号码"], required: true),
-        ColumnSpec("holder_name", aliases: ["姓名"]),
-        ColumnSpec("holder_phone", aliases: ["手机号码"]),
-        ColumnSpec("registered_at", aliases: ["注册时间"], required: true),
-        ColumnSpec("status", aliases: ["状态"]),
-        ColumnSpec("role", aliases: ["用户类型"]),
-        ColumnSpec("replace_permit", aliases: ["补换领牌证权限"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §1 `unit_accounts.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case accountID, unitCode, holderType, holderNumber, holderName, holderPhone, registeredAt, status, role, permit
 
-    enum Column {
-        static let accountID = 0, unitCode = 1, holderType = 2, holderNumber = 3, holderName = 4, holderPhone = 5,
-                   registeredAt = 6, status = 7, role = 8, permit = 9
+        static let dataset = "unit_accounts"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .accountID: ColumnSpec("account_id", aliases: ["账号ID", "用户ID"], required: true)
+            case .unitCode: ColumnSpec("unit_code", aliases: ["统一社会信用代码", "单位代码"], required: true)
+            case .holderType: ColumnSpec("holder_id_type", aliases: ["证件类型"])
+            case .holderNumber: ColumnSpec("holder_id_no", aliases: ["身份证明号码", "证件号码"], required: true)
+            case .holderName: ColumnSpec("holder_name", aliases: ["姓名"])
+            case .holderPhone: ColumnSpec("holder_phone", aliases: ["手机号码"])
+            case .registeredAt: ColumnSpec("registered_at", aliases: ["注册时间"], required: true)
+            case .status: ColumnSpec("status", aliases: ["状态"])
+            case .role: ColumnSpec("role", aliases: ["用户类型"])
+            case .permit: ColumnSpec("replace_permit", aliases: ["补换领牌证权限"])
+            }
+        }
     }
+
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
 
     static let statuses: [String: AccountStatus] = ["": .active, "active": .active, "正常": .active,
                                                     "disabled": .disabled, "停用": .disabled]
@@ -110,18 +116,16 @@ public struct UnitAccountValidator: DatasetValidator {
         else { return nil }
         let registeredAt = DateTime(date: registered.date, secondsOfDay: registered.secondsOfDay)
         store.beginRow()
-        store.appendField(accountID)
-        store.appendField(unitCode)
-        store.appendField("A")
-        store.appendField(holder.number)
-        store.appendField(name)
-        store.appendField(phone)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
-            store.appendField(UnsafeBufferPointer(rebasing: iso[..<registeredAt.writeISO(into: iso)]))
-        }
-        store.appendField(status.rawValue)
-        store.appendField(role.rawValue)
-        store.appendField(permit.rawValue)
+        store.append(Column.accountID, accountID)
+        store.append(Column.unitCode, unitCode)
+        store.append(Column.holderType, "A")
+        store.append(Column.holderNumber, holder.number)
+        store.append(Column.holderName, name)
+        store.append(Column.holderPhone, phone)
+        store.append(Column.registeredAt, registeredAt)
+        store.append(Column.status, status.rawValue)
+        store.append(Column.role, role.rawValue)
+        store.append(Column.permit, permit.rawValue)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return UnitAccount(unit: unit, holder: holder.person, registeredAt: registeredAt.sortKey,
@@ -145,9 +149,20 @@ public struct UnitAccountValidator: DatasetValidator {
         let account = UnitAccount(unit: unit, holder: PersonKey.of(holder), registeredAt: registeredAt.sortKey,
                                   idKey: AccountID.numericKey(accountID) ?? AccountID.unranked, status: status,
                                   role: role, permit: permit)
-        let canonical = [accountID, unitCode, holder.type, holder.number, row.text(Column.holderName),
-                         row.text(Column.holderPhone), registeredAt.iso, status.rawValue, role.rawValue,
-                         permit.rawValue] + row.passThrough
+        let canonical = Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .accountID: accountID
+            case .unitCode: unitCode
+            case .holderType: holder.type
+            case .holderNumber: holder.number
+            case .holderName: row.text(Column.holderName)
+            case .holderPhone: row.text(Column.holderPhone)
+            case .registeredAt: registeredAt.iso
+            case .status: status.rawValue
+            case .role: role.rawValue
+            case .permit: permit.rawValue
+            }
+        }
         return (account, canonical)
     }
 

@@ -71,32 +71,37 @@ public struct Vehicle: Sendable, Equatable {
 public struct VehicleValidator: RecordValidator {
     public typealias Record = Vehicle
 
-    public static let schema = DatasetSchema(name: "vehicles", columns: [
-        ColumnSpec("vin", aliases: ["车辆识别代号"], required: true),
-        ColumnSpec("plate_no", aliases: ["号牌号码"]),
-        ColumnSpec("plate_type", aliases: ["号牌种类"]),
-        ColumnSpec("vehicle_type", aliases: ["车辆类型"]),
-        ColumnSpec("use_nature", aliases: ["使用性质"]),
-        ColumnSpec("owner_type", aliases: ["所有人类型"], required: true),
-        ColumnSpec("owner_id_type", aliases: ["所有人证件类型"]),
-        ColumnSpec("owner_id_no", aliases: ["所有人证件号码"]),
-        ColumnSpec("owner_name", aliases: ["所有人"]),
-        ColumnSpec("owner_phone", aliases: ["联系电话"]),
-        ColumnSpec("region_code", aliases: ["登记地区划"], required: true),
-        ColumnSpec("registered_on", aliases: ["初次登记日期"], required: true),
-        ColumnSpec("inspection_valid_until", aliases: ["检验有效期止"]),
-        ColumnSpec("status", aliases: ["机动车状态"]),
-        ColumnSpec("scrap_received_on", aliases: ["报废信息接收日期"]),
-        ColumnSpec("scrap_region_code", aliases: ["报废地区划"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §3 `vehicles.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case vin, plate, plateType, vehicleType, useNature, ownerType, ownerIDType, ownerIDNumber, ownerName, ownerPhone,
+             region, registeredOn, inspectionValidUntil, status, scrapReceivedOn, scrapRegion
 
-    enum Column {
-        static let vin = 0, plate = 1, plateType = 2, vehicleType = 3, useNature = 4, ownerType = 5,
-                   ownerIDType = 6, ownerIDNumber = 7, ownerName = 8, ownerPhone = 9, region = 10,
-                   registeredOn = 11, inspectionValidUntil = 12, status = 13, scrapReceivedOn = 14,
-                   scrapRegion = 15
+        static let dataset = "vehicles"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .vin: ColumnSpec("vin", aliases: ["车辆识别代号"], required: true)
+            case .plate: ColumnSpec("plate_no", aliases: ["号牌号码"])
+            case .plateType: ColumnSpec("plate_type", aliases: ["号牌种类"])
+            case .vehicleType: ColumnSpec("vehicle_type", aliases: ["车辆类型"])
+            case .useNature: ColumnSpec("use_nature", aliases: ["使用性质"])
+            case .ownerType: ColumnSpec("owner_type", aliases: ["所有人类型"], required: true)
+            case .ownerIDType: ColumnSpec("owner_id_type", aliases: ["所有人证件类型"])
+            case .ownerIDNumber: ColumnSpec("owner_id_no", aliases: ["所有人证件号码"])
+            case .ownerName: ColumnSpec("owner_name", aliases: ["所有人"])
+            case .ownerPhone: ColumnSpec("owner_phone", aliases: ["联系电话"])
+            case .region: ColumnSpec("region_code", aliases: ["登记地区划"], required: true)
+            case .registeredOn: ColumnSpec("registered_on", aliases: ["初次登记日期"], required: true)
+            case .inspectionValidUntil: ColumnSpec("inspection_valid_until", aliases: ["检验有效期止"])
+            case .status: ColumnSpec("status", aliases: ["机动车状态"])
+            case .scrapReceivedOn: ColumnSpec("scrap_received_on", aliases: ["报废信息接收日期"])
+            case .scrapRegion: ColumnSpec("scrap_region_code", aliases: ["报废地区划"])
+            }
+        }
     }
+
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
 
     static let ownerTypes: [String: OwnerType] = ["person": .person, "个人": .person, "unit": .unit, "单位": .unit]
 
@@ -148,7 +153,7 @@ public struct VehicleValidator: RecordValidator {
                        phoneIsValid: phone.isEmpty || Phone.isValid(phone))
     }
 
-    private func optionalDate(_ row: SchemaRow, _ column: Int) throws(FieldError) -> CalendarDate? {
+    private func optionalDate(_ row: SchemaRow, _ column: Column) throws(FieldError) -> CalendarDate? {
         row.text(column).isEmpty ? nil : try row.parse(column, CalendarDate.init(parsing:))
     }
 
@@ -164,11 +169,26 @@ public struct VehicleValidator: RecordValidator {
         case let .person(person): person.type
         case .unit: row.code(Column.ownerIDType)
         }
-        return [vehicle.vin.value, vehicle.plate?.value ?? "", row.text(Column.plateType), vehicle.vehicleType,
-                vehicle.useNature, vehicle.owner.type.rawValue, ownerIDType, vehicle.owner.id,
-                row.text(Column.ownerName), row.text(Column.ownerPhone), vehicle.region.value,
-                vehicle.registeredOn.iso, vehicle.inspectionValidUntil?.iso ?? "", vehicle.status.letters,
-                vehicle.scrapReceivedOn?.iso ?? "", vehicle.scrapRegion?.value ?? ""] + row.passThrough
+        return Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .vin: vehicle.vin.value
+            case .plate: vehicle.plate?.value ?? ""
+            case .plateType: row.text(Column.plateType)
+            case .vehicleType: vehicle.vehicleType
+            case .useNature: vehicle.useNature
+            case .ownerType: vehicle.owner.type.rawValue
+            case .ownerIDType: ownerIDType
+            case .ownerIDNumber: vehicle.owner.id
+            case .ownerName: row.text(Column.ownerName)
+            case .ownerPhone: row.text(Column.ownerPhone)
+            case .region: vehicle.region.value
+            case .registeredOn: vehicle.registeredOn.iso
+            case .inspectionValidUntil: vehicle.inspectionValidUntil?.iso ?? ""
+            case .status: vehicle.status.letters
+            case .scrapReceivedOn: vehicle.scrapReceivedOn?.iso ?? ""
+            case .scrapRegion: vehicle.scrapRegion?.value ?? ""
+            }
+        }
     }
 
 }

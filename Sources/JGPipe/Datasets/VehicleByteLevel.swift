@@ -31,22 +31,22 @@ extension VehicleValidator {
         // SPEC §3: only a closed vehicle may have no plate; the string path names the error.
         guard !plateText.isEmpty || status.isClosed(closedStatuses) else { return nil }
         store.beginRow()
-        store.appendField(vinText)
-        store.appendField(plateText)
-        store.appendField(plateType)
-        store.appendField(vehicleType)
-        store.appendField(useNature)
-        store.appendField(ownerType.rawValue)
-        if let idType = owner.idType { store.appendField(idType) } else { store.appendField("A") }
-        store.appendField(owner.id)
-        store.appendField(name)
-        store.appendField(phone)
-        store.appendField(region)
-        store.appendField(registeredOn.date)
-        store.appendField(inspection)
-        store.appendField(status.letters)
-        store.appendField(scrapReceivedOn)
-        store.appendField(scrapRegion)
+        store.append(Column.vin, vinText)
+        store.append(Column.plate, plateText)
+        store.append(Column.plateType, plateType)
+        store.append(Column.vehicleType, vehicleType)
+        store.append(Column.useNature, useNature)
+        store.append(Column.ownerType, ownerType.rawValue)
+        if let idType = owner.idType { store.append(Column.ownerIDType, idType) } else { store.append(Column.ownerIDType, "A") }
+        store.append(Column.ownerIDNumber, owner.id)
+        store.append(Column.ownerName, name)
+        store.append(Column.ownerPhone, phone)
+        store.append(Column.region, region)
+        store.append(Column.registeredOn, registeredOn.date)
+        store.append(Column.inspectionValidUntil, inspection)
+        store.append(Column.status, status.letters)
+        store.append(Column.scrapReceivedOn, scrapReceivedOn)
+        store.append(Column.scrapRegion, scrapRegion)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return Vehicle(vin: VIN(validated: vinText, checkDigitValid: vinCheck),

@@ -37,6 +37,19 @@ public struct VehicleDirectory: Sendable {
     /// The fields kept per vehicle, in the store's order: one definition of each position.
     public enum Field: Int, CaseIterable, Sendable {
         case vin, ownerIDType, ownerID, ownerName, ownerPhone, plate, plateType
+
+        /// The `vehicles.csv` column the field is copied from.
+        var source: VehicleValidator.Column {
+            switch self {
+            case .vin: .vin
+            case .ownerIDType: .ownerIDType
+            case .ownerID: .ownerIDNumber
+            case .ownerName: .ownerName
+            case .ownerPhone: .ownerPhone
+            case .plate: .plate
+            case .plateType: .plateType
+            }
+        }
     }
 
     private static let width = Field.allCases.count
@@ -223,11 +236,7 @@ public struct VehicleDirectory: Sendable {
     public static func read(path: String, settings: PipelineSettings) throws -> VehicleDirectory {
         let closed = try VehicleSettings(settings.root.table("vehicles")).closedStatuses
         var directory = VehicleDirectory()
-        typealias Column = VehicleValidator.Column
-        let columns: [Field: Int] = [.vin: Column.vin, .ownerIDType: Column.ownerIDType, .ownerID: Column.ownerIDNumber,
-                                     .ownerName: Column.ownerName, .ownerPhone: Column.ownerPhone,
-                                     .plate: Column.plate, .plateType: Column.plateType]
-        let column = Field.allCases.map { columns[$0]! }
+        let column = Field.allCases.map(\.source)
         _ = try DatasetLoader.stream(path: path, validator: VehicleValidator(closedStatuses: closed),
                                      extraAliases: settings.extraAliases(for: VehicleValidator.schema),
                                      options: settings.read, progress: { _ in try StopRequest.check() }) { part in

@@ -11,23 +11,30 @@ public struct VehicleUser: Sendable {
 public struct VehicleUserValidator: RecordValidator {
     public typealias Record = VehicleUser
 
-    public static let schema = DatasetSchema(name: "vehicle_users", columns: [
-        ColumnSpec("plate_no", aliases: ["号牌号码"], required: true),
-        ColumnSpec("plate_type", aliases: ["号牌种类"], required: true),
-        ColumnSpec("user_id_type", aliases: ["证件类型", "备案人证件类型"]),
-        ColumnSpec("user_id_no", aliases: ["身份证明号码", "备案人证件号码"], required: true),
-        ColumnSpec("user_name", aliases: ["姓名", "备案人"]),
-        ColumnSpec("registered_on", aliases: ["备案日期"], required: true),
-        ColumnSpec("revoked_on", aliases: ["取消备案日期"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §8 `vehicle_users.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case plate, plateType, userType, userNumber, userName, registeredOn, revokedOn
 
-    enum Column {
-        static let plate = 0, plateType = 1, userType = 2, userNumber = 3, userName = 4, registeredOn = 5, revokedOn = 6
+        static let dataset = "vehicle_users"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .plate: ColumnSpec("plate_no", aliases: ["号牌号码"], required: true)
+            case .plateType: ColumnSpec("plate_type", aliases: ["号牌种类"], required: true)
+            case .userType: ColumnSpec("user_id_type", aliases: ["证件类型", "备案人证件类型"])
+            case .userNumber: ColumnSpec("user_id_no", aliases: ["身份证明号码", "备案人证件号码"], required: true)
+            case .userName: ColumnSpec("user_name", aliases: ["姓名", "备案人"])
+            case .registeredOn: ColumnSpec("registered_on", aliases: ["备案日期"], required: true)
+            case .revokedOn: ColumnSpec("revoked_on", aliases: ["取消备案日期"])
+            }
+        }
     }
 
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
+
     /// SPEC §8: (plate_no, plate_type, user key, registered_on).
-    public var keyColumns: [Int] { [Column.plate, Column.plateType, Column.userType, Column.userNumber, Column.registeredOn] }
+    public var keyColumns: [Int] { [Column.plate, .plateType, .userType, .userNumber, .registeredOn].positions }
 
     let vehicles: VehicleDirectory
 
@@ -59,7 +66,16 @@ public struct VehicleUserValidator: RecordValidator {
     }
 
     public func canonicalFields(_ u: VehicleUser, _ row: SchemaRow) -> [String] {
-        return [vehicles.field(u.vehicle, .plate), vehicles.field(u.vehicle, .plateType), u.user.type, u.user.number, row.text(Column.userName), u.registeredOn.iso,
-                u.revokedOn?.iso ?? ""] + row.passThrough
+        Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .plate: vehicles.field(u.vehicle, .plate)
+            case .plateType: vehicles.field(u.vehicle, .plateType)
+            case .userType: u.user.type
+            case .userNumber: u.user.number
+            case .userName: row.text(Column.userName)
+            case .registeredOn: u.registeredOn.iso
+            case .revokedOn: u.revokedOn?.iso ?? ""
+            }
+        }
     }
 }

@@ -20,30 +20,36 @@ public struct Violation: Equatable, Sendable {
 public struct ViolationValidator: RecordValidator {
     public typealias Record = Violation
 
-    public static let schema = DatasetSchema(name: "violations", columns: [
-        ColumnSpec("violation_id", aliases: ["违法编号", "决定书编号"], required: true),
-        ColumnSpec("plate_no", aliases: ["号牌号码"], required: true),
-        ColumnSpec("plate_type", aliases: ["号牌种类"], required: true),
-        ColumnSpec("occurred_at", aliases: ["违法时间"], required: true),
-        ColumnSpec("region_code", aliases: ["违法地区划"], required: true),
-        ColumnSpec("violation_code", aliases: ["违法代码"], required: true),
-        ColumnSpec("points", aliases: ["记分"]),
-        ColumnSpec("fine", aliases: ["罚款金额"]),
-        ColumnSpec("non_site", aliases: ["非现场"]),
-        ColumnSpec("status", aliases: ["处理状态"]),
-        ColumnSpec("processed_at", aliases: ["处理时间"]),
-        ColumnSpec("handler_id_type", aliases: ["处理人证件类型"]),
-        ColumnSpec("handler_id_no", aliases: ["处理人证件号码"]),
-        ColumnSpec("handler_name", aliases: ["处理人"]),
-        ColumnSpec("paid", aliases: ["缴款状态"]),
-    ])
-    public var schema: DatasetSchema { Self.schema }
+    /// SPEC §8 `violations.csv`, in table order.
+    enum Column: Int, DatasetColumn {
+        case violationID, plate, plateType, occurredAt, region, violationCode, points, fine, nonSite, status,
+             processedAt, handlerType, handlerNumber, handlerName, paid
 
-    enum Column {
-        static let violationID = 0, plate = 1, plateType = 2, occurredAt = 3, region = 4, violationCode = 5,
-                   points = 6, fine = 7, nonSite = 8, status = 9, processedAt = 10, handlerType = 11,
-                   handlerNumber = 12, handlerName = 13, paid = 14
+        static let dataset = "violations"
+
+        var spec: ColumnSpec {
+            switch self {
+            case .violationID: ColumnSpec("violation_id", aliases: ["违法编号", "决定书编号"], required: true)
+            case .plate: ColumnSpec("plate_no", aliases: ["号牌号码"], required: true)
+            case .plateType: ColumnSpec("plate_type", aliases: ["号牌种类"], required: true)
+            case .occurredAt: ColumnSpec("occurred_at", aliases: ["违法时间"], required: true)
+            case .region: ColumnSpec("region_code", aliases: ["违法地区划"], required: true)
+            case .violationCode: ColumnSpec("violation_code", aliases: ["违法代码"], required: true)
+            case .points: ColumnSpec("points", aliases: ["记分"])
+            case .fine: ColumnSpec("fine", aliases: ["罚款金额"])
+            case .nonSite: ColumnSpec("non_site", aliases: ["非现场"])
+            case .status: ColumnSpec("status", aliases: ["处理状态"])
+            case .processedAt: ColumnSpec("processed_at", aliases: ["处理时间"])
+            case .handlerType: ColumnSpec("handler_id_type", aliases: ["处理人证件类型"])
+            case .handlerNumber: ColumnSpec("handler_id_no", aliases: ["处理人证件号码"])
+            case .handlerName: ColumnSpec("handler_name", aliases: ["处理人"])
+            case .paid: ColumnSpec("paid", aliases: ["缴款状态"])
+            }
+        }
     }
+
+    public static let schema = Column.schema
+    public var schema: DatasetSchema { Self.schema }
 
     static let nonSiteValues: [String: Bool] = ["": true, "y": true, "是": true, "非现场": true,
                                                 "n": false, "否": false, "现场": false]
@@ -102,9 +108,24 @@ public struct ViolationValidator: RecordValidator {
     }
 
     public func canonicalFields(_ v: Violation, _ row: SchemaRow) -> [String] {
-        return [v.violationID, vehicles.field(v.vehicle, .plate), vehicles.field(v.vehicle, .plateType), v.occurredAt.iso, v.region.value, row.text(Column.violationCode),
-                String(v.points), v.fine.decimal, v.nonSite ? "Y" : "N", v.isProcessed ? "processed" : "unprocessed",
-                v.processedAt?.iso ?? "", v.handler?.type ?? row.code(Column.handlerType), v.handler?.number ?? row.code(Column.handlerNumber),
-                row.text(Column.handlerName), v.paid ? "Y" : "N"] + row.passThrough
+        Column.canonicalRow(passThrough: row.passThrough) { column in
+            switch column {
+            case .violationID: v.violationID
+            case .plate: vehicles.field(v.vehicle, .plate)
+            case .plateType: vehicles.field(v.vehicle, .plateType)
+            case .occurredAt: v.occurredAt.iso
+            case .region: v.region.value
+            case .violationCode: row.text(Column.violationCode)
+            case .points: String(v.points)
+            case .fine: v.fine.decimal
+            case .nonSite: v.nonSite ? "Y" : "N"
+            case .status: v.isProcessed ? "processed" : "unprocessed"
+            case .processedAt: v.processedAt?.iso ?? ""
+            case .handlerType: v.handler?.type ?? row.code(Column.handlerType)
+            case .handlerNumber: v.handler?.number ?? row.code(Column.handlerNumber)
+            case .handlerName: row.text(Column.handlerName)
+            case .paid: v.paid ? "Y" : "N"
+            }
+        }
     }
 }

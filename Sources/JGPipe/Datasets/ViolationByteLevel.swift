@@ -38,26 +38,26 @@ extension ViolationValidator {
         }
         let occurred = DateTime(date: occurredAt.date, secondsOfDay: occurredAt.secondsOfDay)
         store.beginRow()
-        store.appendField(violationID)
-        store.appendField(plate)
-        store.appendField(plateType)
-        store.appendField(occurred)
-        store.appendField(region)
-        store.appendField(code)
-        store.appendField(String(points))
-        store.appendField(fine.decimal)
-        store.appendField(nonSite ? "Y" : "N")
-        store.appendField(processed ? "processed" : "unprocessed")
-        if let processedAt { store.appendField(processedAt) } else { store.appendField("") }
+        store.append(Column.violationID, violationID)
+        store.append(Column.plate, plate)
+        store.append(Column.plateType, plateType)
+        store.append(Column.occurredAt, occurred)
+        store.append(Column.region, region)
+        store.append(Column.violationCode, code)
+        store.append(Column.points, String(points))
+        store.append(Column.fine, fine.decimal)
+        store.append(Column.nonSite, nonSite ? "Y" : "N")
+        store.append(Column.status, processed ? "processed" : "unprocessed")
+        if let processedAt { store.append(Column.processedAt, processedAt) } else { store.append(Column.processedAt, "") }
         if let handler {
-            store.appendField("A")
-            store.appendField(handler.number)
+            store.append(Column.handlerType, "A")
+            store.append(Column.handlerNumber, handler.number)
         } else {
-            store.appendField(handlerType!)
-            store.appendField(handlerNumber!)
+            store.append(Column.handlerType, handlerType!)
+            store.append(Column.handlerNumber, handlerNumber!)
         }
-        store.appendField(handlerName)
-        store.appendField(paid ? "Y" : "N")
+        store.append(Column.handlerName, handlerName)
+        store.append(Column.paid, paid ? "Y" : "N")
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return Violation(violationID: String(decoding: violationID, as: UTF8.self), vehicle: vehicle,
@@ -98,15 +98,5 @@ extension ViolationValidator {
         if lower.elementsEqual("processed".utf8) { return true }
         if lower.elementsEqual("unprocessed".utf8) { return false }
         return nil
-    }
-}
-
-extension RowStore {
-    /// A date-time field in its SPEC §0 form (`DateTime.iso`).
-    func appendField(_ instant: DateTime) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { iso in
-            let n = instant.writeISO(into: iso)
-            appendField(UnsafeBufferPointer(rebasing: iso[..<n]))
-        }
     }
 }

@@ -10,6 +10,9 @@ public struct ReadOptions: Sendable {
     /// The parts of the file to read, in order; nil reads it whole. A Spark task reads the
     /// header's bytes and then its own chunk, which starts at a record boundary (docs/SCALE-OUT.md).
     public var segments: [FileSegment]?
+    /// A Spark task's part of a dataset's duplicates: the fates of its rows whose key occurs in
+    /// other tasks too, decided over every copy (`CrossTaskDuplicates`); nil in a whole-file read.
+    public var crossTaskDuplicates: [Int: CrossTaskDuplicates.Fate]?
 
     public init() {}
 }

@@ -51,11 +51,15 @@ extension RawRow {
         return self[source]
     }
 
+    func column(_ column: some DatasetColumn, _ map: HeaderMap) -> UnsafeBufferPointer<UInt8> {
+        self.column(column.rawValue, map)
+    }
+
     /// A schema column's normalised bytes when normalising only removes an Excel text guard or
     /// nothing at all (`Text.isNormalized` of the value or of what its guard holds), else nil: the
     /// guard's removal is a slice, so the string path's result (SPEC §0) comes out without copying.
-    func normalized(_ column: Int, _ map: HeaderMap, upper: Bool = false) -> UnsafeBufferPointer<UInt8>? {
-        let bytes = self.column(column, map)
+    func normalized(_ column: some DatasetColumn, _ map: HeaderMap, upper: Bool = false) -> UnsafeBufferPointer<UInt8>? {
+        let bytes = self.column(column.rawValue, map)
         if Text.isNormalized(bytes, upper: upper) { return bytes }
         guard let held = Text.guardedValue(bytes), Text.isNormalized(held, upper: upper) else { return nil }
         return held

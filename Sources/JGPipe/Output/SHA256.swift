@@ -18,9 +18,8 @@ public struct SHA256 {
 
     private let context = Context()
 
-    /// Fetched once: `EVP_sha256()` would make OpenSSL 3 look the algorithm up at every
-    /// initialisation, which costs more than hashing a notice id. Immutable once fetched.
-    private nonisolated(unsafe) static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
+    /// Fetched once, shared by every hasher (`SHA256Algorithm`, which says why that is sound).
+    private static var algorithm: OpaquePointer? { SHA256Algorithm.shared.handle }
 
     public init() {}
 

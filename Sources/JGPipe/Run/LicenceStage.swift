@@ -49,8 +49,7 @@ public struct LicenceStage: PipelineStage {
         sets = try ExamClassSets(settings.root.table("exams"))
     }
 
-    public static let worklistColumns = [
-        "holder_id_type", "holder_id_no", "holder_name", "holder_phone", "region_code", "classes", "valid_until",
+    public static let worklistColumns = CancellationRow.shownColumns.map(\.name) + [
         "cancel_due_on", "days_overdue", "detachment_code",
     ]
 

@@ -9,8 +9,7 @@ public struct VehicleStage: PipelineStage {
         self.settings = try VehicleSettings(settings.root.table("vehicles"))
     }
 
-    public static let worklistColumns = [
-        "vin", "plate_no", "owner_name", "owner_phone", "region_code", "scrap_region_code", "scrap_received_on",
+    public static let worklistColumns = WorklistRow.shownColumns.map(\.name) + [
         "due_on", "cross_region", "overdue", "days_overdue", "detachment_code",
     ]
 

@@ -106,13 +106,17 @@ struct ChunkResult {
         return total
     }
 
-    /// Two chunks' summary sections as one: counts add up, a `…_max` is the larger, any other
-    /// value (dates, settings echoed) is the same in every chunk. Objects whose keys differ
+    /// Two chunks' summary sections as one: counts add up, a `…_max` is the larger, an
+    /// `oldest_…` date the earlier ("" when a chunk has none), any other value (dates,
+    /// settings echoed) is the same in every chunk. Objects whose keys differ
     /// (by detachment, by type) are in key order, as `JSONValue.counts` and the stages write them.
     static func mergedSection(_ a: JSONValue, _ b: JSONValue, path: String) throws -> JSONValue {
         switch (a, b) {
         case let (.int(x), .int(y)):
             return .int(path.hasSuffix("_max") ? max(x, y) : x + y)
+        case let (.string(x), .string(y)) where path.hasPrefix("oldest_"):
+            // ISO dates: text order is date order.
+            return .string(x.isEmpty ? y : y.isEmpty ? x : min(x, y))
         case let (.object(x), .object(y)):
             let keysX = x.map(\.0), keysY = y.map(\.0)
             var keys = keysX

@@ -51,11 +51,14 @@ public enum SparkEngine {
     static func checkSupported(_ inputFolder: InputFolder) throws(RunError) {
         let unsupported = inputFolder.present.filter { !StageTask.supportedDatasets.contains($0) }
         guard unsupported.isEmpty else {
-            throw RunError(.unavailable, "the Spark engine runs only the \(StageTask.supportedDatasets.joined(separator: ", ")) stage so far; this input also holds \(unsupported.joined(separator: ", ")): run it with --engine embedded (docs/SCALE-OUT.md). Nothing was read or published.")
+            throw RunError(.unavailable, "the Spark engine does not run the unit-account stage yet (R1–R3 and C1–C3 need shuffles by unit, by person, by unit); this input holds \(unsupported.joined(separator: ", ")): run it with --engine embedded (docs/SCALE-OUT.md). Nothing was read or published.")
         }
     }
 
-    static func run(_ options: SparkOptions, datasets: [String], context: RunContext, staging: String) throws -> [StageOutput] {
+    static func run(_ options: SparkOptions, datasets present: [String], context: RunContext,
+                    staging: String) throws -> [StageOutput] {
+        // A stage's task reads its secondary datasets itself (the violations' users).
+        let datasets = present.filter { !StageTask.secondaryDatasets.contains($0) }
         let work = resolvedPath(staging) + ".spark"
         try removeTree(work)
         try makeDirectories(work)
@@ -84,6 +87,11 @@ public enum SparkEngine {
         if case let .object(timings)? = status["timings_ms"] {
             for case let (name, .int(ms)) in timings { metadata[name == "startup" ? "startup_ms" : "\(name)_tasks_ms"] = "\(ms)" }
         }
+        for dataset in datasets {
+            if case let .int(n)? = status["datasets"]?[dataset]?["cross_task_keys"], n > 0 {
+                metadata["\(dataset)_cross_task_keys"] = "\(n)"
+            }
+        }
         context.logger.info("spark job finished", metadata: metadata)
         return try datasets.map { dataset in
             guard let report = status["datasets"]?[dataset] else { throw TaskError("the Spark job reported nothing for \(dataset)") }
@@ -96,7 +104,7 @@ public enum SparkEngine {
     /// stage would have returned.
     static func merge(_ dataset: String, _ report: JSONValue, work: String, context: RunContext) throws -> StageOutput {
         guard case let .array(errors)? = report["errors"], case let .array(results)? = report["results"],
-              case let .int(repeated)? = report["repeated_keys"], case let .string(noticeFolder)? = report["notices"],
+              case let .string(noticeFolder)? = report["notices"],
               case let .string(rowFolder)? = report["rows"] else { throw TaskError("a malformed Spark job status for \(dataset)") }
         // The first error in file order is the one a whole-file read meets.
         let firstError = errors.compactMap { error -> (Int, ExitCode, String)? in
@@ -105,9 +113,6 @@ public enum SparkEngine {
             return (Int(chunk) ?? 0, Int32(code).flatMap(ExitCode.init(rawValue:)) ?? .dataError, TaskLine.unescape(Substring(message)))
         }.min { $0.0 < $1.0 }
         if let (_, code, message) = firstError { throw RunError(code, message) }
-        guard repeated == 0 else {
-            throw RunError(.unavailable, "\(dataset): \(repeated) key(s) occur in more than one Spark task (SPEC §0 duplicates across byte ranges); the Spark engine does not resolve those yet: run it with --engine embedded, or with a larger --spark-conf spark.jgpipe.chunkBytes. Nothing was published.")
-        }
         let chunks = try results.map { result -> ChunkResult in
             guard case let .array(f) = result, f.count == 2, case let .string(text) = f[1] else { throw TaskError("a malformed task result") }
             return try ChunkResult(json: JSONValue(parsing: TaskLine.unescape(Substring(text))))

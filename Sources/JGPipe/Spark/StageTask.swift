@@ -2,10 +2,10 @@ import Glibc
 
 /// `jgpipe task stage`: one stage over one byte range of its dataset, on a Spark executor.
 /// The stage's own `run` does the work on a `RunContext` whose reads cover only the task's
-/// records (`ReadOptions.segments`), so every rule has its one definition. The task writes its
+/// records (`ReadOptions.segments`) and which applies the decisions on keys found in several
+/// tasks (`CrossTaskDuplicates`), so every rule has its one definition. The task writes its
 /// parts of the row files into its chunk folder and prints, as `TaskLine`s:
 ///
-///     H <key hash> <chunk>          every distinct key hash (duplicates across tasks)
 ///     N <order key> <chunk> <seq> <notice fields>    the notices, to be sorted globally
 ///     W <file, order key> <chunk> <seq> <file, row fields>   rows of the globally sorted files
 ///     R <chunk> <result JSON>       counts, the summary section, the rejections digest
@@ -14,42 +14,50 @@ import Glibc
 /// Deterministic and without side effects beyond its chunk folder, which a retried attempt
 /// replaces whole: Spark may run a task twice.
 public enum StageTask {
-    /// The datasets the Spark engine runs so far, with their stages.
-    public static let supportedDatasets = ["vehicles"]
+    /// The datasets the Spark engine runs so far; each but `vehicle_users` is a stage's own
+    /// (the violation stage reads `vehicle_users` beside `violations`).
+    public static let supportedDatasets = ["exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users"]
+
+    /// Datasets read by another stage's task, not cut into tasks of their own.
+    static let secondaryDatasets: Set = ["vehicle_users"]
+
+    /// Stages that run as one task over their whole file: W1 (a notice per vehicle over all its
+    /// unprocessed violations) and the summary's distinct-vehicle counts need every violation of
+    /// a vehicle in one place, which a shuffle by vehicle would give (docs/SCALE-OUT.md). The
+    /// task reads `vehicles.csv` (the directory) and `vehicle_users.csv` whole from the shared
+    /// input folder, as the embedded stage does.
+    static let wholeFileDatasets: Set = ["violations"]
 
     /// Outputs whose row order spans the whole dataset: their rows are sorted by the engine
     /// (by these columns, then chunk and input order), the others are concatenated in chunk
-    /// order. The vehicles' work list: detachment_code, due_on, vin (`VehicleStage.run`).
-    static let globallySorted: [String: [Int]] = ["vehicles.deregistration_worklist.csv": [11, 7, 0]]
+    /// order. The vehicles' work list: detachment_code, due_on, vin (`VehicleStage.run`); the
+    /// licences' cancellation list: detachment_code, cancel_due_on, holder_id_no (`LicenceStage.run`).
+    static let globallySorted: [String: [Int]] = [
+        "vehicles.deregistration_worklist.csv": [11, 7, 0],
+        "driver_licences.cancellation_worklist.csv": [9, 7, 1],
+    ]
 
     public static func chunkFolder(_ workDirectory: String, _ task: ChunkTask) -> String {
         workDirectory + "/\(task.dataset)/chunk-" + TaskLine.padded(task.chunk)
     }
 
     public static func run(_ task: ChunkTask, settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String,
-                           workDirectory: String, emit: (String) -> Void) throws {
-        let path = inputDirectory + "/" + settings.inputFile(for: task.dataset)
+                           workDirectory: String, crossTaskDuplicates: [Int: CrossTaskDuplicates.Fate]? = nil,
+                           emit: (String) -> Void) throws {
         let stage: any PipelineStage
-        let keyHashes: (String, ReadOptions) throws -> [UInt64]
         switch task.dataset {
-        case "vehicles":
-            let vehicles = try VehicleStage(settings: settings)
-            stage = vehicles
-            let validator = VehicleValidator(closedStatuses: vehicles.settings.closedStatuses)
-            keyHashes = { path, options in
-                try DatasetLoader.keyHashes(path: path, validator: validator,
-                                            extraAliases: settings.extraAliases(for: validator.schema), options: options)
-            }
+        case "vehicles": stage = try VehicleStage(settings: settings)
+        case "exam_enrollments": stage = try ExamStage(settings: settings)
+        case "driver_licences": stage = try LicenceStage(settings: settings)
+        // One task over the whole file: duplicates are the stage's own to resolve.
+        case "violations": stage = try ViolationStage(settings: settings)
         default: throw TaskError("the Spark engine has no stage task for \(task.dataset) yet")
         }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw TaskError("\(path): cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var info = stat()
-        fstat(fd, &info)
         var chunkSettings = settings
-        chunkSettings.read.encoding = task.encoding
-        chunkSettings.read.segments = try task.segments(fd: fd, fileSize: Int(info.st_size), delimiter: settings.read.delimiter)
+        // A whole-file task reads its other inputs too (the vehicle directory, the users):
+        // `reading` leaves the byte ranges and encoding of its own file out.
+        chunkSettings.read = try TaskDataset.reading(task, settings: settings, inputDirectory: inputDirectory).1
+        chunkSettings.read.crossTaskDuplicates = crossTaskDuplicates
 
         let folder = chunkFolder(workDirectory, task)
         // Attempts of one task may run at once on several hosts (speculation, a lost executor).
@@ -66,12 +74,6 @@ public enum StageTask {
             emit(["E", String(task.chunk), String(Pipeline.exitCode(for: error).rawValue), TaskLine.escape("\(error)")]
                 .joined(separator: "\t"))
             return
-        }
-        // A record without a key is rejected whatever else shares it: never a duplicate.
-        var last: UInt64? = DatasetLoader.keyHash(UnsafeBufferPointer(start: nil, count: 0))
-        for hash in try keyHashes(path, chunkSettings.read).sorted() where hash != last && hash != 0 {
-            emit("H\t\(hexHash(hash))\t\(task.chunk)")
-            last = hash
         }
         let chunk = TaskLine.padded(task.chunk)
         // In SPEC §4 order within the task (equal keys in input order); the engine's sort by
@@ -101,10 +103,5 @@ public enum StageTask {
         guard rename(attempt, folder) == 0 else {
             throw TaskError("cannot move \(attempt) to \(folder): \(String(cString: strerror(errno)))")
         }
-    }
-
-    static func hexHash(_ hash: UInt64) -> String {
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

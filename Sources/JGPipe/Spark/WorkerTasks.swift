@@ -16,7 +16,9 @@ public enum WorkerTasks {
         let path = inputPath(dataset, settings: settings, inputDirectory: inputDirectory)
         var info = stat()
         guard stat(path, &info) == 0 else { throw TaskError("\(path): \(String(cString: strerror(errno)))") }
-        return ChunkPlan.ranges(size: Int(info.st_size), chunkBytes: chunkBytes).enumerated().map { k, range in
+        let size = Int(info.st_size)
+        let bytes = StageTask.wholeFileDatasets.contains(dataset) ? max(1, size) : chunkBytes
+        return ChunkPlan.ranges(size: size, chunkBytes: bytes).enumerated().map { k, range in
             "\(k)\t\(TaskLine.escape(dataset))\t\(range.lowerBound)\t\(range.upperBound)"
         }
     }

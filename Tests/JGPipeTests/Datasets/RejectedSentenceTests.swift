@@ -18,7 +18,7 @@ import Testing
 
     @Test func aColumnTheFileLacksKeepsItsCanonicalName() throws {
         let map = try HeaderMap(header: ["\u{FEFF} 单位代码 ", "单位名称", "法人证件号码", "行政区划"], schema: UnitValidator.schema)
-        #expect(map.columnName(UnitValidator.Column.code, in: UnitValidator.schema) == "单位代码")
-        #expect(map.columnName(UnitValidator.Column.phone, in: UnitValidator.schema) == "contact_phone")
+        #expect(map.columnName(UnitValidator.Column.code.rawValue, in: UnitValidator.schema) == "单位代码")
+        #expect(map.columnName(UnitValidator.Column.phone.rawValue, in: UnitValidator.schema) == "contact_phone")
     }
 }

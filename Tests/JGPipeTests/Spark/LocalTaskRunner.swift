@@ -34,14 +34,36 @@ enum LocalTaskRunner {
                                                          ("message", .string(error.message))]).rendered(), to: status)
                 return
             }
+            let chunkTasks = try tasks.map { try ChunkTask(line: Substring($0)) }
+            // Keys in several chunks: their rows, shuffled by hash (here: in reverse, the resolve
+            // step may not depend on the order it is given), decided, written as a folder.
+            var chunksByHash: [Substring: Set<Int>] = [:]
+            for task in chunkTasks where chunkTasks.count > 1 {
+                for line in try CrossTaskDuplicates.keys(task, settings: settings, inputDirectory: input) {
+                    chunksByHash[TaskLine.fields(Substring(line))[0], default: []].insert(task.chunk)
+                }
+            }
+            let suspects = Set(chunksByHash.filter { $0.value.count > 1 }.keys.map { UInt64($0, radix: 16)! })
+            var decisions: String?
+            if !suspects.isEmpty {
+                var rows: [String] = []
+                for task in chunkTasks {
+                    rows += try CrossTaskDuplicates.suspects(task, suspects: suspects, settings: settings, inputDirectory: input)
+                }
+                let folder = work + "/\(dataset).decisions"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let decided = try CrossTaskDuplicates.resolve(rows.reversed().map { Substring($0) }, dataset: dataset,
+                                                              settings: settings)
+                try Pipeline.writeText(decided.map { $0 + "\n" }.joined(), to: folder + "/part-00000.txt")
+                decisions = folder
+            }
             var lines: [[Substring]] = []
-            for task in tasks.reversed() {  // any order: the merge may not depend on it
-                try StageTask.run(try ChunkTask(line: Substring(task)), settings: settings, asOf: asOf, inputDirectory: input,
-                                  workDirectory: work) { lines.append(TaskLine.fields(Substring($0))) }
+            for task in chunkTasks.reversed() {  // any order: the merge may not depend on it
+                let fates = try decisions.map { try CrossTaskDuplicates.fates(inFolder: $0, chunk: task.chunk) }
+                try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input, workDirectory: work,
+                                  crossTaskDuplicates: fates) { lines.append(TaskLine.fields(Substring($0))) }
             }
             func rows(_ kind: String) -> [[Substring]] { lines.filter { $0[0] == kind } }
-            var chunksByHash: [Substring: Set<Substring>] = [:]
-            for line in rows("H") { chunksByHash[line[1], default: []].insert(line[2]) }
             func sortedFolder(_ kind: String, _ name: String) throws -> String {
                 let folder = work + "/\(dataset).\(name)"
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -55,7 +77,6 @@ enum LocalTaskRunner {
             datasets.append((dataset, .object([
                 ("errors", .array(rows("E").map { .array([.string(String($0[1])), .string(String($0[2])), .string(String($0[3]))]) })),
                 ("results", .array(rows("R").map { .array([.string(String($0[1])), .string(String($0[2]))]) })),
-                ("repeated_keys", .int(chunksByHash.values.filter { $0.count > 1 }.count)),
                 ("notices", .string(try sortedFolder("N", "notices"))),
                 ("rows", .string(try sortedFolder("W", "rows"))),
                 ("chunks", .int(tasks.count)),

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import JGPipe
 
-/// The Spark engine's path without Spark (`LocalTaskRunner` in the job's place): the vehicles
-/// of both sample encodings cut into several tasks give every output file of the embedded
-/// run byte for byte (the manifest's clock times aside); what the engine cannot run yet is
+/// The Spark engine's path without Spark (`LocalTaskRunner` in the job's place): the exams,
+/// vehicles, licences and violations of both sample encodings cut into several tasks give
+/// every output file of the embedded run byte for byte (the manifest's clock times aside); what the engine cannot run yet is
 /// refused with exit 69. scripts/spark-differential.sh runs the same comparison on Spark.
 @Suite("Spark engine, worker mode")
 struct SparkEngineTests {
@@ -15,6 +15,20 @@ struct SparkEngineTests {
         lines = lines.enumerated().filter { $0.offset == 0 || !dropping(String(decoding: $0.element, as: UTF8.self)) }.map(\.element)
         let folder = RunHarness.temporaryFolder("jgpipe-spark-in")
         FileManager.default.createFile(atPath: folder + "/vehicles.csv", contents: Data(lines.joined(separator: [0x0A])))
+        return folder
+    }
+
+    /// The sample's datasets the Spark engine runs (all but the units and their accounts),
+    /// each without the exact copies of an earlier line, so that every cut leaves a
+    /// duplicate key in one task.
+    static func sparkDatasets(_ set: String) throws -> String {
+        let folder = RunHarness.temporaryFolder("jgpipe-spark-in")
+        for name in ["exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users"] {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: RunHarness.samples + "/\(set)/\(name).csv"))
+            var seen = Set<Data>()
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).filter { $0.isEmpty || seen.insert(Data($0)).inserted }
+            FileManager.default.createFile(atPath: folder + "/\(name).csv", contents: Data(lines.joined(separator: [0x0A])))
+        }
         return folder
     }
 
@@ -58,22 +72,70 @@ struct SparkEngineTests {
         try Self.expectSameOutputs(embeddedOut, sparkOut)
     }
 
-    /// A key in two tasks is not resolved across them yet: refused, nothing published.
-    @Test func duplicateAcrossTasksIsRefused() throws {
-        let input = try Self.vehiclesOnly("utf8")
-        let (whole, _) = try Self.run(input, spark: 1 << 20)
-        #expect(whole.exitCode == .ok, "one task holds both copies: \(whole.message)")
-        let (cut, out) = try Self.run(input, spark: 400)
-        #expect(cut.exitCode == .unavailable)
-        #expect(cut.message.contains("more than one Spark task"))
-        #expect(!FileManager.default.fileExists(atPath: out))
+    /// Every stage the engine runs, both encodings, cut into several tasks a dataset (the
+    /// violations stay one task).
+    @Test(arguments: ["utf8", "gb18030"], [400, 1500, 1 << 20])
+    func everySparkStageGivesTheEmbeddedOutputs(set: String, chunkBytes: Int) throws {
+        let input = try Self.sparkDatasets(set)
+        let (embedded, embeddedOut) = try Self.run(input, spark: nil)
+        let (spark, sparkOut) = try Self.run(input, spark: chunkBytes)
+        #expect(embedded.exitCode == .ok, "\(embedded.message)")
+        #expect(spark.exitCode == .ok, "\(spark.message)")
+        #expect(spark.datasets.map(\.0) == embedded.datasets.map(\.0))
+        #expect(spark.datasets.map(\.1) == embedded.datasets.map(\.1))
+        try Self.expectSameOutputs(embeddedOut, sparkOut)
     }
 
-    /// Another stage's dataset in the input: exit 69 before anything is read.
+    /// Keys whose copies fall into different tasks are decided over all copies: the vehicles
+    /// sample's exact copy collapses, the licence sample's conflicting holder is rejected in
+    /// both tasks, whatever the cut (400 B: a task of one or two rows).
+    @Test(arguments: ["utf8", "gb18030"], [200, 400, 700])
+    func duplicatesAcrossTasksAreDecidedAsAWholeFileReadDecides(set: String, chunkBytes: Int) throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        for name in ["exam_enrollments", "vehicles", "driver_licences"] {
+            try FileManager.default.copyItem(atPath: RunHarness.samples + "/\(set)/\(name).csv", toPath: input + "/\(name).csv")
+        }
+        let (embedded, embeddedOut) = try Self.run(input, spark: nil)
+        let (spark, sparkOut) = try Self.run(input, spark: chunkBytes)
+        #expect(embedded.exitCode == .ok, "\(embedded.message)")
+        #expect(embedded.datasets.contains { $0.1.collapsedDuplicates > 0 }, "the samples hold an exact copy")
+        #expect(embedded.datasets.contains { $0.1.rejectedByCode[.duplicateKey, default: 0] > 0 }, "and a conflicting key")
+        #expect(spark.exitCode == .ok, "\(spark.message)")
+        #expect(spark.datasets.map(\.1) == embedded.datasets.map(\.1))
+        try Self.expectSameOutputs(embeddedOut, sparkOut)
+    }
+
+    /// Four copies of one key over three tasks, three of them identical (the sample's own copy
+    /// and one more): all rejected, each at its own line (SPEC §0: a key whose rows differ);
+    /// an exact copy across tasks collapses.
+    @Test func threeCopiesOverThreeTasks() throws {
+        let text = try String(contentsOfFile: RunHarness.samples + "/utf8/vehicles.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = lines[1]
+        let changed = first.replacingOccurrences(of: "出租车", with: "出租车（改）")
+        #expect(changed != first, "the first vehicle's remark is 出租车")
+        lines.insert(first, at: lines.count / 2)
+        lines.insert(changed, at: lines.count - 2)
+        let second = lines[3]
+        lines.insert(second, at: lines.count - 3)
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try lines.joined(separator: "\n").write(toFile: input + "/vehicles.csv", atomically: true, encoding: .utf8)
+        let (embedded, embeddedOut) = try Self.run(input, spark: nil)
+        #expect(embedded.datasets.first?.1.rejectedByCode[.duplicateKey] == 4)
+        #expect(embedded.datasets.first?.1.collapsedDuplicates == 1)
+        for chunkBytes in [300, 1000, 2000] {
+            let (spark, sparkOut) = try Self.run(input, spark: chunkBytes)
+            #expect(spark.exitCode == .ok, "\(spark.message)")
+            #expect(spark.datasets.map(\.1) == embedded.datasets.map(\.1))
+            try Self.expectSameOutputs(embeddedOut, sparkOut)
+        }
+    }
+
+    /// The unit-account stage's datasets in the input: exit 69 before anything is read.
     @Test func otherStagesAreRefused() throws {
         let (outcome, out) = try Self.run(RunHarness.samples + "/utf8", spark: 1 << 20)
         #expect(outcome.exitCode == .unavailable)
-        #expect(outcome.message.contains("runs only the vehicles stage"))
+        #expect(outcome.message.contains("does not run the unit-account stage"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
@@ -103,6 +165,11 @@ struct SparkEngineTests {
                                                  ("by_detachment", .object([("110100", .int(1)), ("440100", .int(2))]))]))
         #expect(merged.rejections[0].counts[.invalidCode] == 2)
         #expect(merged.rejections[0].samples[.invalidCode]?.map(\.line) == [4, 4])
+        // The licences' oldest cancellation date: the earlier, a chunk without one aside.
+        for (x, y, both) in [("2023-05-01", "", "2023-05-01"), ("", "", ""), ("2023-05-01", "2022-12-31", "2022-12-31")] {
+            #expect(try ChunkResult.mergedSection(.string(x), .string(y), path: "oldest_cancel_due_on") == .string(both))
+        }
+        #expect(throws: TaskError.self) { try ChunkResult.mergedSection(.string("a"), .string("b"), path: "judged_on") }
     }
 
     @Test func taskLinesRoundTrip() {

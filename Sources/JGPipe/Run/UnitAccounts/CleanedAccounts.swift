@@ -8,7 +8,7 @@ func writeCleanedAccounts(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [
     try encoded.bytes.withUnsafeBufferPointer { bytes in
         try StagingFolder.writeCleanedRows(accounts.store, count: accounts.records.count,
                                         schemaWidth: UnitAccountValidator.schema.columns.count,
-                                        replacing: [Column.status, Column.role, Column.permit], added: 3, to: writer,
+                                        replacing: [Column.status, .role, .permit].positions, added: 3, to: writer,
                                         values: { decisions[$0].combination * EncodedDecisions.width }) { first, k, isFirst in
             writer.appendEncoded(field: UnsafeBufferPointer(rebasing: bytes[encoded.range(first + k)]), first: isFirst)
         }

@@ -2,9 +2,12 @@
 /// detachment_code, unit_code, account_id, each with its rule's reason naming the caps in force.
 struct RemovalExport {
     static let fileName = "unit_accounts.removed.csv"
-    static let columns = [
-        "account_id", "unit_code", "unit_name", "holder_id_type", "holder_id_no", "holder_name", "holder_phone",
-        "registered_at", "cleanup_rule", "reason", "kept_account_id", "disable_on", "detachment_code",
+    typealias Column = UnitAccountValidator.Column
+    /// The account's canonical fields the export copies, before and after the unit's name.
+    static let before = [Column.accountID, .unitCode]
+    static let after = [Column.holderType, .holderNumber, .holderName, .holderPhone, .registeredAt]
+    static let columns = before.map(\.name) + [UnitValidator.Column.name.name] + after.map(\.name) + [
+        "cleanup_rule", "reason", "kept_account_id", "disable_on", "detachment_code",
     ]
 
     let caps: CleanupCaps
@@ -15,7 +18,6 @@ struct RemovalExport {
     /// notice): a hash of its removed account ids in export order, empty for a unit that loses none.
     func write(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision], _ units: LoadedDataset<Unit>,
                _ detachment: [String], _ unitOrder: [Int32], to staging: StagingFolder) throws -> [String] {
-        typealias Column = UnitAccountValidator.Column
         let removed = Self.removalOrder(accounts.records, decisions, unitOrder: unitOrder)
         let writer = try staging.csv(Self.fileName, header: Self.columns)
         let ruleFields = CleanupRule.allCases.map { rule in
@@ -25,8 +27,7 @@ struct RemovalExport {
         let keptByR1 = r1KeptAccounts(accounts.records, decisions)
         var facts = [String](repeating: "", count: units.records.count)
         var unitIDs: [String] = []
-        let before = [Column.accountID, Column.unitCode], after = [Column.holderType, Column.holderNumber,
-                                                                   Column.holderName, Column.holderPhone, Column.registeredAt]
+        let before = Self.before, after = Self.after
         try units.store.withFields { unitFields in
             try accounts.store.withFields { fields in
                 for (k, entry) in removed.enumerated() {

@@ -1,0 +1,79 @@
+import Glibc
+
+/// A dataset cut into Spark tasks, with its stage's validator: what the key passes
+/// (`CrossTaskDuplicates`) read with the same validation and key as the stage.
+struct TaskDataset {
+    let keyHashes: (String, ReadOptions) throws -> [UInt64]
+    let suspectRows: (String, ReadOptions, Set<UInt64>) throws -> [SuspectRow]
+    let keyColumns: [Int]
+
+    struct SuspectRow {
+        var hash: UInt64
+        var line: Int
+        var keyNames: String
+        var raw: [String]
+        var canonical: [String]
+    }
+
+    init(_ dataset: String, settings: PipelineSettings) throws {
+        switch dataset {
+        case "vehicles":
+            let closed = try VehicleSettings(settings.root.table("vehicles")).closedStatuses
+            try self.init(VehicleValidator(closedStatuses: closed), settings: settings)
+        case "exam_enrollments": try self.init(ExamEnrollmentValidator(), settings: settings)
+        case "driver_licences": try self.init(DriverLicenceValidator(), settings: settings)
+        default: throw TaskError("the Spark engine does not cut \(dataset) into tasks")
+        }
+    }
+
+    init<V: DatasetValidator>(_ validator: V, settings: PipelineSettings) throws {
+        let aliases = try settings.extraAliases(for: validator.schema)
+        keyColumns = validator.keyColumns
+        keyHashes = { path, options in
+            try DatasetLoader.keyHashes(path: path, validator: validator, extraAliases: aliases, options: options)
+        }
+        suspectRows = { path, options, suspects in
+            var map: HeaderMap?
+            var found: [SuspectRow] = []
+            _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: aliases,
+                                            options: options) { header in
+                map = header
+            } batch: { batch, records in
+                guard let map else { return }
+                batch.withRawRows { raw in
+                    for r in records {
+                        let row = raw[r]
+                        let hash = validator.suspectKeyHash(row, map: map)
+                        guard suspects.contains(hash) else { continue }
+                        var one = DatasetLoader.ValidatedRows<V.Record>(
+                            store: RowStore(width: validator.schema.columns.count + map.passThrough.count))
+                        DatasetLoader.validate(row, map: map, validator: validator, into: &one)
+                        guard !one.records.isEmpty else { continue }  // rejected for itself: not a copy
+                        let keyNames = validator.keyColumns.map { map.columnName($0, in: validator.schema) }
+                            .joined(separator: "、")
+                        found.append(SuspectRow(hash: hash, line: row.line, keyNames: keyNames, raw: row.fields,
+                                                canonical: one.store.fields(0)))
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    /// The task's file and how to read its part of it: the task's byte ranges (after the
+    /// header) and the file's encoding, decided once for the whole file.
+    static func reading(_ task: ChunkTask, settings: PipelineSettings,
+                        inputDirectory: String) throws -> (String, ReadOptions) {
+        let path = inputDirectory + "/" + settings.inputFile(for: task.dataset)
+        var options = settings.read
+        guard !StageTask.wholeFileDatasets.contains(task.dataset) else { return (path, options) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw TaskError("\(path): cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        options.encoding = task.encoding
+        options.segments = try task.segments(fd: fd, fileSize: Int(info.st_size), delimiter: settings.read.delimiter)
+        return (path, options)
+    }
+}
