@@ -44,10 +44,11 @@ extension DatasetLoader {
                                                              slice: (ValidatedSlice<V.Record>, Prepared) throws -> Void)
         throws -> StreamedDataset {
         let suspects = try suspectRecords(path: path, validator: validator, extraAliases: extraAliases, options: options)
-        var decisions = try suspects.isEmpty ? DuplicateDecisions()
+        let found = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
-        if let fates = options.crossTaskDuplicates { decisions = decisions.replacing(fates) }
+        // A constant: both halves of every slice read it at once.
+        let decisions = options.crossTaskDuplicates.map { found.replacing($0) } ?? found
         var counts = DatasetCounts()
         // Duplicates are resolved on the part's own thread too, before `prepare` sees the rows.
         var slices = SliceValidation(validator) { rows in
