@@ -167,8 +167,9 @@ public enum DatasetLoader {
 
     /// Validates the records of `batches` in two halves at once, each on the thread that reads
     /// its records' bytes; the halves come back in input order.
-    static func validateInParallel<V: DatasetValidator>(_ batches: [(batch: RecordBatch, records: Range<Int>)],
-                                                        map: HeaderMap, validator: V) -> [ValidatedRows<V.Record>] {
+    static func validateInParallel<V: DatasetValidator, Out>(_ batches: [(batch: RecordBatch, records: Range<Int>)],
+                                                             map: HeaderMap, validator: V,
+                                                             then: (ValidatedRows<V.Record>) -> Out) -> [Out] {
         let total = batches.reduce(0) { $0 + $1.records.count }
         let halves = total < 512 ? 1 : 2
         let size = (total + halves - 1) / halves
@@ -192,7 +193,7 @@ public enum DatasetLoader {
                 }
                 offset += records.count
             }
-            return rows
+            return then(rows)
         }
     }
 
@@ -226,30 +227,33 @@ public enum DatasetLoader {
 
 /// Batches gathered into slices of `DatasetLoader.sliceRows` records, each validated in the
 /// background (two halves at once) while the slice before it is handed over, in input order:
-/// the one slice pipeline of `DatasetLoader.load` and `DatasetLoader.stream`.
-struct SliceValidation<V: DatasetValidator> {
+/// the one slice pipeline of `DatasetLoader.load` and `DatasetLoader.stream`. `perHalf` runs on
+/// each half's thread right after its validation (a streamed stage's per-row decisions, issue
+/// #14 part 4), so it must only read what the other half and the hand-over may read too.
+struct SliceValidation<V: DatasetValidator, Out> {
     let validator: V
     /// Set from the header, before the first batch.
     var map: HeaderMap?
+    private let perHalf: (DatasetLoader.ValidatedRows<V.Record>) -> Out
     private var pending: [(batch: RecordBatch, records: Range<Int>)] = []
     private var pendingCount = 0
-    private var inFlight: BackgroundJob<[DatasetLoader.ValidatedRows<V.Record>]>?
+    private var inFlight: BackgroundJob<[Out]>?
 
-    init(_ validator: V) {
+    init(_ validator: V, perHalf: @escaping (DatasetLoader.ValidatedRows<V.Record>) -> Out) {
         self.validator = validator
+        self.perHalf = perHalf
     }
 
     /// Adds a batch's records; once they fill a slice, starts validating it and hands over the
     /// slice before it.
-    mutating func add(_ batch: RecordBatch, _ records: Range<Int>,
-                      handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+    mutating func add(_ batch: RecordBatch, _ records: Range<Int>, handOver: ([Out]) throws -> Void) throws {
         pending.append((batch, records))
         pendingCount += records.count
         if pendingCount >= DatasetLoader.sliceRows { try validatePending(handOver) }
     }
 
     /// Hands over what is left: the last slice, after the one in flight.
-    mutating func finish(handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+    mutating func finish(handOver: ([Out]) throws -> Void) throws {
         try validatePending(handOver)
         if let last = inFlight {
             inFlight = nil
@@ -262,14 +266,23 @@ struct SliceValidation<V: DatasetValidator> {
         _ = try? inFlight?.wait()
     }
 
-    private mutating func validatePending(_ handOver: ([DatasetLoader.ValidatedRows<V.Record>]) throws -> Void) throws {
+    private mutating func validatePending(_ handOver: ([Out]) throws -> Void) throws {
         guard let map, pendingCount > 0 else { return }
-        let batches = pending, validator = validator
-        let job = BackgroundJob(.sharedPool) { DatasetLoader.validateInParallel(batches, map: map, validator: validator) }
+        let batches = pending, validator = validator, perHalf = perHalf
+        let job = BackgroundJob(.sharedPool) {
+            DatasetLoader.validateInParallel(batches, map: map, validator: validator, then: perHalf)
+        }
         pending.removeAll(keepingCapacity: true)
         pendingCount = 0
         let previous = inFlight
         inFlight = job
         if let previous { try handOver(try previous.wait()) }
+    }
+}
+
+extension SliceValidation where Out == DatasetLoader.ValidatedRows<V.Record> {
+    /// The validated rows themselves (`DatasetLoader.load`).
+    init(_ validator: V) {
+        self.init(validator) { $0 }
     }
 }

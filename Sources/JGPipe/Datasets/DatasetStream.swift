@@ -28,23 +28,43 @@ extension DatasetLoader {
                                                    options: ReadOptions, progress: (Int) throws -> Void = { _ in },
                                                    header onHeader: (HeaderMap) throws -> Void = { _ in },
                                                    slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
+        try stream(path: path, validator: validator, extraAliases: extraAliases, options: options, progress: progress,
+                   header: onHeader, prepare: { _ in () }, slice: { part, _ in try slice(part) })
+    }
+
+    /// `stream` with a stage's per-row work split in two (issue #14 part 4): `prepare` runs on
+    /// the thread that validated the part, both halves of a slice at once and beside `slice` for
+    /// the part before (so it must only read: settings, the slice's own rows, tables built
+    /// before the read); `slice` gets each part with what `prepare` made of it, in input order,
+    /// on the calling thread (for what writes or counts in order).
+    public static func stream<V: DatasetValidator, Prepared>(path: String, validator: V, extraAliases: [String: [String]],
+                                                             options: ReadOptions, progress: (Int) throws -> Void = { _ in },
+                                                             header onHeader: (HeaderMap) throws -> Void = { _ in },
+                                                             prepare: @escaping (ValidatedSlice<V.Record>) -> Prepared,
+                                                             slice: (ValidatedSlice<V.Record>, Prepared) throws -> Void)
+        throws -> StreamedDataset {
         let suspects = try suspectRecords(path: path, validator: validator, extraAliases: extraAliases, options: options)
-        var decisions = try suspects.isEmpty ? DuplicateDecisions()
+        let found = try suspects.isEmpty ? DuplicateDecisions()
             : decideDuplicates(path: path, suspects: suspects, validator: validator, extraAliases: extraAliases,
                                options: options)
-        if let fates = options.crossTaskDuplicates { decisions = decisions.replacing(fates) }
+        // A constant: both halves of every slice read it at once.
+        let decisions = options.crossTaskDuplicates.map { found.replacing($0) } ?? found
         var counts = DatasetCounts()
-        var slices = SliceValidation(validator)
+        // Duplicates are resolved on the part's own thread too, before `prepare` sees the rows.
+        var slices = SliceValidation(validator) { rows in
+            var part = ValidatedSlice(records: rows.records, lines: rows.lines, store: rows.store, rejected: rows.rejected)
+            let collapsed = decisions.isEmpty ? 0 : decisions.apply(to: &part)
+            return (part: part, collapsed: collapsed, prepared: prepare(part))
+        }
         // A read that stops early (an error, a stop request) must not leave a job running.
         defer { slices.waitForTheSliceInFlight() }
-        func handOver(_ validated: [ValidatedRows<V.Record>]) throws {
-            for rows in validated {
-                var part = ValidatedSlice(records: rows.records, lines: rows.lines, store: rows.store, rejected: rows.rejected)
-                if !decisions.isEmpty { counts.collapsedDuplicates += decisions.apply(to: &part) }
+        func handOver(_ parts: [(part: ValidatedSlice<V.Record>, collapsed: Int, prepared: Prepared)]) throws {
+            for (part, collapsed, prepared) in parts {
+                counts.collapsedDuplicates += collapsed
                 counts.cleaned += part.records.count
                 counts.rejected += part.rejected.count
                 for row in part.rejected { counts.rejectedByCode[row.code, default: 0] += 1 }
-                try slice(part)
+                try slice(part, prepared)
             }
         }
         let read = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,

@@ -46,6 +46,19 @@ public final class NoticeCollector {
         for notice in notices { try add(notice) }
     }
 
+    /// The notices of a batch packed elsewhere, in its order: the same records, counts and
+    /// spills as adding each notice.
+    func add(_ batch: NoticeBatch) throws {
+        for k in 0..<batch.count {
+            if count == 0 && memoryBytes <= Self.reservedAtMost { waiting.reserve(bytes: memoryBytes + (1 << 20)) }
+            waiting.append(record: batch.packed.record(k))
+            count += 1
+            let kind = batch.kinds[k]
+            tally.add(type: kind.type, detachmentCode: kind.detachmentCode, phoneKind: kind.phoneKind)
+            if waiting.byteCount > memoryBytes { try spill() }
+        }
+    }
+
     private func spill() throws {
         if runs.isEmpty {
             guard mkdir(spillFolder, 0o700) == 0 || errno == EEXIST else {
@@ -147,13 +160,17 @@ struct NoticeTally {
     private(set) var byPhoneKind = Dictionary(uniqueKeysWithValues: PhoneKind.allCases.map { ($0.rawValue, 0) })
 
     mutating func add(_ notice: Notice) {
-        byType[notice.type.rawValue, default: 0] += 1
-        byDetachment[notice.detachmentCode, default: 0] += 1
-        byPhoneKind[notice.phoneKind.rawValue, default: 0] += 1
-        if !notice.phoneKind.isSMSReachable {
+        add(type: notice.type, detachmentCode: notice.detachmentCode, phoneKind: notice.phoneKind)
+    }
+
+    mutating func add(type: NoticeType, detachmentCode: String, phoneKind: PhoneKind) {
+        byType[type.rawValue, default: 0] += 1
+        byDetachment[detachmentCode, default: 0] += 1
+        byPhoneKind[phoneKind.rawValue, default: 0] += 1
+        if !phoneKind.isSMSReachable {
             unreachable += 1
-            unreachableByType[notice.type.rawValue, default: 0] += 1
-            unreachableByDetachment[notice.detachmentCode, default: 0] += 1
+            unreachableByType[type.rawValue, default: 0] += 1
+            unreachableByDetachment[detachmentCode, default: 0] += 1
         }
     }
 }

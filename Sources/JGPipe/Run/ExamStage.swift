@@ -41,32 +41,24 @@ public struct ExamStage: PipelineStage {
         var output = StageOutput()
         guard let path = context.inputs.path("exam_enrollments") else { return output }
         let schema = ExamEnrollmentValidator.schema
-        let cutover = context.settings.cutoverDate
-        let effectiveOn = context.effectiveDate.iso
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
         var tally = ExamTally()
         _ = try context.inputs.stream(path, ExamEnrollmentValidator()) { header in
             rejected = try context.staging.openRejected("exam_enrollments", header: header)
             cleaned = try context.staging.openCleaned(header: header, schema: schema, added: Self.addedColumns)
-        } slice: { part in
+        } prepare: { part in
+            decide(part, context)
+        } slice: { part, decided in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
-            let outcomes = part.records.map { examOutcome($0, sets: sets, cutover: cutover) }
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
-                                            replacing: [], added: Self.addedColumns.count, to: cleaned, values: { i in
-                                                let o = outcomes[i]
-                                                return [o.scope.rawValue, o.decision.examCase?.rawValue ?? "",
-                                                        o.decision.path.rawValue, o.decision.required.list,
-                                                        o.decision.waived.list, o.remaining.list,
-                                                        o.transition?.rule.rawValue ?? "",
-                                                        o.decision.autoRestore.description, o.restored.description,
-                                                        effectiveOn]
-                                            }) { values, k, first in cleaned.appendField(values[k], first: first) }
-            let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
-            let partNotices = examNotices(part, outcomes, detachment, context)
-            tally.add(outcomes, detachment, partNotices)
-            try context.notices.add(partNotices)
+                                               replacing: [], added: Self.addedColumns.count, to: cleaned,
+                                               values: { decided.added[$0] }) { values, k, first in
+                cleaned.appendField(values[k], first: first)
+            }
+            tally.add(decided.outcomes, decided.detachment, decided.notices)
+            try context.notices.add(decided.notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -74,11 +66,27 @@ public struct ExamStage: PipelineStage {
         return output
     }
 
+    /// Scope, path and transition for a part of a slice, its added columns and its notices, on
+    /// the thread that validated it (`RunInputs.stream`'s `prepare`: it only reads).
+    private func decide(_ part: ValidatedSlice<ExamEnrollment>, _ context: RunContext) -> DecidedEnrollments {
+        let cutover = context.settings.cutoverDate
+        let effectiveOn = context.effectiveDate.iso
+        let outcomes = part.records.map { examOutcome($0, sets: sets, cutover: cutover) }
+        let added = outcomes.map { o in
+            [o.scope.rawValue, o.decision.examCase?.rawValue ?? "", o.decision.path.rawValue, o.decision.required.list,
+             o.decision.waived.list, o.remaining.list, o.transition?.rule.rawValue ?? "",
+             o.decision.autoRestore.description, o.restored.description, effectiveOn]
+        }
+        let detachment = part.records.map { context.settings.detachments.code(for: $0.region) }
+        return DecidedEnrollments(outcomes: outcomes, added: added, detachment: detachment,
+                                  notices: examNotices(part, outcomes, detachment, context))
+    }
+
     private func examNotices(_ part: ValidatedSlice<ExamEnrollment>, _ outcomes: [ExamOutcome],
-                             _ detachment: [String], _ context: RunContext) -> [Notice] {
+                             _ detachment: [String], _ context: RunContext) -> NoticeBatch {
         typealias Column = ExamEnrollmentValidator.Column
         let cutover = context.settings.cutoverDate
-        var notices: [Notice] = []
+        var notices = NoticeBatch()
         for (i, enrollment) in part.records.enumerated() {
             guard let decision = examNotice(path: outcomes[i].decision.path, transition: outcomes[i].transition,
                                             subjects: enrollment.subjects, subject2BookedOn: enrollment.subject2BookedOn,
@@ -101,6 +109,15 @@ public struct ExamStage: PipelineStage {
     }
 }
 
+/// What `ExamStage.decide` makes of a part of a slice, per row and its notices.
+struct DecidedEnrollments {
+    let outcomes: [ExamOutcome]
+    /// `ExamStage.addedColumns` of each row.
+    let added: [[String]]
+    let detachment: [String]
+    let notices: NoticeBatch
+}
+
 /// The `exam_enrollments` summary section, counted on integers as slices pass.
 struct ExamTally {
     private static func zeros<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String: Int] where T.RawValue == String {
@@ -114,7 +131,7 @@ struct ExamTally {
     private var autoRestore = 0, restored = 0
     private var byDetachment = DetachmentCounts()
 
-    mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: [Notice]) {
+    mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: NoticeBatch) {
         enrollments += outcomes.count
         for (i, o) in outcomes.enumerated() {
             var keys = ["enrollments", o.scope.rawValue, o.decision.path.rawValue]
@@ -127,7 +144,7 @@ struct ExamTally {
             if !o.restored.isEmpty { restored += 1; keys.append("restored") }
             for key in keys { byDetachment.add(key, in: detachment[i]) }
         }
-        for notice in notices {
+        for notice in notices.kinds {
             noticeTypes[notice.type.rawValue, default: 0] += 1
             byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }

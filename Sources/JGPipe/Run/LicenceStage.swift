@@ -68,50 +68,27 @@ public struct LicenceStage: PipelineStage {
         _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
             rejected = try context.staging.openRejected("driver_licences", header: header)
             cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["cycle_end", "effective_on"])
-        } slice: { part in
+        } prepare: { part in
+            decide(part, context)
+        } slice: { part, decided in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
-            var notices: [Notice] = []
-            let cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 2, to: cleaned, values: { i in
-                                                [cycleEnd[i]?.iso ?? "", a.iso]
+                                                [decided.cycleEnd[i]?.iso ?? "", a.iso]
                                             }) { values, k, first in cleaned.appendField(values[k], first: first) }
-            for (i, licence) in part.records.enumerated() {
-                let detachment = context.settings.detachments.code(for: licence.region)
-                let isClosed = licence.status.isClosed(settings.closedStatuses)
-                tally.add(closed: isClosed, cycleEndSet: cycleEnd[i] != nil, detachment: detachment)
-                func notify(_ decision: LicenceNoticeDecision?, fact: CalendarDate) {
-                    guard let decision else { return }
-                    let notice = notice(decision, fact: fact, cycleEnd: cycleEnd[i], licence, part.store, i, detachment,
-                                        context)
-                    tally.add(notice)
-                    notices.append(notice)
-                }
-                // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
-                notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
-                               classes: licence.classes, sets: sets, validUntil: licence.validUntil,
-                               asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
-                guard !isClosed else { continue }
-                switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
-                case let .notice(decision): notify(decision, fact: licence.validUntil)
-                case let .cancel(dueOn, daysOverdue):
-                    let row = CancellationRow(dueOn: dueOn, daysOverdue: daysOverdue, holderNumber: licence.holder.number,
-                                              detachment: detachment, fields: part.store, row: i)
-                    tally.add(row)
-                    cancellations.append(row)
-                case nil: break
-                }
-                if let c = cycleEnd[i] {
-                    notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
-                                   lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
-                    notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
-                                   holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
-                                   lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
-                }
+            for i in part.records.indices {
+                tally.add(closed: decided.closed[i], cycleEndSet: decided.cycleEnd[i] != nil, detachment: decided.detachment[i])
             }
-            // Handed over slice by slice, in input order as before: the run's collector packs them.
-            try context.notices.add(notices)
+            for (i, dueOn, daysOverdue) in decided.cancellations {
+                let row = CancellationRow(dueOn: dueOn, daysOverdue: daysOverdue, holderNumber: part.records[i].holder.number,
+                                          detachment: decided.detachment[i], fields: part.store, row: i)
+                tally.add(row)
+                cancellations.append(row)
+            }
+            tally.add(decided.notices)
+            // Handed over slice by slice, in input order as before: the run's collector copies them.
+            try context.notices.add(decided.notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -123,6 +100,44 @@ public struct LicenceStage: PipelineStage {
         try writeWorklist(cancellations, to: context.staging)
         output.addSection("driver_licences", tally.json)
         return output
+    }
+
+    /// C and D1–D4 for a part of a slice, its notices made and packed, on the thread that
+    /// validated it (`RunInputs.stream`'s `prepare`: it only reads).
+    private func decide(_ part: ValidatedSlice<DriverLicence>, _ context: RunContext) -> DecidedLicences {
+        let a = context.asOf
+        var decided = DecidedLicences()
+        decided.cycleEnd = part.records.map { scoringCycleEnd(firstIssuedOn: $0.firstIssuedOn, asOf: a) }
+        for (i, licence) in part.records.enumerated() {
+            let detachment = context.settings.detachments.code(for: licence.region)
+            let isClosed = licence.status.isClosed(settings.closedStatuses)
+            decided.detachment.append(detachment)
+            decided.closed.append(isClosed)
+            let cycleEnd = decided.cycleEnd[i]
+            func notify(_ decision: LicenceNoticeDecision?, fact: CalendarDate) {
+                guard let decision else { return }
+                decided.notices.append(notice(decision, fact: fact, cycleEnd: cycleEnd, licence, part.store, i, detachment,
+                                              context))
+            }
+            // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
+            notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
+                           classes: licence.classes, sets: sets, validUntil: licence.validUntil,
+                           asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
+            guard !isClosed else { continue }
+            switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
+            case let .notice(decision): notify(decision, fact: licence.validUntil)
+            case let .cancel(dueOn, daysOverdue): decided.cancellations.append((i, dueOn, daysOverdue))
+            case nil: break
+            }
+            if let c = cycleEnd {
+                notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
+                               lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
+                notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
+                               holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
+                               lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
+            }
+        }
+        return decided
     }
 
     /// Streams `driver_licences.csv` for its rejected rows only.
@@ -164,6 +179,16 @@ public struct LicenceStage: PipelineStage {
     }
 }
 
+/// What `LicenceStage.decide` makes of a part of a slice: per row C, closed and the
+/// detachment; the rows for the D1 cancellation work list; the notices.
+struct DecidedLicences {
+    var cycleEnd: [CalendarDate?] = []
+    var closed: [Bool] = []
+    var detachment: [String] = []
+    var cancellations: [(row: Int, dueOn: CalendarDate, daysOverdue: Int)] = []
+    var notices = NoticeBatch()
+}
+
 /// One row of the D1 cancellation work list, kept from its slice until the list is sorted: the
 /// fields the list shows (open licences more than a year past expiry: a small share).
 struct CancellationRow {
@@ -201,9 +226,11 @@ struct LicenceTally {
         byDetachment.add(isClosed ? "closed" : "open", in: detachment)
     }
 
-    mutating func add(_ notice: Notice) {
-        byType[notice.type.rawValue, default: 0] += 1
-        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+    mutating func add(_ notices: NoticeBatch) {
+        for notice in notices.kinds {
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+        }
     }
 
     mutating func add(_ row: CancellationRow) {

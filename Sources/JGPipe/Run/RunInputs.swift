@@ -52,6 +52,15 @@ public final class RunInputs {
     /// stage can open its outputs.
     public func stream<V: DatasetValidator>(_ path: String, _ validator: V, header: (HeaderMap) throws -> Void,
                                             slice: (ValidatedSlice<V.Record>) throws -> Void) throws -> StreamedDataset {
+        try stream(path, validator, header: header, prepare: { _ in () }, slice: { part, _ in try slice(part) })
+    }
+
+    /// `stream` with the stage's per-row decisions made beside validation, on both cores
+    /// (`DatasetLoader.stream(…prepare:slice:)`: `prepare` only reads).
+    public func stream<V: DatasetValidator, Prepared>(_ path: String, _ validator: V, header: (HeaderMap) throws -> Void,
+                                                      prepare: @escaping (ValidatedSlice<V.Record>) -> Prepared,
+                                                      slice: (ValidatedSlice<V.Record>, Prepared) throws -> Void)
+        throws -> StreamedDataset {
         let started = monotonicSeconds()
         let name = validator.schema.name
         let logger = logger
@@ -61,7 +70,7 @@ public final class RunInputs {
                                                     try StopRequest.check()
                                                     logger.trace("reading", metadata: RunInputs.rate(dataset: name, rows: rows,
                                                                                                      since: started))
-                                                }, header: header, slice: slice)
+                                                }, header: header, prepare: prepare, slice: slice)
         recordRead(name, path, streamed.counts, parseCPUSeconds: streamed.parseCPUSeconds, since: started)
         return streamed
     }

@@ -30,54 +30,30 @@ public struct VehicleStage: PipelineStage {
         _ = try context.inputs.stream(path, VehicleValidator(closedStatuses: settings.closedStatuses)) { header in
             rejected = try context.staging.openRejected("vehicles", header: header)
             cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["vin_check", "scrap_on", "effective_on"])
-        } slice: { part in
+        } prepare: { part in
+            decide(part, pilot: pilot, context)
+        } slice: { part, decided in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
-            var notices: [Notice] = []
-            let scrapOn = part.records.map {
-                applyV1(registeredOn: $0.registeredOn, vehicleType: $0.vehicleType, useNature: $0.useNature,
-                            table: settings.scrapTable)
-            }
             // The added columns written from the row's index: no array of strings a row.
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                                replacing: [], added: 3, to: cleaned, values: { $0 }) { i, k, first in
                 switch k {
                 case 0: cleaned.appendField(part.records[i].vin.checkDigitValid ? "PASS" : "FAIL", first: first)
-                case 1: cleaned.appendField(scrapOn[i]?.iso ?? "", first: first)
+                case 1: cleaned.appendField(decided.scrapOn[i]?.iso ?? "", first: first)
                 default: cleaned.appendField(asOfISO, first: first)
                 }
             }
             for (i, vehicle) in part.records.enumerated() {
-                let detachment = context.settings.detachments.code(for: vehicle.region)
-                let closed = vehicle.status.isClosed(settings.closedStatuses)
-                tally.add(vehicle, closed: closed, scrapOn: scrapOn[i], detachment: detachment)
-                guard !closed else { continue }
-                if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                                   region: vehicle.region, asOf: asOf) {
-                    worklist.append(WorklistRow(task: task, vin: vehicle.vin.value, detachment: detachment,
-                                                fields: part.store, row: i))
-                    tally.add(task, detachment: detachment)
-                }
-                func notify(_ type: NoticeType, due: CalendarDate) {
-                    let notice = notice(type, due: due, vehicle, part.store, i, detachment, context)
-                    tally.add(notice)
-                    notices.append(notice)
-                }
-                if let type = applyV2(scrapOn: scrapOn[i], asOf: asOf, noticeDays: settings.scrapNoticeDays) {
-                    notify(type, due: scrapOn[i]!)
-                }
-                if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
-                                                 registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                                 useNature: vehicle.useNature, asOf: asOf,
-                                                 noticeDays: settings.inspectionNoticeDays,
-                                                 sticker: settings.exemptSticker) {
-                    notify(type, due: vehicle.inspectionValidUntil!)
-                }
-                if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
-                    notify(.ecertAvailable, due: e)
-                }
+                tally.add(vehicle, closed: decided.closed[i], scrapOn: decided.scrapOn[i], detachment: decided.detachment[i])
             }
-            try context.notices.add(notices)
+            for (i, task) in decided.tasks {
+                worklist.append(WorklistRow(task: task, vin: part.records[i].vin.value, detachment: decided.detachment[i],
+                                            fields: part.store, row: i))
+                tally.add(task, detachment: decided.detachment[i])
+            }
+            tally.add(decided.notices)
+            try context.notices.add(decided.notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -89,6 +65,46 @@ public struct VehicleStage: PipelineStage {
         try writeWorklist(worklist, to: context.staging)
         output.addSection("vehicles", tally.json(settings, asOf: asOf, effectiveDate: e))
         return output
+    }
+
+    /// V1–V5 for a part of a slice, on the thread that validated it (`RunInputs.stream`'s
+    /// `prepare`: it only reads the part, the settings and the context's templates), the notices
+    /// made and packed there too.
+    private func decide(_ part: ValidatedSlice<Vehicle>, pilot: Set<String>, _ context: RunContext) -> DecidedVehicles {
+        let asOf = context.asOf, e = context.effectiveDate
+        var decided = DecidedVehicles()
+        decided.scrapOn.reserveCapacity(part.records.count)
+        decided.closed.reserveCapacity(part.records.count)
+        decided.detachment.reserveCapacity(part.records.count)
+        for (i, vehicle) in part.records.enumerated() {
+            let scrapOn = applyV1(registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
+                                  useNature: vehicle.useNature, table: settings.scrapTable)
+            let detachment = context.settings.detachments.code(for: vehicle.region)
+            let closed = vehicle.status.isClosed(settings.closedStatuses)
+            decided.scrapOn.append(scrapOn)
+            decided.closed.append(closed)
+            decided.detachment.append(detachment)
+            guard !closed else { continue }
+            if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
+                                  region: vehicle.region, asOf: asOf) {
+                decided.tasks.append((i, task))
+            }
+            if let type = applyV2(scrapOn: scrapOn, asOf: asOf, noticeDays: settings.scrapNoticeDays) {
+                decided.notices.append(notice(type, due: scrapOn!, vehicle, part.store, i, detachment, context))
+            }
+            if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
+                                  registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
+                                  useNature: vehicle.useNature, asOf: asOf,
+                                  noticeDays: settings.inspectionNoticeDays,
+                                  sticker: settings.exemptSticker) {
+                decided.notices.append(notice(type, due: vehicle.inspectionValidUntil!, vehicle, part.store, i,
+                                              detachment, context))
+            }
+            if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
+                decided.notices.append(notice(.ecertAvailable, due: e, vehicle, part.store, i, detachment, context))
+            }
+        }
+        return decided
     }
 
     /// The fact (SPEC §4) of V2 and V4 notices is their date, due_on; V5's is none (sent once).
@@ -117,6 +133,16 @@ public struct VehicleStage: PipelineStage {
         }
         try writer.close()
     }
+}
+
+/// What `VehicleStage.decide` makes of a part of a slice: per row, V1's date, whether the
+/// vehicle is closed and its detachment; the open rows with a V3 task; the V2, V4, V5 notices.
+struct DecidedVehicles {
+    var scrapOn: [CalendarDate?] = []
+    var closed: [Bool] = []
+    var detachment: [String] = []
+    var tasks: [(row: Int, task: DeregistrationTask)] = []
+    var notices = NoticeBatch()
 }
 
 /// One row of the V3 work list, kept from its slice until the list is sorted: the task and the
@@ -169,9 +195,11 @@ struct VehicleTally {
         }
     }
 
-    mutating func add(_ notice: Notice) {
-        byType[notice.type.rawValue, default: 0] += 1
-        byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+    mutating func add(_ notices: NoticeBatch) {
+        for notice in notices.kinds {
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+        }
     }
 
     func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {

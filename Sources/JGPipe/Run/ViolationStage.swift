@@ -58,7 +58,8 @@ public struct ViolationStage: PipelineStage {
             }
             registrations.seal()
         }
-        let a = context.asOf, cutover = context.settings.cutoverDate
+        let sealed = registrations
+        let a = context.asOf
         let schema = ViolationValidator.schema
         var rejected: RejectedFile?
         var cleaned: CSVWriter?
@@ -68,10 +69,11 @@ public struct ViolationStage: PipelineStage {
         _ = try context.inputs.stream(inputs.violations, ViolationValidator(vehicles: vehicles)) { header in
             rejected = try context.staging.openRejected("violations", header: header)
             cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["vin", "owner_id", "effective_on"])
-        } slice: { part in
+        } prepare: { part in
+            decide(part, vehicles, sealed, context)
+        } slice: { part, decided in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
-            var unpaidNotices: [Notice] = []
             let effectiveOn = a.iso
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
                                             replacing: [], added: 3, to: cleaned, values: { part.records[$0].vehicle }) {
@@ -83,28 +85,14 @@ public struct ViolationStage: PipelineStage {
                 }
             }
             for (i, v) in part.records.enumerated() {
-                let detachment = vehicles.detachment(v.vehicle)
-                tally.add(v, detachment: detachment, asOf: a)
+                tally.add(v, detachment: decided.detachment[i], asOf: a)
                 unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle))
-                if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
-                    let notice = unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
-                                              dueOn: dueOn, vehicles, context)
-                    tally.add(notice)
-                    unpaidNotices.append(notice)
-                }
-                // W3 reads the owner and the registrations only for what it can judge.
-                guard v.nonSite, let handler = v.handler else { continue }
-                if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
-                                         handler: handler, owner: vehicles.owner(v.vehicle),
-                                         registrations: registrations.registrations(vehicle: v.vehicle, user: handler),
-                                         cutover: cutover) {
-                    let row = AuditRow(v, finding: finding, detachment: detachment, fields: part.store, row: i, vehicles)
-                    tally.add(row)
-                    audit.append(row)
-                }
             }
+            for row in decided.audit { tally.add(row) }
+            audit.append(contentsOf: decided.audit)
+            tally.add(decided.notices)
             // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
-            try context.notices.add(unpaidNotices)
+            try context.notices.add(decided.notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
         try cleaned?.close()
@@ -125,6 +113,32 @@ public struct ViolationStage: PipelineStage {
                                                     vehiclesWithUnprocessed: unprocessed.groups.count,
                                                     occurredAfterAsOf: unprocessed.occurredAfterAsOf))
         return output
+    }
+
+    /// W2 and W3 for a part of a slice, on the thread that validated it (`RunInputs.stream`'s
+    /// `prepare`: it only reads the part, the directory, the sealed registrations and settings).
+    private func decide(_ part: ValidatedSlice<Violation>, _ vehicles: VehicleDirectory, _ registrations: RegistrationIndex,
+                        _ context: RunContext) -> DecidedViolations {
+        let a = context.asOf, cutover = context.settings.cutoverDate
+        var decided = DecidedViolations()
+        decided.detachment.reserveCapacity(part.records.count)
+        for (i, v) in part.records.enumerated() {
+            let detachment = vehicles.detachment(v.vehicle)
+            decided.detachment.append(detachment)
+            if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
+                decided.notices.append(unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
+                                                    dueOn: dueOn, vehicles, context))
+            }
+            // W3 reads the owner and the registrations only for what it can judge.
+            guard v.nonSite, let handler = v.handler else { continue }
+            if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
+                                     handler: handler, owner: vehicles.owner(v.vehicle),
+                                     registrations: registrations.registrations(vehicle: v.vehicle, user: handler),
+                                     cutover: cutover) {
+                decided.audit.append(AuditRow(v, finding: finding, detachment: detachment, fields: part.store, row: i, vehicles))
+            }
+        }
+        return decided
     }
 
     /// Streams the three files for their rejected rows only (no rule runs).
@@ -215,6 +229,14 @@ public struct ViolationStage: PipelineStage {
     }
 }
 
+/// What `ViolationStage.decide` makes of a part of a slice: each row's detachment, the W2
+/// notices and the W3 audit rows.
+struct DecidedViolations {
+    var detachment: [String] = []
+    var notices = NoticeBatch()
+    var audit: [AuditRow] = []
+}
+
 /// One row of the W3 audit file, kept from its slice until the file is sorted (processed non-site
 /// violations handled by someone not registered: a small share).
 struct AuditRow {
@@ -265,6 +287,13 @@ struct ViolationTally {
     mutating func add(_ notice: Notice) {
         byType[notice.type.rawValue, default: 0] += 1
         byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+    }
+
+    mutating func add(_ notices: NoticeBatch) {
+        for notice in notices.kinds {
+            byType[notice.type.rawValue, default: 0] += 1
+            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
+        }
     }
 
     mutating func add(_ row: AuditRow) {

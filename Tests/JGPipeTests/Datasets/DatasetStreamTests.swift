@@ -75,6 +75,32 @@ import Testing
         #expect(r.streamed.rejected.filter { $0.code == .duplicateKey }.map(\.line) == [22, 17_002])
     }
 
+    /// `prepare` (a stage's decisions, on the validating threads) sees each part as `slice` then
+    /// gets it, duplicates already resolved, and the parts come in input order.
+    @Test func preparedPartsComeWithTheirOwnRowsInOrder() throws {
+        var rows = (0..<20_000).map { Self.enrollment(String(format: "E%05d", $0)) }
+        rows.insert(Self.enrollment("E00010"), at: 9_000)
+        rows.insert(Self.enrollment("E00020", remark: "another"), at: 17_000)
+        let folder = RunHarness.inputFolder(["exam_enrollments.csv": ([Self.header] + rows).joined(separator: "\n") + "\n"])
+        let path = folder + "/exam_enrollments.csv"
+        let loaded = try DatasetLoader.load(path: path, validator: ExamEnrollmentValidator(), extraAliases: [:],
+                                            options: ReadOptions())
+        var lines: [Int] = [], ids: [String] = [], rejected: [Int] = []
+        let streamed = try DatasetLoader.stream(path: path, validator: ExamEnrollmentValidator(), extraAliases: [:],
+                                                options: ReadOptions()) { part in
+            (lines: part.lines, ids: part.records.map(\.enrollmentID), rejected: part.rejected.map(\.line))
+        } slice: { part, prepared in
+            #expect(prepared.lines == part.lines && prepared.rejected == part.rejected.map(\.line))
+            lines += prepared.lines
+            ids += prepared.ids
+            rejected += prepared.rejected
+        }
+        #expect(lines == loaded.lines)
+        #expect(ids == loaded.records.map(\.enrollmentID))
+        #expect(rejected == loaded.rejected.map(\.line))
+        #expect(streamed.counts == loaded.counts)
+    }
+
     @Test func agreesWithLoadWithoutDuplicatesAndOnAnEmptyFile() throws {
         Self.expectSame(try Self.both([Self.header, Self.enrollment("A1"), Self.enrollment("A2")].joined(separator: "\n")))
         let empty = try Self.both(Self.header + "\n")

@@ -67,6 +67,36 @@ struct NoticeSpillTests {
         #expect(!FileManager.default.fileExists(atPath: folder), "the spilled runs are removed once merged")
     }
 
+    /// 10,000 notices, past the count at which `PackedNotices.order` sorts two halves at once
+    /// and merges them (in memory, and in two spilled runs of about 5,000: one spilled as the
+    /// notices come, the rest when they are drained), added as `NoticeBatch`es of 777 as a
+    /// stage's workers make them: the order of one stable sort, and the counts of adding each.
+    @Test("batches and the two-half sort give the order of one stable sort", arguments: [2_200_000, Int.max])
+    func batchesAndTheTwoHalfSort(memoryBytes: Int) throws {
+        let notices = Self.notices(10_000, seed: 11)
+        let folder = RunHarness.temporaryFolder() + "/spill"
+        let single = NoticeCollector(spillFolder: folder + "-single", memoryBytes: .max)
+        let batched = NoticeCollector(spillFolder: folder, memoryBytes: memoryBytes)
+        for notice in notices { try single.add(notice) }
+        for first in stride(from: 0, to: notices.count, by: 777) {
+            var batch = NoticeBatch()
+            for notice in notices[first..<min(first + 777, notices.count)] { batch.append(notice) }
+            try batched.add(batch)
+        }
+        #expect(batched.count == 10_000)
+        #expect(batched.spilledRuns == (memoryBytes == .max ? 0 : 1))
+        #expect(batched.tally.byType == single.tally.byType && batched.tally.byDetachment == single.tally.byDetachment)
+        #expect(batched.tally.byPhoneKind == single.tally.byPhoneKind && batched.tally.unreachable == single.tally.unreachable)
+        let expected = notices.indices.sorted { a, b in
+            let x = notices[a], y = notices[b]
+            let kx = [x.detachmentCode, x.type.rawValue, x.recipientID, x.recordID, x.dueOn.iso]
+            let ky = [y.detachmentCode, y.type.rawValue, y.recipientID, y.recordID, y.dueOn.iso]
+            return kx != ky ? kx.lexicographicallyPrecedes(ky) : a < b
+        }.map { Self.row(notices[$0]) }
+        #expect(try Self.drained(single) == expected)
+        #expect(try Self.drained(batched) == expected)
+    }
+
     @Test("a record longer than the run reader's buffer is read whole")
     func recordLongerThanTheBuffer() throws {
         let folder = RunHarness.temporaryFolder()
