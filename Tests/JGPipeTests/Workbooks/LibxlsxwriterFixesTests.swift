@@ -17,6 +17,17 @@ import Testing
                                 Array(repeating: UInt8(ascii: "x"), count: 40_000) + Array("<&>".utf8)]
         for byte in UInt8(1)...0x1F { texts.append([UInt8(ascii: "a"), byte, UInt8(ascii: "<"), byte]) }
         texts.append(Array("_x0001_ 单位\u{1}&\u{1F}".utf8))
+        // The replacements look at eight bytes at a time: each special byte at each place of
+        // texts of 1 to 17 bytes, across a word's end.
+        for length in 1...17 {
+            for place in 0..<length {
+                for byte in [0x01, 0x09, 0x0A, 0x1F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xE4] as [UInt8] {
+                    var text = Array(repeating: UInt8(ascii: "7"), count: length)
+                    text[place] = byte
+                    texts.append(text)
+                }
+            }
+        }
         return texts
     }()
 
