@@ -31,6 +31,7 @@
 #   --skip-jgpipe   do not build or run jgpipe (DuckDB and libcsv figures only)
 #   --no-build      use an existing binary ($JGPIPE, default .build/release/jgpipe) instead of building
 #   --no-record     print the table but do not append it to docs/BENCHMARKS.md
+#   --generate-only generate (or check) the data of the selected stages and sizes, measure nothing
 #
 #   JGPIPE_SET="run.detachment_workbooks=false ..."  extra --set overrides for every jgpipe run
 set -euo pipefail
@@ -55,6 +56,7 @@ WORKBOOKS=0
 SKIP_JGPIPE=0
 RECORD=1
 BUILD=1
+GENERATE_ONLY=0
 AS_OF=2024-06-01
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -75,6 +77,7 @@ while [[ $# -gt 0 ]]; do
     --skip-jgpipe) SKIP_JGPIPE=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --no-record) RECORD=0; shift ;;
+    --generate-only) GENERATE_ONLY=1; SKIP_JGPIPE=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 64 ;;
   esac
@@ -278,9 +281,11 @@ for spec in "accounts:$SIZES" "removals:$REMOVALS" "vehicles:$VEHICLES" "exams:$
             "violations:$VIOLATIONS"; do
   IFS=, read -r -a list <<<"${spec#*:}"
   for size in "${list[@]}"; do
-    [[ -n $size ]] && bench_stage "${spec%%:*}" "$size"
+    [[ -z $size ]] && continue
+    if [[ $GENERATE_ONLY -eq 1 ]]; then log "data ready: $(dataset "${spec%%:*}" "$size")"; else bench_stage "${spec%%:*}" "$size"; fi
   done
 done
+[[ $GENERATE_ONLY -eq 1 ]] && exit 0
 
 # ---------------------------------------------------------------- report
 COMMIT=$(git rev-parse --short HEAD)
