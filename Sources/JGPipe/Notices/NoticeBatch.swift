@@ -13,10 +13,14 @@ struct NoticeBatch {
         let phoneKind: PhoneKind
     }
 
+    /// The summary's `notifications` counts of these notices, counted here too.
+    private(set) var tally = NoticeTally()
+
     var count: Int { kinds.count }
 
     mutating func append(_ notice: Notice) {
         packed.append(notice)
         kinds.append(Kind(type: notice.type, detachmentCode: notice.detachmentCode, phoneKind: notice.phoneKind))
+        tally.add(notice)
     }
 }

@@ -22,6 +22,9 @@ public final class NoticeCollector {
     public private(set) var count = 0
     /// The summary's counts, taken as notices come.
     private(set) var tally = NoticeTally()
+    /// Every notice's id and type as it came, so that the ledger can sort and record them while
+    /// the notices are delivered (`RunRecord.deliver`), not after.
+    private(set) var ids = PublishedIDs()
 
     /// `memoryBytes`: the packed notices held before a sorted run is spilled.
     init(spillFolder: String, memoryBytes: Int) {
@@ -39,6 +42,7 @@ public final class NoticeCollector {
         waiting.append(notice)
         count += 1
         tally.add(notice)
+        ids.append(id: notice.id.utf8, type: notice.type.rawValue.utf8)
         if waiting.byteCount > memoryBytes { try spill() }
     }
 
@@ -51,12 +55,14 @@ public final class NoticeCollector {
     func add(_ batch: NoticeBatch) throws {
         for k in 0..<batch.count {
             if count == 0 && memoryBytes <= Self.reservedAtMost { waiting.reserve(bytes: memoryBytes + (1 << 20)) }
-            waiting.append(record: batch.packed.record(k))
+            let record = batch.packed.record(k)
+            waiting.append(record: record)
             count += 1
-            let kind = batch.kinds[k]
-            tally.add(type: kind.type, detachmentCode: kind.detachmentCode, phoneKind: kind.phoneKind)
+            let type = batch.kinds[k].type
+            record.withUnsafeBufferPointer { ids.append(id: PackedNotice(record: $0).field(0), type: type.rawValue.utf8) }
             if waiting.byteCount > memoryBytes { try spill() }
         }
+        tally.merge(batch.tally)
     }
 
     private func spill() throws {
@@ -142,6 +148,7 @@ public final class NoticeCollector {
     /// Forgets the notices and removes the spilled runs (a run that stops early, `jgpipe validate`).
     func discard() {
         waiting.removeAll()
+        ids = PublishedIDs()
         if !runs.isEmpty {
             try? removeTree(spillFolder)
             runs = []
@@ -161,6 +168,16 @@ struct NoticeTally {
 
     mutating func add(_ notice: Notice) {
         add(type: notice.type, detachmentCode: notice.detachmentCode, phoneKind: notice.phoneKind)
+    }
+
+    /// Adds another tally's counts (a batch's, counted where it was made).
+    mutating func merge(_ other: NoticeTally) {
+        byType.merge(other.byType, uniquingKeysWith: +)
+        byDetachment.merge(other.byDetachment, uniquingKeysWith: +)
+        unreachable += other.unreachable
+        unreachableByType.merge(other.unreachableByType, uniquingKeysWith: +)
+        unreachableByDetachment.merge(other.unreachableByDetachment, uniquingKeysWith: +)
+        byPhoneKind.merge(other.byPhoneKind, uniquingKeysWith: +)
     }
 
     mutating func add(type: NoticeType, detachmentCode: String, phoneKind: PhoneKind) {

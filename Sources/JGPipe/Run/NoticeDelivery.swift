@@ -2,20 +2,23 @@
 /// earlier successful run published (the run ledger, SPEC §5), in one pass over the notices
 /// as the collector gives them back, so that no list of them is held.
 struct NoticeDelivery {
-    /// Id and type of each notice written, for the ledger.
-    var written = PublishedIDs()
+    /// The notices written.
+    var written = 0
+    /// Id and type of each notice written, when `write` is asked to keep them (a ledger with
+    /// notices of the older ids, whose inserts wait for the delivery: `RunRecord.deliver`).
+    var writtenIDs = PublishedIDs()
     var suppressed = 0
     /// Of `suppressed`, the notices an older jgpipe published under their older ids, with the
     /// run that did (`LegacyNoticeIDs`), for the ledger to record under today's ids.
     var adopted: [PublishedNotice] = []
 
-    /// Writes `notifications.csv` from `context.notices`; `ledger` nil writes every notice.
-    static func write(_ context: RunContext, ledger: RunLedger?) throws -> NoticeDelivery {
+    /// Writes `notifications.csv` from `context.notices`; `lookups` nil writes every notice.
+    static func write(_ context: RunContext, lookups: RunLedger.NoticeLookups?, keepingIDs: Bool) throws -> NoticeDelivery {
         let writer = try context.staging.csv("notifications.csv", header: Notice.columns)
         let settings = context.settings
         let notices = context.notices.count, spilled = context.notices.spilledRuns
         var delivery = NoticeDelivery()
-        func deliver(_ notice: PackedNotice, _ lookups: RunLedger.NoticeLookups?) throws {
+        try context.notices.drainInOutputOrder { notice in
             if let lookups {
                 if try lookups.isPublished(notice.field(0)) {
                     delivery.suppressed += 1
@@ -32,16 +35,10 @@ struct NoticeDelivery {
                     }
                 }
             }
-            delivery.written.append(id: notice.field(0), type: notice.field(1))
+            delivery.written += 1
+            if keepingIDs { delivery.writtenIDs.append(id: notice.field(0), type: notice.field(1)) }
             notice.forEachField { column, bytes in writer.appendField(bytes: bytes, first: column == 0) }
             try writer.endRow()
-        }
-        if let ledger {
-            try ledger.withNoticeLookups { lookups in
-                try context.notices.drainInOutputOrder { try deliver($0, lookups) }
-            }
-        } else {
-            try context.notices.drainInOutputOrder { try deliver($0, nil) }
         }
         try writer.close()
         context.logger.info("notices sorted", metadata: ["notices": "\(notices)", "spilled_runs": "\(spilled)"])

@@ -165,7 +165,7 @@ public enum Pipeline {
         }
         workbooks?.noticesDelivered()
         try workbooks?.finish()
-        record.noticesWritten = delivery.written.count
+        record.noticesWritten = delivery.written
         record.noticesSuppressed = delivery.suppressed
         let summary = summaryJSON(context, outputs, delivery: delivery, inputFolder: inputFolder)
         try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")

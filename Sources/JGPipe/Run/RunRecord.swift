@@ -23,15 +23,28 @@ struct RunRecord {
     }
 
     /// Writes `notifications.csv`, leaving out the notices the ledger says were published
-    /// (unless `allNotices`); the ledger starts recording the written ones meanwhile.
+    /// (unless `allNotices`), while the ledger records the run's notices on a thread of its own.
+    ///
+    /// The ids came with the notices (`NoticeCollector.ids`), so the ledger sorts and inserts
+    /// them beside the delivery, in the transaction `finishRun` commits, on the one (serialized)
+    /// connection: the look-ups leave out the run's own rows, and an insert of a notice an earlier
+    /// run published changes nothing, so what is recorded is what delivering publishes. A ledger
+    /// that still holds notices under the older ids (`LegacyNoticeIDs`) records the delivered ones
+    /// after the delivery instead, since which of them it adopts is known only then.
     mutating func deliver(_ context: RunContext, allNotices: Bool) throws -> NoticeDelivery {
-        let delivery = try NoticeDelivery.write(context, ledger: allNotices ? nil : session?.ledger)
-        if let session {
-            let written = delivery.written, adopted = delivery.adopted
-            recording = BackgroundJob {
-                try session.ledger.stagePublished(written, adopted: adopted, run: session.runID)
-            }
+        guard let session else { return try NoticeDelivery.write(context, lookups: nil, keepingIDs: false) }
+        let ledger = session.ledger, run = session.runID
+        // Asked before anything is staged: "published" means by an earlier run.
+        let lookups = allNotices ? nil : try ledger.noticeLookups(excludingRun: run)
+        if lookups?.legacyRunDates.isEmpty ?? true, SQLiteConnection.isSerialized {
+            try ledger.beginStaging()
+            let ids = context.notices.ids
+            recording = BackgroundJob { try ledger.stage(ids, run: run) }
+            return try NoticeDelivery.write(context, lookups: lookups, keepingIDs: false)
         }
+        let delivery = try ledger.inReadTransaction { try NoticeDelivery.write(context, lookups: lookups, keepingIDs: true) }
+        let written = delivery.writtenIDs, adopted = delivery.adopted
+        recording = BackgroundJob { try ledger.stagePublished(written, adopted: adopted, run: run) }
         return delivery
     }
 
@@ -52,6 +65,7 @@ struct RunRecord {
                 noticesTotal: notices.count, noticesWritten: noticesWritten,
                 noticesSuppressed: noticesSuppressed, endedAt: wallClockNow())
             let staged = Result { try recording?.wait() }
+            if case .failure = staged { session.ledger.abandonStaging() }
             do {
                 if ledgerOutcome == .succeeded { try staged.get() }
                 try session.ledger.finishRun(session.runID, record)

@@ -22,7 +22,7 @@ extension Pipeline {
                 ("by_phone_kind", .counts(tally.byPhoneKind)),
                 ("not_sms_reachable_by_type", .counts(tally.unreachableByType)),
                 ("not_sms_reachable_by_detachment", .counts(tally.unreachableByDetachment)),
-                ("written", .int(delivery.written.count)),
+                ("written", .int(delivery.written)),
                 ("suppressed_already_published", .int(delivery.suppressed)),
                 ("suppressed_published_by_older_version", .int(delivery.adopted.count)),
             ])),

@@ -44,15 +44,11 @@ public struct VehicleStage: PipelineStage {
                 default: cleaned.appendField(asOfISO, first: first)
                 }
             }
-            for (i, vehicle) in part.records.enumerated() {
-                tally.add(vehicle, closed: decided.closed[i], scrapOn: decided.scrapOn[i], detachment: decided.detachment[i])
-            }
             for (i, task) in decided.tasks {
                 worklist.append(WorklistRow(task: task, vin: part.records[i].vin.value, detachment: decided.detachment[i],
                                             fields: part.store, row: i))
-                tally.add(task, detachment: decided.detachment[i])
             }
-            tally.add(decided.notices)
+            tally.merge(decided.tally)
             try context.notices.add(decided.notices)
         }
         if let rejected { output.rejections.append(try rejected.close()) }
@@ -84,10 +80,12 @@ public struct VehicleStage: PipelineStage {
             decided.scrapOn.append(scrapOn)
             decided.closed.append(closed)
             decided.detachment.append(detachment)
+            decided.tally.add(vehicle, closed: closed, scrapOn: scrapOn, detachment: detachment)
             guard !closed else { continue }
             if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
                                   region: vehicle.region, asOf: asOf) {
                 decided.tasks.append((i, task))
+                decided.tally.add(task, detachment: detachment)
             }
             if let type = applyV2(scrapOn: scrapOn, asOf: asOf, noticeDays: settings.scrapNoticeDays) {
                 decided.notices.append(notice(type, due: scrapOn!, vehicle, part.store, i, detachment, context))
@@ -104,6 +102,7 @@ public struct VehicleStage: PipelineStage {
                 decided.notices.append(notice(.ecertAvailable, due: e, vehicle, part.store, i, detachment, context))
             }
         }
+        decided.tally.add(decided.notices)
         return decided
     }
 
@@ -143,6 +142,8 @@ struct DecidedVehicles {
     var detachment: [String] = []
     var tasks: [(row: Int, task: DeregistrationTask)] = []
     var notices = NoticeBatch()
+    /// The part's summary counts, merged into the stage's in input order.
+    var tally = VehicleTally()
 }
 
 /// One row of the V3 work list, kept from its slice until the list is sorted: the task and the
@@ -166,7 +167,8 @@ struct WorklistRow {
     }
 }
 
-/// The `vehicles` summary section, counted on integers as slices pass.
+/// The `vehicles` summary section, counted on integers as slices pass: each part's where it is
+/// decided, merged into the stage's (`merge`).
 struct VehicleTally {
     private var open = 0, closed = 0, vinCheckFailures = 0, invalidPhones = 0, scrapOnSet = 0, noAgeLimit = 0
     private var worklist = 0, crossRegion = 0, overdue = 0, daysOverdueMax = 0
@@ -200,6 +202,22 @@ struct VehicleTally {
             byType[notice.type.rawValue, default: 0] += 1
             byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
         }
+    }
+
+    /// Adds a part's counts.
+    mutating func merge(_ part: VehicleTally) {
+        open += part.open
+        closed += part.closed
+        vinCheckFailures += part.vinCheckFailures
+        invalidPhones += part.invalidPhones
+        scrapOnSet += part.scrapOnSet
+        noAgeLimit += part.noAgeLimit
+        worklist += part.worklist
+        crossRegion += part.crossRegion
+        overdue += part.overdue
+        daysOverdueMax = max(daysOverdueMax, part.daysOverdueMax)
+        byType.merge(part.byType, uniquingKeysWith: +)
+        byDetachment.merge(part.byDetachment)
     }
 
     func json(_ settings: VehicleSettings, asOf: CalendarDate, effectiveDate: CalendarDate) -> JSONValue {

@@ -84,13 +84,9 @@ public struct ViolationStage: PipelineStage {
                 default: cleaned.appendField(effectiveOn, first: first)
                 }
             }
-            for (i, v) in part.records.enumerated() {
-                tally.add(v, detachment: decided.detachment[i], asOf: a)
-                unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle))
-            }
-            for row in decided.audit { tally.add(row) }
+            for v in part.records { unprocessed.add(v, vehicleIsOpen: vehicles.isOpen(v.vehicle)) }
             audit.append(contentsOf: decided.audit)
-            tally.add(decided.notices)
+            tally.merge(decided.tally)
             // W2 notices go to the run's collector slice by slice; W1's once every violation is counted.
             try context.notices.add(decided.notices)
         }
@@ -121,10 +117,9 @@ public struct ViolationStage: PipelineStage {
                         _ context: RunContext) -> DecidedViolations {
         let a = context.asOf, cutover = context.settings.cutoverDate
         var decided = DecidedViolations()
-        decided.detachment.reserveCapacity(part.records.count)
         for (i, v) in part.records.enumerated() {
             let detachment = vehicles.detachment(v.vehicle)
-            decided.detachment.append(detachment)
+            decided.tally.add(v, detachment: detachment, asOf: a)
             if let dueOn = applyW2(processedAt: v.processedAt, fine: v.fine, paid: v.paid, dueDays: settings.fineDueDays, asOf: a) {
                 decided.notices.append(unpaidNotice(v, handlerName: part.store.field(i, ViolationValidator.Column.handlerName),
                                                     dueOn: dueOn, vehicles, context))
@@ -136,8 +131,10 @@ public struct ViolationStage: PipelineStage {
                                      registrations: registrations.registrations(vehicle: v.vehicle, user: handler),
                                      cutover: cutover) {
                 decided.audit.append(AuditRow(v, finding: finding, detachment: detachment, fields: part.store, row: i, vehicles))
+                decided.tally.add(decided.audit[decided.audit.count - 1])
             }
         }
+        decided.tally.add(decided.notices)
         return decided
     }
 
@@ -229,12 +226,13 @@ public struct ViolationStage: PipelineStage {
     }
 }
 
-/// What `ViolationStage.decide` makes of a part of a slice: each row's detachment, the W2
-/// notices and the W3 audit rows.
+/// What `ViolationStage.decide` makes of a part of a slice: the W2 notices, the W3 audit rows
+/// and the part's counts.
 struct DecidedViolations {
-    var detachment: [String] = []
     var notices = NoticeBatch()
     var audit: [AuditRow] = []
+    /// The part's summary counts, merged into the stage's in input order.
+    var tally = ViolationTally()
 }
 
 /// One row of the W3 audit file, kept from its slice until the file is sorted (processed non-site
@@ -264,7 +262,8 @@ struct AuditRow {
     }
 }
 
-/// The `violations` summary section, counted as slices pass.
+/// The `violations` summary section, counted as slices pass: each part's where it is decided,
+/// merged into the stage's (`merge`).
 struct ViolationTally {
     private var processed = 0, unprocessed = 0, audit = 0, processedAfterAsOf = 0
     private var unpaidFines = Money.zero
@@ -300,6 +299,18 @@ struct ViolationTally {
         audit += 1
         byFinding[row.finding.rawValue, default: 0] += 1
         byDetachment.add("W3_audit", in: row.detachment)
+    }
+
+    /// Adds a part's counts.
+    mutating func merge(_ part: ViolationTally) {
+        processed += part.processed
+        unprocessed += part.unprocessed
+        audit += part.audit
+        processedAfterAsOf += part.processedAfterAsOf
+        unpaidFines = unpaidFines + part.unpaidFines
+        byType.merge(part.byType, uniquingKeysWith: +)
+        byFinding.merge(part.byFinding, uniquingKeysWith: +)
+        byDetachment.merge(part.byDetachment)
     }
 
     func json(vehicleUsers: Int, ambiguousPlates: Int, vehiclesWithUnprocessed: Int, occurredAfterAsOf: Int) -> JSONValue {

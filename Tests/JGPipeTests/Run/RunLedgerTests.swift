@@ -175,6 +175,56 @@ import Testing
         #expect(try reopened.publishedNotices().map(\.id) == (outcome == .succeeded ? ["n1", "n2"] : []))
     }
 
+    /// The run's notices are staged on another thread while its delivery looks them up on the same
+    /// connection (`RunRecord.deliver`): the look-ups call published only what an earlier run
+    /// published, however the inserts interleave with them; a published run keeps every notice
+    /// with its first run, a failed one and one that never finishes (the process died) record
+    /// none of its own.
+    @Test(arguments: ["succeeded", "failed", "died"])
+    func stagingBesideTheLookupsSeesOnlyEarlierRuns(_ end: String) throws {
+        let state = RunHarness.temporaryFolder()
+        let path = state + "/" + RunLedger.fileName
+        func id(_ n: Int) -> String { let hex = String(n, radix: 16); return String(repeating: "0", count: 20 - hex.count) + hex }
+        let earlier = (0..<10_000).map { id($0 * 2) }
+        let now = (0..<20_000).map(id)
+        do {
+            let ledger = try RunLedger(path: path)
+            let first = try ledger.beginRun(asOf: "a", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+            try ledger.finishRun(first, RunLedger.Finish(outcome: .succeeded, exitCode: 0, message: "", endedAt: "e"),
+                                 published: earlier.map { (id: $0, type: "OLD") })
+            let second = try ledger.beginRun(asOf: "b", pipelineSHA256: "h", toolVersion: "t", outputDirectory: "o", startedAt: "s")
+            let lookups = try #require(try ledger.noticeLookups(excludingRun: second))
+            try ledger.beginStaging()
+            let staged = PublishedIDs(now.reversed().map { (id: $0, type: "NEW") })
+            let job = BackgroundJob { try ledger.stage(staged, run: second) }
+            var published: [String] = []
+            for _ in 0..<3 {
+                for id in now {
+                    var id = id
+                    if try id.withUTF8({ try lookups.isPublished($0) }) { published.append(id) }
+                }
+            }
+            try job.wait()
+            #expect(published == earlier + earlier + earlier)
+            switch end {
+            case "succeeded", "failed":
+                let outcome: RunLedgerOutcome = end == "succeeded" ? .succeeded : .failed
+                try ledger.finishRun(second, RunLedger.Finish(outcome: outcome, exitCode: 0, message: "", endedAt: "e"))
+            default:
+                break // the connection closes with the transaction open, as when the process dies
+            }
+        }
+        let reopened = try RunLedger(path: path)
+        let rows = try reopened.publishedNotices()
+        let earlierSet = Set(earlier)
+        let expected = end == "succeeded"
+            ? now.map { (id: $0, firstRun: Int64(earlierSet.contains($0) ? 1 : 2)) }
+            : earlier.map { (id: $0, firstRun: Int64(1)) }
+        #expect(rows.map(\.id) == expected.map(\.id))
+        #expect(rows.map(\.firstRun) == expected.map(\.firstRun))
+        #expect(try reopened.runs().map(\.outcome) == [.succeeded, end == "succeeded" ? .succeeded : end == "failed" ? .failed : .running])
+    }
+
     @Test func sqlErrorsCarryTheStatementAndCode() throws {
         let state = RunHarness.temporaryFolder()
         let db = try SQLiteConnection(path: state + "/x.sqlite")

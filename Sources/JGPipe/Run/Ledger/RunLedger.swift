@@ -146,18 +146,33 @@ public final class RunLedger {
             """).run().compactMap { $0[0].text }
     }
 
-    /// Runs `body` with look-ups of published notices inside one read transaction (each on its
-    /// own would lock and unlock the file), one notice at a time, so that the run's notices need
-    /// not be held to be looked up. nil to `body` when the ledger holds no published notice.
-    func withNoticeLookups<R>(_ body: (NoticeLookups?) throws -> R) throws -> R {
-        guard try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return try body(nil) }
-        let lookups = NoticeLookups(
-            published: try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ?"),
+    /// Look-ups of notices published by runs before `run` (the run's own staged rows are not
+    /// published: `stage` may insert them meanwhile, in the same transaction), one notice at a
+    /// time, so that the run's notices need not be held to be looked up. nil when the ledger
+    /// holds no published notice: asked before the run stages any.
+    func noticeLookups(excludingRun run: Int64 = 0) throws(SQLiteError) -> NoticeLookups? {
+        guard try db.prepare("SELECT 1 FROM published_notices LIMIT 1").yieldsRow() else { return nil }
+        let published = try db.prepare("SELECT 1 FROM published_notices WHERE notice_id = ? AND first_run_id <> ?")
+        try published.bind(2, run)
+        return NoticeLookups(
+            published: published,
             legacy: try db.prepare("SELECT first_run_id FROM published_notices WHERE notice_id = ? AND id_scheme = 1"),
             legacyRunDates: try legacyRunDates().compactMap { try? CalendarDate(parsing: $0) })
+    }
+
+    /// Runs `body` with `noticeLookups` inside one read transaction (each look-up on its own
+    /// would lock and unlock the file).
+    func withNoticeLookups<R>(excludingRun run: Int64 = 0, _ body: (NoticeLookups?) throws -> R) throws -> R {
+        let lookups = try noticeLookups(excludingRun: run)
+        guard lookups != nil else { return try body(nil) }
+        return try inReadTransaction { try body(lookups) }
+    }
+
+    /// Runs `body`, which reads the ledger, in one read transaction.
+    func inReadTransaction<R>(_ body: () throws -> R) throws -> R {
         try db.execute("BEGIN")
         do {
-            let result = try body(lookups)
+            let result = try body()
             try db.execute("COMMIT")
             return result
         } catch {
@@ -166,7 +181,7 @@ public final class RunLedger {
         }
     }
 
-    /// The look-ups of `withNoticeLookups`.
+    /// The look-ups of `noticeLookups`.
     final class NoticeLookups {
         private let published: SQLiteStatement
         private let legacy: SQLiteStatement
@@ -218,6 +233,28 @@ public final class RunLedger {
             self.noticesSuppressed = noticesSuppressed
             self.endedAt = endedAt
         }
+    }
+
+    /// Opens the transaction that `finishRun` closes, for `stage` (on another thread: the
+    /// connection is serialized) while this thread delivers the notices and looks them up in it.
+    /// A crash before `finishRun` leaves the ledger as it was: nothing is committed before.
+    func beginStaging() throws(SQLiteError) {
+        try db.execute("BEGIN IMMEDIATE")
+        staged = true
+    }
+
+    /// Records, in the transaction `beginStaging` opened, every notice of the run: the ones an
+    /// earlier run published keep their row (`INSERT OR IGNORE`), so this records what
+    /// delivering them publishes, whatever the look-ups decide meanwhile.
+    func stage(_ notices: PublishedIDs, run id: Int64) throws(SQLiteError) {
+        try insertPublished(notices, run: id)
+    }
+
+    /// Rolls back what was staged (its inserts failed): the run is recorded as if nothing was.
+    func abandonStaging() {
+        guard staged else { return }
+        try? db.execute("ROLLBACK")
+        staged = false
     }
 
     /// Opens the transaction that `finishRun` closes and records in it the notices the run is
@@ -334,10 +371,13 @@ struct PublishedIDs: Sendable {
         for notice in notices { append(id: Array(notice.id.utf8)[...], type: Array(notice.type.utf8)[...]) }
     }
 
-    mutating func append<C: Collection<UInt8>>(id: C, type: C) {
+    mutating func append<I: Collection<UInt8>, T: Collection<UInt8>>(id: I, type: T) {
         ids.append(bytes: id)
         ids.endKey()
-        if let known = typeNames.firstIndex(where: { $0.elementsEqual(type) }) {
+        // Notices come in runs of one type: the last one's is tried first.
+        if let last = typeOf.last, typeNames[Int(last)].elementsEqual(type) {
+            typeOf.append(last)
+        } else if let known = typeNames.firstIndex(where: { $0.elementsEqual(type) }) {
             typeOf.append(UInt8(known))
         } else {
             typeNames.append(Array(type))

@@ -18,12 +18,16 @@ public enum SQLiteValue: Sendable, Equatable {
 
 /// One open database. It alone owns its `sqlite3` handle and closes it on deinit; statements
 /// keep their connection alive.
+///
+/// Opened in SQLite's serialized mode (`SQLITE_OPEN_FULLMUTEX`): SQLite takes the connection's
+/// mutex in every call, so two threads may use it at once, each with statements of its own
+/// (the run's staged inserts beside the delivery's look-ups, `RunRecord.deliver`).
 final class SQLiteConnection {
     fileprivate let handle: OpaquePointer
 
     init(path: String) throws(SQLiteError) {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -67,6 +71,10 @@ final class SQLiteConnection {
     }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Whether this SQLite was built with its mutexes (`SQLITE_THREADSAFE` not 0): without them
+    /// `SQLITE_OPEN_FULLMUTEX` does nothing, and a connection must stay on one thread at a time.
+    static var isSerialized: Bool { sqlite3_threadsafe() != 0 }
 
     fileprivate var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
