@@ -72,34 +72,38 @@ public struct VehicleStage: PipelineStage {
         decided.scrapOn.reserveCapacity(part.records.count)
         decided.closed.reserveCapacity(part.records.count)
         decided.detachment.reserveCapacity(part.records.count)
-        for (i, vehicle) in part.records.enumerated() {
-            let scrapOn = applyV1(registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                  useNature: vehicle.useNature, table: settings.scrapTable)
-            let detachment = context.settings.detachments.code(for: vehicle.region)
-            let closed = vehicle.status.isClosed(settings.closedStatuses)
+        // By index, each field read in place: binding each row (`for vehicle in records`) copied
+        // the whole `Vehicle`, a retain and a release of each of its strings (a profile of 2M).
+        let records = part.records
+        for i in records.indices {
+            let scrapOn = applyV1(registeredOn: records[i].registeredOn, vehicleType: records[i].vehicleType,
+                                  useNature: records[i].useNature, table: settings.scrapTable)
+            let detachment = context.settings.detachments.code(for: records[i].region)
+            let closed = records[i].status.isClosed(settings.closedStatuses)
             decided.scrapOn.append(scrapOn)
             decided.closed.append(closed)
             decided.detachment.append(detachment)
-            decided.tally.add(vehicle, closed: closed, scrapOn: scrapOn, detachment: detachment)
+            decided.tally.add(vinCheckValid: records[i].vin.checkDigitValid, phoneIsValid: records[i].phoneIsValid,
+                              closed: closed, scrapOn: scrapOn, detachment: detachment)
             guard !closed else { continue }
-            if let task = applyV3(scrapReceivedOn: vehicle.scrapReceivedOn, scrapRegion: vehicle.scrapRegion,
-                                  region: vehicle.region, asOf: asOf) {
+            if let task = applyV3(scrapReceivedOn: records[i].scrapReceivedOn, scrapRegion: records[i].scrapRegion,
+                                  region: records[i].region, asOf: asOf) {
                 decided.tasks.append((i, task))
                 decided.tally.add(task, detachment: detachment)
             }
             if let type = applyV2(scrapOn: scrapOn, asOf: asOf, noticeDays: settings.scrapNoticeDays) {
-                decided.notices.append(notice(type, due: scrapOn!, vehicle, part.store, i, detachment, context))
+                decided.notices.append(notice(type, due: scrapOn!, records[i], part.store, i, detachment, context))
             }
-            if let type = applyV4(inspectionValidUntil: vehicle.inspectionValidUntil,
-                                  registeredOn: vehicle.registeredOn, vehicleType: vehicle.vehicleType,
-                                  useNature: vehicle.useNature, asOf: asOf,
+            if let type = applyV4(inspectionValidUntil: records[i].inspectionValidUntil,
+                                  registeredOn: records[i].registeredOn, vehicleType: records[i].vehicleType,
+                                  useNature: records[i].useNature, asOf: asOf,
                                   noticeDays: settings.inspectionNoticeDays,
                                   sticker: settings.exemptSticker) {
-                decided.notices.append(notice(type, due: vehicle.inspectionValidUntil!, vehicle, part.store, i,
+                decided.notices.append(notice(type, due: records[i].inspectionValidUntil!, records[i], part.store, i,
                                               detachment, context))
             }
-            if applyV5(region: vehicle.region, pilotPrefixes: pilot) {
-                decided.notices.append(notice(.ecertAvailable, due: e, vehicle, part.store, i, detachment, context))
+            if applyV5(region: records[i].region, pilotPrefixes: pilot) {
+                decided.notices.append(notice(.ecertAvailable, due: e, records[i], part.store, i, detachment, context))
             }
         }
         decided.tally.add(decided.notices)
@@ -175,11 +179,12 @@ struct VehicleTally {
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.vehicleTypes.map { ($0.rawValue, 0) })
     private var byDetachment = DetachmentCounts()
 
-    mutating func add(_ vehicle: Vehicle, closed isClosed: Bool, scrapOn: CalendarDate?, detachment: String) {
+    mutating func add(vinCheckValid: Bool, phoneIsValid: Bool, closed isClosed: Bool, scrapOn: CalendarDate?,
+                      detachment: String) {
         if isClosed { closed += 1 } else { open += 1 }
         byDetachment.add(isClosed ? "closed" : "open", in: detachment)
-        if !vehicle.vin.checkDigitValid { vinCheckFailures += 1 }
-        if !vehicle.phoneIsValid { invalidPhones += 1 }
+        if !vinCheckValid { vinCheckFailures += 1 }
+        if !phoneIsValid { invalidPhones += 1 }
         if scrapOn == nil { noAgeLimit += 1 } else { scrapOnSet += 1 }
     }
 
