@@ -319,16 +319,34 @@ public final class RunLedger {
     }
 
     /// In key order: appending to the table's B-tree costs far less than inserting all over it.
+    /// `rowsPerInsert` rows a statement (the last statement fewer): one statement's start, cursor
+    /// and end serve them all. Rows are inserted in the order they are listed, so the first of
+    /// two equal ids keeps its row, as one statement a row would.
     private func insertPublished(_ notices: PublishedIDs, run id: Int64) throws(SQLiteError) {
         guard notices.count > 0 else { return }
-        let notice = try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id, id_scheme) VALUES (?, ?, ?, \(Self.idScheme))")
-        try notice.bind(3, id)
-        for i in notices.ids.order() {
-            try notices.ids.withKey(i) { bytes throws(SQLiteError) in try notice.bind(1, utf8: bytes) }
-            try notices.types.withKey(Int(notices.typeOf[i])) { bytes throws(SQLiteError) in try notice.bind(2, utf8: bytes) }
-            try notice.step()
+        func statement(rows: Int) throws(SQLiteError) -> SQLiteStatement {
+            let values = Array(repeating: "(?, ?, \(id), \(Self.idScheme))", count: rows).joined(separator: ", ")
+            return try db.prepare("INSERT OR IGNORE INTO published_notices (notice_id, notice_type, first_run_id, id_scheme) VALUES \(values)")
+        }
+        let order = notices.ids.order()
+        let full = try statement(rows: min(Self.rowsPerInsert, order.count))
+        var start = 0
+        while start < order.count {
+            let rows = min(Self.rowsPerInsert, order.count - start)
+            let insert = rows == Self.rowsPerInsert || start == 0 ? full : try statement(rows: rows)
+            for (k, i) in order[start..<(start + rows)].enumerated() {
+                try notices.ids.withKey(i) { bytes throws(SQLiteError) in try insert.bind(Int32(2 * k + 1), utf8: bytes) }
+                try notices.types.withKey(Int(notices.typeOf[i])) { bytes throws(SQLiteError) in
+                    try insert.bind(Int32(2 * k + 2), utf8: bytes)
+                }
+            }
+            try insert.step()
+            start += rows
         }
     }
+
+    /// Within SQLite's oldest limit of 999 parameters a statement (two a row).
+    static let rowsPerInsert = 128
 
     public func runs() throws(SQLiteError) -> [LedgerRun] {
         try db.prepare("""
