@@ -6,15 +6,14 @@
 // XlsxWorkbook says which, per sheet, on the thread that writes it. lxw_tmpfile is exported and
 // called through libxlsxwriter's PLT, so this definition is the one in effect (as in cell_text.c).
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 // libxlsxwriter's declaration: a replacement of another signature does not compile.
 #include <xlsxwriter/utility.h>
 #include "xlsx_fixes.h"
 #include "fix_calls.h"
+#include "next_definition.h"
 
 static JG_TLS int memory_files;
 
@@ -29,16 +28,7 @@ FILE *lxw_tmpfile(char *tmpdir) {
         if (!file) close(fd);
         return file;
     }
-    // Workbooks are written on several threads at once; every thread finds the same function.
-    static FILE *(*library)(char *);
-    FILE *(*original)(char *) = __atomic_load_n(&library, __ATOMIC_ACQUIRE);
-    if (!original) {
-        original = (FILE *(*)(char *)) dlsym(RTLD_NEXT, "lxw_tmpfile");
-        if (!original) {
-            fprintf(stderr, "jgpipe: libxlsxwriter's lxw_tmpfile not found: %s\n", dlerror());
-            abort();
-        }
-        __atomic_store_n(&library, original, __ATOMIC_RELEASE);
-    }
+    static void *library;
+    FILE *(*original)(char *) = (FILE *(*)(char *)) jg_next_definition("lxw_tmpfile", &library);
     return original(tmpdir);
 }

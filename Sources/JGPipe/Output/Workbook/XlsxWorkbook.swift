@@ -19,7 +19,10 @@ struct WorkbookError: Error, CustomStringConvertible {
 /// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
 final class XlsxWorkbook {
     /// zlib's fastest level: a third of level 6's CPU, for files about 20 % larger (docs/BENCHMARKS.md).
+    /// The zip entries' headers say it; ISA-L deflates them.
     static let deflateLevel: Int32 = 1
+    /// ISA-L's level for the zip entries: several times faster than zlib's level 1 (docs/BENCHMARKS.md).
+    static let isalLevel: Int32 = 1
 
     let path: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
@@ -47,6 +50,7 @@ final class XlsxWorkbook {
         self.path = path
         memoryFileLimit = memoryFileBytes
         jg_xlsx_set_deflate_level(Self.deflateLevel)
+        jg_xlsx_set_isal_level(Self.isalLevel)
         let made: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 1, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 1)
             return workbook_new_opt(path, &options)
