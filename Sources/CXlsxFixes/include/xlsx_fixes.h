@@ -30,6 +30,12 @@ unsigned long jg_xlsx_isal_streams(void);
 /// memory files (memfd_create) rather than files in the workbook's temporary folder.
 void jg_xlsx_set_memory_temporary_files(int on);
 
+/// From begin to end, on the calling thread, each temporary file libxlsxwriter creates gets a
+/// 256 KiB stdio buffer; end frees them when `all_closed` (else they are kept: a file may still use
+/// its buffer).
+void jg_xlsx_begin_buffered_temporary_files(void);
+void jg_xlsx_end_buffered_temporary_files(int all_closed);
+
 /// How many times, on the calling thread, libxlsxwriter has called this target's
 /// lxw_has_control_characters, lxw_escape_data, lxw_rowcol_to_cell and lxw_tmpfile: lets a test
 /// see that they are the ones in effect.

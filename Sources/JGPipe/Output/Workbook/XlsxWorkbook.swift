@@ -102,7 +102,12 @@ final class XlsxWorkbook {
 
     func close() throws {
         closed = true
-        try check(withTemporaryFiles { workbook_close(workbook) })
+        // The copies made while closing get larger stdio buffers; once the library has closed
+        // every file (it has when it succeeds), they are freed.
+        jg_xlsx_begin_buffered_temporary_files()
+        let error = withTemporaryFiles { workbook_close(workbook) }
+        jg_xlsx_end_buffered_temporary_files(error == LXW_NO_ERROR ? 1 : 0)
+        try check(error)
     }
 
     /// Runs a libxlsxwriter call that may create temporary files (a sheet's row file when it is
