@@ -9,6 +9,19 @@ public struct NoticeTemplates: Sendable {
         [(type.templateKey, type.wording.text)] + type.wording.variants.map { ($0.key, $0.text) }
     })
 
+    /// The `{names}` each key's stage fills: its type's `NoticeWording.placeholders`.
+    public static let fillable: [String: Set<String>] = Dictionary(uniqueKeysWithValues: NoticeType.allCases.flatMap { type in
+        ([type.templateKey] + type.wording.variants.map(\.key)).map { ($0, Set(type.wording.placeholders)) }
+    })
+
+    /// The `{names}` in `template` that no stage fills for `key`, in order of appearance.
+    public static func unfillable(_ key: String, in template: String) -> [String] {
+        compile(template).compactMap { part in
+            guard case let .placeholder(name) = part, !(fillable[key]?.contains(name) ?? false) else { return nil }
+            return name
+        }
+    }
+
     private let templates: [String: String]
     /// Each template split once into text and `{placeholder}` parts: a night may fill millions.
     private let compiled: [String: [Part]]
@@ -23,7 +36,8 @@ public struct NoticeTemplates: Sendable {
         compiled = templates.mapValues(NoticeTemplates.compile)
     }
 
-    /// Fills `{key}` placeholders; an unknown placeholder is left as written so a typo shows.
+    /// Fills `{key}` placeholders; an unknown one is left as written (a pipeline file's text cannot
+    /// have one: `PipelineSettings` refuses it).
     public func message(_ type: String, _ values: [String: String]) -> String {
         message(type) { values[$0] }
     }

@@ -55,7 +55,17 @@ public struct PipelineSettings: Sendable {
         // `[inputs]` keys become known when a stage declares its datasets (`declare`).
         inputs = try root.table("inputs")
         detachments = try Detachments(overrides: root.stringMap("detachments"))
-        templates = NoticeTemplates(overrides: try root.stringMap("templates", known: Set(NoticeTemplates.defaults.keys)))
+        let texts = try root.stringMap("templates", known: Set(NoticeTemplates.defaults.keys))
+        for (key, text) in texts.sorted(by: { $0.key < $1.key }) {
+            // A name the stage does not fill would reach people as "{name}" (SPEC §4 "Wording").
+            let unfillable = NoticeTemplates.unfillable(key, in: text)
+            guard unfillable.isEmpty else {
+                let names = { (list: [String]) in list.map { "{\($0)}" }.joined(separator: ", ") }
+                throw SettingsError("templates.\(key) names \(names(unfillable)), which this notice does not fill; "
+                                    + "it may use \(names((NoticeTemplates.fillable[key] ?? []).sorted()))")
+            }
+        }
+        templates = NoticeTemplates(overrides: texts)
         aliases = try root.table("aliases")
     }
 

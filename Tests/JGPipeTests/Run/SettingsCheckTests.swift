@@ -37,6 +37,25 @@ import Testing
         #expect(error.message == "pipeline file: unit_acounts.max_accounts_per_unit in test.toml is not a setting jgpipe knows: did you mean unit_accounts.max_accounts_per_unit?")
     }
 
+    /// SPEC §4 "Wording": a replacement text naming a placeholder its notice's stage does not
+    /// fill (here W2's fine notice, with `fine_due_day` for `fine_due_days`) would reach people
+    /// with the braces in it; the file is refused with the names it may use.
+    @Test func aTemplatePlaceholderTheNoticeDoesNotFillIs78() throws {
+        func refusal(_ text: String) throws -> SettingsError? {
+            do {
+                _ = try PipelineSettings(values: PipelineFile.parse("[templates]\nFINE_UNPAID = \"\(text)\"\n", name: "test.toml"))
+                return nil
+            } catch let error as SettingsError {
+                return error
+            }
+        }
+        let text = "{handler_name}：{plate_no} 的罚款 {fine} 元请于 {fine_due_day} 日内缴纳"
+        let error = try #require(try refusal(text))
+        #expect(error.message == "templates.FINE_UNPAID names {fine_due_day}, which this notice does not fill; it may use {due_on}, {fine}, {fine_due_days}, {handler_name}, {late_fee_percent}, {plate_no}, {violation_id}")
+        #expect(Pipeline.exitCode(for: error) == .config)
+        #expect(try refusal(text.replacingOccurrences(of: "{fine_due_day}", with: "{fine_due_days}")) == nil)
+    }
+
     /// Every leaf key of pipelines/default.toml, once with its section misspelt (a letter
     /// dropped) and once with its own name misspelt (two letters swapped): 78 naming the key
     /// as written and suggesting the real one. Sections without keys in the file (`[aliases.*]`,
