@@ -18,8 +18,7 @@ struct WorkbookError: Error, CustomStringConvertible {
 /// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
 /// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
 final class XlsxWorkbook {
-    /// zlib's fastest level: a third of level 6's CPU, for files about 20 % larger (docs/BENCHMARKS.md).
-    /// The zip entries' headers say it; ISA-L deflates them.
+    /// zlib's fastest level, which the zip entries' headers say; ISA-L deflates them (docs/BENCHMARKS.md).
     static let deflateLevel: Int32 = 1
     /// ISA-L's level for the zip entries: several times faster than zlib's level 1 (docs/BENCHMARKS.md).
     static let isalLevel: Int32 = 1
