@@ -25,22 +25,24 @@ struct RunRecord {
     /// Writes `notifications.csv`, leaving out the notices the ledger says were published
     /// (unless `allNotices`), while the ledger records the run's notices on a thread of its own.
     ///
-    /// The ids came with the notices (`NoticeCollector.ids`), so the ledger sorts and inserts
-    /// them beside the delivery, in the transaction `finishRun` commits, on the one (serialized)
-    /// connection: the look-ups leave out the run's own rows, and an insert of a notice an earlier
-    /// run published changes nothing, so what is recorded is what delivering publishes. A ledger
-    /// that still holds notices under the older ids (`LegacyNoticeIDs`) records the delivered ones
-    /// after the delivery instead, since which of them it adopts is known only then.
+    /// When no notice needs looking up (`allNotices`, or a ledger with none published: a first
+    /// night), every notice is delivered, so the ledger sorts and inserts the ids the collector
+    /// gathered as they came (`NoticeCollector.ids`) beside the delivery, in the transaction
+    /// `finishRun` commits. Otherwise the delivered notices are inserted after the delivery, as
+    /// they are known only then: inserting all of them beside the look-ups (which `noticeLookups`
+    /// allows: they leave out the run's own rows) made a second night of 2M vehicles, 93 % of its
+    /// notices already published, take a third more CPU, a seek for each published one and the
+    /// two threads taking turns on the connection (docs/BENCHMARKS.md).
     mutating func deliver(_ context: RunContext, allNotices: Bool) throws -> NoticeDelivery {
         guard let session else { return try NoticeDelivery.write(context, lookups: nil, keepingIDs: false) }
         let ledger = session.ledger, run = session.runID
         // Asked before anything is staged: "published" means by an earlier run.
         let lookups = allNotices ? nil : try ledger.noticeLookups(excludingRun: run)
-        if lookups?.legacyRunDates.isEmpty ?? true, SQLiteConnection.isSerialized {
+        if lookups == nil {
             try ledger.beginStaging()
             let ids = context.notices.ids
             recording = BackgroundJob { try ledger.stage(ids, run: run) }
-            return try NoticeDelivery.write(context, lookups: lookups, keepingIDs: false)
+            return try NoticeDelivery.write(context, lookups: nil, keepingIDs: false)
         }
         let delivery = try ledger.inReadTransaction { try NoticeDelivery.write(context, lookups: lookups, keepingIDs: true) }
         let written = delivery.writtenIDs, adopted = delivery.adopted

@@ -21,7 +21,8 @@ public enum SQLiteValue: Sendable, Equatable {
 ///
 /// Opened in SQLite's serialized mode (`SQLITE_OPEN_FULLMUTEX`): SQLite takes the connection's
 /// mutex in every call, so two threads may use it at once, each with statements of its own
-/// (the run's staged inserts beside the delivery's look-ups, `RunRecord.deliver`).
+/// (`RunLedger.stage` beside `noticeLookups`; `RunRecord.deliver` stages beside a delivery that
+/// looks nothing up, so that it is sound whichever thread touches the ledger meanwhile).
 final class SQLiteConnection {
     fileprivate let handle: OpaquePointer
 
@@ -72,9 +73,6 @@ final class SQLiteConnection {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Whether this SQLite was built with its mutexes (`SQLITE_THREADSAFE` not 0): without them
-    /// `SQLITE_OPEN_FULLMUTEX` does nothing, and a connection must stay on one thread at a time.
-    static var isSerialized: Bool { sqlite3_threadsafe() != 0 }
 
     fileprivate var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
