@@ -15,13 +15,18 @@ struct TaskDataset {
         var canonical: [String]
     }
 
-    init(_ dataset: String, settings: PipelineSettings) throws {
+    init(_ dataset: String, settings: PipelineSettings, inputDirectory: String) throws {
         switch dataset {
         case "vehicles":
             let closed = try VehicleSettings(settings.root.table("vehicles")).closedStatuses
             try self.init(VehicleValidator(closedStatuses: closed), settings: settings)
         case "exam_enrollments": try self.init(ExamEnrollmentValidator(), settings: settings)
         case "driver_licences": try self.init(DriverLicenceValidator(), settings: settings)
+        // Accounts are checked against the units: a row of an unknown unit is rejected for
+        // itself, no copy (SPEC §1).
+        case "unit_accounts":
+            let units = try UnitAccountTasks.Units(settings: settings, inputDirectory: inputDirectory)
+            try self.init(UnitAccountValidator(units: units.index), settings: settings)
         default: throw TaskError("the Spark engine does not cut \(dataset) into tasks")
         }
     }

@@ -131,11 +131,29 @@ struct SparkEngineTests {
         }
     }
 
-    /// The unit-account stage's datasets in the input: exit 69 before anything is read.
-    @Test func otherStagesAreRefused() throws {
-        let (outcome, out) = try Self.run(RunHarness.samples + "/utf8", spark: 1 << 20)
-        #expect(outcome.exitCode == .unavailable)
-        #expect(outcome.message.contains("does not run the unit-account stage"))
+    /// Every dataset of the samples, the units and their accounts too (R1–R3, C1–C3 over the
+    /// shuffles of `UnitAccountTasks`), cut into tasks: the embedded outputs.
+    @Test(arguments: ["utf8", "gb18030"], [700, 3000, 1 << 20])
+    func theWholeSampleGivesTheEmbeddedOutputs(set: String, chunkBytes: Int) throws {
+        let input = RunHarness.samples + "/" + set
+        let (embedded, embeddedOut) = try Self.run(input, spark: nil)
+        let (spark, sparkOut) = try Self.run(input, spark: chunkBytes)
+        #expect(embedded.exitCode == .ok, "\(embedded.message)")
+        #expect(spark.exitCode == .ok, "\(spark.message)")
+        #expect(spark.datasets.map(\.0) == embedded.datasets.map(\.0))
+        #expect(spark.datasets.map(\.1) == embedded.datasets.map(\.1))
+        try Self.expectSameOutputs(embeddedOut, sparkOut)
+    }
+
+    /// Accounts without their units: the embedded stage's refusal (exit 66), before Spark starts.
+    @Test func accountsWithoutUnitsAreRefused() throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/unit_accounts.csv", toPath: input + "/unit_accounts.csv")
+        let (embedded, _) = try Self.run(input, spark: nil)
+        let (spark, out) = try Self.run(input, spark: 1 << 20)
+        #expect(embedded.exitCode == .noInput)
+        #expect(spark.exitCode == embedded.exitCode)
+        #expect(spark.message == embedded.message)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
