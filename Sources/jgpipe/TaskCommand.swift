@@ -18,7 +18,7 @@ struct TaskCommand: ParsableCommand {
         """,
         shouldDisplay: false,
         subcommands: [Ranges.self, Scan.self, Plan.self, Keys.self, Suspects.self, Resolve.self, Stage.self,
-                      AccountsRead.self, AccountsByUnit.self, AccountsByPerson.self, AccountsOutputs.self, AccountsWrite.self]
+                      AccountsRead.self, AccountsByUnit.self, AccountsByPerson.self, AccountsOutputs.self]
     )
 
     struct Ranges: ParsableCommand {
@@ -123,14 +123,22 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var input: InputOptions
         @Option(help: "The work folder the chunk folders go into.") var work: String
         @Option(help: "The folder of decisions on keys found in several tasks (task resolve).") var decisions: String?
+        @Option(help: "Unit accounts: the folder of their decisions (task accounts-outputs), by chunk.") var cleanup: String?
 
         func run() throws {
             let settings = try input.taskSettings()
             let asOf = input.date
             try taskMain {
                 try forEachChunkTask(decisions) { task, fates in
-                    try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
-                                      workDirectory: work, crossTaskDuplicates: fates, emit: emitLine)
+                    if task.dataset == "unit_accounts" {
+                        guard let cleanup else { throw ValidationError("unit_accounts tasks need --cleanup") }
+                        try UnitAccountTasks.write(task, decisionsFolder: cleanup, settings: settings, asOf: asOf,
+                                                   inputDirectory: input.inputDirectory, workDirectory: work,
+                                                   crossTaskDuplicates: fates, emit: emitLine)
+                    } else {
+                        try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
+                                          workDirectory: work, crossTaskDuplicates: fates, emit: emitLine)
+                    }
                 }
             }
         }
@@ -153,26 +161,18 @@ struct TaskCommand: ParsableCommand {
         }
     }
 
-    struct AccountsByUnit: ParsableCommand {
+    struct AccountsByUnit: AccountLinesStep {
         static let configuration = CommandConfiguration(commandName: "accounts-by-unit",
                                                         abstract: "R1 and R2 over the account lines of whole units (executors).")
+        static let step = UnitAccountTasks.byUnit
         @OptionGroup var input: InputOptions
-
-        func run() throws {
-            let settings = try input.taskSettings()
-            try taskMain { try UnitAccountTasks.byUnit(readAllLines(), settings: settings, emit: emitLine) }
-        }
     }
 
-    struct AccountsByPerson: ParsableCommand {
+    struct AccountsByPerson: AccountLinesStep {
         static let configuration = CommandConfiguration(commandName: "accounts-by-person",
                                                         abstract: "R3, C1 and C2 over the account lines of whole persons (executors).")
+        static let step = UnitAccountTasks.byPerson
         @OptionGroup var input: InputOptions
-
-        func run() throws {
-            let settings = try input.taskSettings()
-            try taskMain { try UnitAccountTasks.byPerson(readAllLines(), settings: settings, emit: emitLine) }
-        }
     }
 
     struct AccountsOutputs: ParsableCommand {
@@ -190,26 +190,18 @@ struct TaskCommand: ParsableCommand {
             }
         }
     }
+}
 
-    struct AccountsWrite: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accounts-write",
-                                                        abstract: "Write the rejected and cleaned accounts of chunk tasks (executors).")
-        @OptionGroup var input: InputOptions
-        @Option(help: "The work folder the chunk folders go into.") var work: String
-        @Option(help: "The folder of the accounts' decisions (task accounts-outputs), by chunk.") var cleanup: String
-        @Option(help: "The folder of decisions on keys found in several tasks (task resolve).") var decisions: String?
+/// A step over all the account lines of its partition.
+protocol AccountLinesStep: ParsableCommand {
+    static var step: ([Substring], PipelineSettings, (String) -> Void) throws -> Void { get }
+    var input: InputOptions { get }
+}
 
-        func run() throws {
-            let settings = try input.taskSettings()
-            let asOf = input.date
-            try taskMain {
-                try forEachChunkTask(decisions) { task, fates in
-                    try UnitAccountTasks.write(task, decisionsFolder: cleanup, settings: settings, asOf: asOf,
-                                               inputDirectory: input.inputDirectory, workDirectory: work,
-                                               crossTaskDuplicates: fates, emit: emitLine)
-                }
-            }
-        }
+extension AccountLinesStep {
+    func run() throws {
+        let settings = try input.taskSettings()
+        try taskMain { try Self.step(readAllLines(), settings, emitLine) }
     }
 }
 

@@ -167,7 +167,7 @@ def unit_accounts(spark, job, command, duplicates, chunks):
      .write.mode("overwrite").partitionBy("chunk").text(cleanup))
     outputs.unpersist()
     written = spark.sql(f"SELECT TRANSFORM(t) USING "
-                        f"{sql_string(command('accounts-write', ['--work', job['work'], '--cleanup', cleanup] + dup))} "
+                        f"{sql_string(command('stage', ['--work', job['work'], '--cleanup', cleanup] + dup))} "
                         f"AS (kind STRING, a STRING, b STRING, c STRING, d STRING) {TAB_ROWS} FROM tasks").collect()
     return {"errors": [[r.a, r.b, r.c] for r in written if r.kind == "E"],
             "results": [[r.a, r.b] for r in written if r.kind == "R"], "unit_results": unit_results,

@@ -12,7 +12,7 @@ import Glibc
 ///     task accounts-outputs  (a task a range of units) → N, D, R lines   C3, the removal export, the
 ///         contact list (part files), the notices, the summary section (`UnitOutcomes`)
 ///         Spark: the D lines (each account's decision) into a folder by chunk
-///     task accounts-write    (a task a chunk)   → R lines               the rejected and cleaned files' parts
+///     task stage --cleanup   (a task a chunk)   → R lines               the rejected and cleaned files' parts
 ///
 /// Every task reads the units whole (a broadcast file, as the violation task reads the vehicle
 /// directory); a unit's index is its row among the valid units, the same in every task.
@@ -155,7 +155,7 @@ public enum UnitAccountTasks {
         try StageTask.finish(attempt, as: folder)
     }
 
-    /// `task accounts-write`: the chunk's rejected accounts and its part of the cleaned file,
+    /// `task stage --cleanup DIR` of a unit-account chunk: the chunk's rejected accounts and its part of the cleaned file,
     /// each account with its decision from `decisionsFolder` (`chunk=<chunk>/part-*`, as Spark
     /// writes a folder partitioned by chunk: lines `<line> <combination>`).
     public static func write(_ task: ChunkTask, decisionsFolder: String, settings: PipelineSettings, asOf: CalendarDate,
@@ -213,18 +213,9 @@ struct AccountLine {
     var legal: Bool
     var decision: AccountDecision?
     var fields: [String]
+}
 
-    init(unitKey: String, chunk: Int, line: Int, record: UnitAccount, legal: Bool, decision: AccountDecision?,
-         fields: [String]) {
-        self.unitKey = unitKey
-        self.chunk = chunk
-        self.line = line
-        self.record = record
-        self.legal = legal
-        self.decision = decision
-        self.fields = fields
-    }
-
+extension AccountLine {
     init(text: Substring) throws {
         typealias Column = UnitAccountValidator.Column
         let f = TaskLine.fields(text)
