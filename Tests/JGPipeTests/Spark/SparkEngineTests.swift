@@ -143,6 +143,21 @@ struct SparkEngineTests {
         try Self.expectTheEmbeddedOutputs(RunHarness.samples + "/" + set, chunkBytes: chunkBytes)
     }
 
+    /// No valid account (a header, and one row of a unit the units file lacks): the removal
+    /// export and the contact list are their headers, the summary's counts zero, as embedded.
+    @Test func noValidAccountGivesTheEmbeddedOutputs() throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/units.csv", toPath: input + "/units.csv")
+        let accounts = try String(contentsOfFile: RunHarness.samples + "/utf8/unit_accounts.csv", encoding: .utf8)
+        let header = accounts.prefix { $0 != "\n" }
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false).count
+        let row = (["900001", "91440101MA00000000"] + Array(repeating: "", count: columns - 2)).joined(separator: ",")
+        try (header + "\n" + row + "\n").write(toFile: input + "/unit_accounts.csv", atomically: true, encoding: .utf8)
+        let (embedded, _) = try Self.run(input, spark: nil)
+        #expect(embedded.datasets.first { $0.0 == "unit_accounts" }?.1.cleaned == 0)
+        try Self.expectTheEmbeddedOutputs(input, chunkBytes: 1 << 20)
+    }
+
     /// Accounts without their units: the embedded stage's refusal (exit 66), before Spark starts.
     @Test func accountsWithoutUnitsAreRefused() throws {
         let input = RunHarness.temporaryFolder("jgpipe-spark-in")
