@@ -154,11 +154,14 @@ def unit_accounts(spark, job, command, duplicates, chunks):
                          f"AS ({out or columns}) {TAB_ROWS} FROM account_lines")
 
     by_unit = step(read.filter("ukey != 'E'"), "accounts-by-unit", "ukey")
-    by_person = step(by_unit, "accounts-by-person", "holder")
+    # The range partitioner samples its input first: kept, so the rule steps run once.
+    by_person = step(by_unit, "accounts-by-person", "holder").persist()
+    by_person.count()
+    read.unpersist()
     outputs = step(by_person, "accounts-outputs", "ukey", by_range=True, args=["--work", job["work"]],
                    out="kind STRING, a STRING, b STRING, c STRING, d STRING").persist()
     outputs.count()
-    read.unpersist()
+    by_person.unpersist()
     unit_results = [[r.a, r.b] for r in outputs.filter("kind = 'R'").collect()]
     notices = base + ".notices"
     outputs.filter("kind = 'N'").orderBy("a", "b", "c").select("d").write.mode("overwrite").text(notices)
