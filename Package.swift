@@ -31,8 +31,17 @@ let package = Package(
         ),
         .target(name: "CPosix"),
         // Definitions libxlsxwriter's calls reach instead of its own: the deflate level of its zip
-        // entries, less work per cell (Sources/CXlsxFixes, docs/BENCHMARKS.md).
-        .target(name: "CXlsxFixes"),
+        // entries, ISA-L's deflate (Debian's libisal-dev, installed by scripts/bootstrap.sh), less
+        // work per cell (Sources/CXlsxFixes, docs/BENCHMARKS.md).
+        // zlib's deflate functions and crc32 are called by minizip, which jgpipe does not link itself (it is
+        // libxlsxwriter's), so the linker is told to export the executable's definitions of them.
+        .target(
+            name: "CXlsxFixes",
+            linkerSettings: [
+                .linkedLibrary("isal"),
+                .unsafeFlags(["deflateInit2_", "deflate", "deflateEnd", "crc32"].flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] }),
+            ]
+        ),
         // The CSV tokenizer (libcsv's semantics, flat buffers), apart from the POSIX shims as
         // swift-nio keeps its HTTP parser apart.
         .target(name: "CCSV"),

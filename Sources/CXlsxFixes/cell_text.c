@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 // libxlsxwriter's declarations: a replacement of another signature does not compile.
+#include <xlsxwriter/utility.h>
 #include <xlsxwriter/xmlwriter.h>
 #include "xlsx_fixes.h"
 #include "fix_calls.h"
@@ -89,4 +90,18 @@ char *lxw_escape_data(const char *data) {
     }
     *out = '\0';
     return encoded;
+}
+
+// worksheet_write_string counts every text's characters (UTF-8 lead bytes) to refuse one over
+// Excel's 32,767 with a byte-at-a-time loop; here eight bytes at a time: a continuation byte is
+// 10xxxxxx, its high bit set and the next one clear.
+size_t lxw_utf8_strlen(const char *str) {
+    jg_xlsx_fix_calls_tls++;
+    size_t length = strlen(str), count = 0, k = 0;
+    for (; k + 8 <= length; k += 8) {
+        uint64_t word = load(str + k);
+        count += 8 - (size_t) __builtin_popcountll(word & ~(word << 1) & JG_HIGH_BITS);
+    }
+    for (; k < length; k++) count += (str[k] & 0xC0) != 0x80;
+    return count;
 }

@@ -8,4 +8,8 @@
 // Counted for jg_xlsx_fix_calls.
 extern JG_TLS unsigned long jg_xlsx_fix_calls_tls;
 
+// Set on a thread while minizip opens a zip entry for libxlsxwriter (deflate_level.c): the deflate
+// stream opened meanwhile is deflated by ISA-L (isal_deflate.c).
+extern JG_TLS int jg_xlsx_opening_zip_entry;
+
 #endif

@@ -6,7 +6,6 @@
 // XlsxWorkbook says which, per sheet, on the thread that writes it. lxw_tmpfile is exported and
 // called through libxlsxwriter's PLT, so this definition is the one in effect (as in cell_text.c).
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -15,10 +14,48 @@
 #include <xlsxwriter/utility.h>
 #include "xlsx_fixes.h"
 #include "fix_calls.h"
+#include "next_definition.h"
 
 static JG_TLS int memory_files;
 
 void jg_xlsx_set_memory_temporary_files(int on) { memory_files = on; }
+
+// When the workbook is closed, each sheet's XML is copied into a new temporary file 4 KiB at a
+// time and read back 16 KiB at a time: with stdio's 4 KiB buffer (a memory file's block size),
+// a system call each. The files made meanwhile get a larger buffer, freed once all are closed.
+enum { closing_buffer_bytes = 256 << 10 };
+static JG_TLS int buffered;
+static JG_TLS char **buffers;
+static JG_TLS size_t buffer_count, buffer_capacity;
+
+void jg_xlsx_begin_buffered_temporary_files(void) { buffered = 1; }
+
+void jg_xlsx_end_buffered_temporary_files(int all_closed) {
+    buffered = 0;
+    // A file left open (the library stopped on an error) may still use its buffer: kept then.
+    if (all_closed) {
+        for (size_t k = 0; k < buffer_count; k++) free(buffers[k]);
+    }
+    free(buffers);
+    buffers = NULL;
+    buffer_count = buffer_capacity = 0;
+}
+
+static FILE *with_buffer(FILE *file) {
+    if (!file || !buffered) return file;
+    if (buffer_count == buffer_capacity) {
+        size_t capacity = buffer_capacity ? 2 * buffer_capacity : 16;
+        char **grown = realloc(buffers, capacity * sizeof *grown);
+        if (!grown) return file;
+        buffers = grown;
+        buffer_capacity = capacity;
+    }
+    char *buffer = malloc(closing_buffer_bytes);
+    if (!buffer) return file;
+    buffers[buffer_count++] = buffer;
+    setvbuf(file, buffer, _IOFBF, closing_buffer_bytes);
+    return file;
+}
 
 FILE *lxw_tmpfile(char *tmpdir) {
     jg_xlsx_fix_calls_tls++;
@@ -27,18 +64,9 @@ FILE *lxw_tmpfile(char *tmpdir) {
         if (fd < 0) return NULL;
         FILE *file = fdopen(fd, "w+b");
         if (!file) close(fd);
-        return file;
+        return with_buffer(file);
     }
-    // Workbooks are written on several threads at once; every thread finds the same function.
-    static FILE *(*library)(char *);
-    FILE *(*original)(char *) = __atomic_load_n(&library, __ATOMIC_ACQUIRE);
-    if (!original) {
-        original = (FILE *(*)(char *)) dlsym(RTLD_NEXT, "lxw_tmpfile");
-        if (!original) {
-            fprintf(stderr, "jgpipe: libxlsxwriter's lxw_tmpfile not found: %s\n", dlerror());
-            abort();
-        }
-        __atomic_store_n(&library, original, __ATOMIC_RELEASE);
-    }
-    return original(tmpdir);
+    static void *library;
+    FILE *(*original)(char *) = (FILE *(*)(char *)) jg_next_definition("lxw_tmpfile", &library);
+    return with_buffer(original(tmpdir));
 }

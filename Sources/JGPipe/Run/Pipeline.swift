@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import Synchronization
 
 /// What one `jgpipe run` is asked to do.
 public struct RunRequest: Sendable {
@@ -144,6 +145,11 @@ public enum Pipeline {
         }
     }
 
+    /// A test-only fault point at the end of the notices' delivery, called with the staging folder
+    /// while the workbooks are being written: the tests prove that a delivery failing there
+    /// publishes nothing and records no notice (WorkbookDeliveryFailureTests).
+    static let faultAfterNoticeDelivery = Mutex<(@Sendable (String) throws -> Void)?>(nil)
+
     /// `notifications.csv` (less what the ledger says was published, which it starts recording
     /// meanwhile) and the workbooks at once, then `summary.json`, `report.html` and `manifest.json`,
     /// into the staging folder.
@@ -159,6 +165,7 @@ public enum Pipeline {
         let delivery: NoticeDelivery
         do {
             delivery = try record.deliver(context, allNotices: request.allNotices)
+            try faultAfterNoticeDelivery.withLock { $0 }?(context.stagingDirectory)
         } catch {
             workbooks?.stop(after: error)
             throw error

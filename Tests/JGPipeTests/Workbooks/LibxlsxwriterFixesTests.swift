@@ -5,9 +5,9 @@ import Glibc
 import Testing
 @testable import JGPipe
 
-/// Sources/CXlsxFixes replaces three of libxlsxwriter 1.1.4's per-cell functions with cheaper
-/// ones: each must give what the library's own gives (found with dlsym(RTLD_NEXT)), and be the
-/// one libxlsxwriter really calls.
+/// Sources/CXlsxFixes replaces libxlsxwriter 1.1.4's per-cell functions, its fprintf, and zlib's
+/// deflate and crc32 under it, with cheaper ones: each must give what the library's own gives
+/// (found with dlsym(RTLD_NEXT)), and be the one libxlsxwriter really calls.
 @Suite struct LibxlsxwriterFixesTests {
     /// Texts a cell may hold: ASCII, Chinese, every control byte, tab and line feed (kept),
     /// XML's three escaped characters, DEL and bytes above it, a long one.
@@ -84,12 +84,74 @@ import Testing
                 && name(1_048_575, 16_383, original: false) == "XFD1048576")
     }
 
+    @Test func characterCountsAreTheLibrarys() {
+        for text in Self.texts + [Array("深圳".utf8) + [0xBF, 0x80], Array("𠀀a".utf8), Array(repeating: 0x80, count: 19)] {
+            let ours = Self.withCString(text) { lxw_utf8_strlen($0) }
+            #expect(ours == Self.withCString(text) { jg_lxw_original_utf8_strlen($0) }, "\(text.prefix(20))")
+            // By hand: every byte that is not 10xxxxxx.
+            #expect(ours == text.filter { $0 & 0xC0 != 0x80 }.count, "\(text.prefix(20))")
+        }
+    }
+
+    /// ISA-L's CRC-32 is zlib's, whole and chained, at every length around its word sizes.
+    @Test func checksumsAreZlibs() {
+        var random = SplitMix(seed: 15)
+        let bytes = (0..<70_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        bytes.withUnsafeBufferPointer { all in
+            for length in Array(0...130) + [1_000, 4_096, 65_536, 70_000] {
+                let part = UnsafeBufferPointer(rebasing: all[..<length])
+                #expect(jg_xlsx_crc32(0, part.baseAddress, UInt32(length)) == jg_zlib_crc32(0, part.baseAddress, UInt32(length)), "\(length)")
+            }
+            let half = UnsafeBufferPointer(rebasing: all[..<35_001]), rest = UnsafeBufferPointer(rebasing: all[35_001...])
+            let chained = jg_xlsx_crc32(jg_xlsx_crc32(0, half.baseAddress, 35_001), rest.baseAddress, UInt32(rest.count))
+            #expect(chained == jg_zlib_crc32(0, all.baseAddress, 70_000))
+        }
+        #expect(jg_xlsx_crc32(12_345, nil, 0) == 0 && jg_zlib_crc32(12_345, nil, 0) == 0)
+        // The check value of CRC-32 (ISO-HDLC): "123456789".
+        #expect(Self.withCString(Array("123456789".utf8)) { jg_xlsx_crc32(0, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), 9) } == 0xCBF4_3926)
+    }
+
+    /// Every format libxlsxwriter 1.1.4 writes a cell or a tag with, and a few it does not, print
+    /// glibc's bytes and count through the replaced __fprintf_chk: numbers on both sides of the
+    /// integral fast path (date serials, fractions, 10^15, -0, NaN, infinities).
+    @Test func printingGivesGlibcsBytes() {
+        let formats = [#"<c r="%s"><v>%.16G</v></c>"#, #"<c r="%s" s="%d"><v>%.16G</v></c>"#,
+                       #"<c r="%s" t="inlineStr"><is><t>%s</t></is></c>"#, #"<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>"#,
+                       #"<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>"#,
+                       #"<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>"#,
+                       #"<c r="%s" s="%d" t="s"><v>%d</v></c>"#, "<%s", #" %s="%s""#, ">", "</%s>", "100%% %s", "%s%d",
+                       // Not written by the replacement: glibc's own, through it.
+                       "%5d|%s", "%.3f", "%-4s|"]
+        let numbers: [Double] = [0, -0.0, 1, -1, 45_444, 45_444.5, 45_444.999_988_425_9, 0.1, 1e-5, 123_456_789_012_345,
+                                 999_999_999_999_999, 1e15, -1e15, 1e16, 12_345_678_901_234_567, 1.5e300, .nan, .infinity,
+                                 -.infinity, -45_444, 2_147_483_648]
+        let long = String(repeating: "长", count: 300)
+        for format in formats {
+            for number in numbers {
+                for (text, integer) in [("A1", 0), ("XFD1048576", 2_147_483_647), (long, -2_147_483_648), ("", -7)] {
+                    let second = integer == 0 ? "深圳 & <b>" : long
+                    func printed(_ glibc: Int32) -> String? {
+                        guard let bytes = jg_xlsx_printed(glibc, format, text, Int32(integer), second, number) else { return nil }
+                        defer { free(bytes) }
+                        return String(cString: bytes)
+                    }
+                    let ours = printed(0)
+                    #expect(ours != nil && ours == printed(1), "\(format) \(number) \(integer)")
+                }
+            }
+        }
+        // By hand: the serial of 2024-06-01 with its format index, and a date-time.
+        #expect(jg_xlsx_printed(0, #"<c r="%s" s="%d"><v>%.16G</v></c>"#, "B2", 2, "", 45_444).map { String(cString: $0) }
+                == #"<c r="B2" s="2"><v>45444</v></c>"#)
+        #expect(jg_xlsx_printed(0, "%.16G", "", 0, "", 45_444.5).map { String(cString: $0) } == "45444.5")
+    }
+
     /// A workbook written through `XlsxWorkbook` reaches the replacements (counted on this
     /// thread), and its sheet still escapes what Excel needs escaped.
     @Test func theReplacementsAreTheOnesInEffect() throws {
         let folder = RunHarness.temporaryFolder("jgpipe-xlsx-fixes")
         let path = folder + "/fixes.xlsx"
-        let before = jg_xlsx_fix_calls()
+        let before = jg_xlsx_fix_calls(), streamsBefore = jg_xlsx_isal_streams()
         let workbook = try XlsxWorkbook(path: path, created: CalendarDate(year: 2024, month: 6, day: 1)!, title: "t",
                                         temporaryFolder: folder)
         let sheet = try workbook.addSheet("s")
@@ -98,12 +160,17 @@ import Testing
         try sheet.text(1, 27, "深圳")
         try sheet.number(1, 0, 42)
         try workbook.close()
-        // 3 control-character tests, 3 escapes of text cells, 4 cell names at least.
-        #expect(jg_xlsx_fix_calls() - before >= 10)
+        // 3 control-character tests, 3 character counts, 3 escapes of text cells, 4 cell names,
+        // 4 cells printed at least.
+        #expect(jg_xlsx_fix_calls() - before >= 17)
+        // Every part of the zip deflated by ISA-L: [Content_Types].xml, the rels, the workbook, its
+        // sheet, styles, theme, app and core properties.
+        #expect(jg_xlsx_isal_streams() - streamsBefore >= 9)
 
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        unzip.arguments = ["-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml'))", path]
+        // testzip() inflates every entry and checks its CRC-32: None when all are whole.
+        unzip.arguments = ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; sys.stdout.buffer.write(z.read('xl/worksheets/sheet1.xml'))", path]
         let pipe = Pipe()
         unzip.standardOutput = pipe
         try unzip.run()

@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import Synchronization
 
 /// SPEC §6: `by_detachment/<detachment_code>.xlsx`, one workbook per detachment with something to
 /// act on, holding its rows only. Every sheet's source CSV is ordered by detachment_code first:
@@ -37,12 +38,16 @@ enum DetachmentWorkbooks {
         private let encoding: OutputEncoding
         private let logger: Logger
         private let started = monotonicSeconds()
+        /// The writers' CPU seconds, all threads (for the log: docs/BENCHMARKS.md compares runs by it).
+        private let cpuSeconds = CPUSeconds()
 
         init(_ context: RunContext, settings: Settings) {
             // The files staged so far, taken here: the delivery adds notifications.csv meanwhile.
-            let files = context.outputFiles, notices = DeliveredNotices()
+            let files = context.outputFiles, notices = DeliveredNotices(), cpuSeconds = cpuSeconds
             self.notices = notices
-            job = BackgroundJob { try DetachmentWorkbooks.write(context, settings: settings, files: files, notices: notices) }
+            job = BackgroundJob {
+                try DetachmentWorkbooks.write(context, settings: settings, files: files, notices: notices, cpuSeconds: cpuSeconds)
+            }
             noticesPath = context.stagingDirectory + "/" + WorkbookSheet.notices.source
             encoding = context.settings.outputEncoding
             logger = context.logger
@@ -64,7 +69,8 @@ enum DetachmentWorkbooks {
         func finish() throws -> [String] {
             let codes = try job.wait()
             logger.info("workbooks written", metadata: ["workbooks": "\(codes.count)",
-                                                        "ms": "\(Int((monotonicSeconds() - started) * 1000))"])
+                                                        "ms": "\(Int((monotonicSeconds() - started) * 1000))",
+                                                        "cpu_ms": "\(Int(cpuSeconds.total * 1000))"])
             return codes
         }
     }
@@ -72,8 +78,9 @@ enum DetachmentWorkbooks {
     /// The workbooks from the staged CSVs (`files`, and notifications.csv from `notices`);
     /// returns the detachment codes written, in order.
     private static func write(_ context: RunContext, settings: Settings, files: [String],
-                              notices: DeliveredNotices) throws -> [String] {
+                              notices: DeliveredNotices, cpuSeconds: CPUSeconds) throws -> [String] {
         guard settings.enabled else { return [] }
+        let scanStarted = threadCPUSeconds()
         let staging = context.stagingDirectory
         func sources(_ sheets: ArraySlice<WorkbookSheet>) throws -> [SheetSource] {
             try sheets.compactMap { sheet in
@@ -87,6 +94,7 @@ enum DetachmentWorkbooks {
         let after = try sources(WorkbookSheet.all[noticesAt...].dropFirst())
         let rejected = try RejectedRowsByDetachment.collect(context, files: files)
         let directory = staging + "/" + folder
+        cpuSeconds.add(threadCPUSeconds() - scanStarted)
         var made = false
         // The workers only read the context: its settings, dates and digests (which take a lock).
         func writeAll(_ codes: [String]) throws {
@@ -97,10 +105,15 @@ enum DetachmentWorkbooks {
                 }
                 made = true
             }
-            try inParallel(codes.count) { k in
-                let path = "\(directory)/\(codes[k]).xlsx"
-                try writeWorkbook(codes[k], path: path, before: before, notices: notices, after: after,
-                                  rejected[codes[k]] ?? [], directory: directory, context: context, settings: settings)
+            // The largest first, so that the last to finish is a small one and both cores stay busy
+            // to the end (a file's bytes do not depend on the order).
+            let order = largestFirst(codes, sources: before + after)
+            try inParallel(order.count) { k in
+                let workStarted = threadCPUSeconds()
+                defer { cpuSeconds.add(threadCPUSeconds() - workStarted) }
+                let path = "\(directory)/\(order[k]).xlsx"
+                try writeWorkbook(order[k], path: path, before: before, notices: notices, after: after,
+                                  rejected[order[k]] ?? [], directory: directory, context: context, settings: settings)
                 // Hashed here, on the worker's core, so the manifest need not read it again.
                 let digest = try SHA256.file(path)
                 context.staging.digests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
@@ -112,6 +125,12 @@ enum DetachmentWorkbooks {
         let noticesOnly = try notices.source().map { Set($0.ranges.codes.map(\.code)).subtracting(known) } ?? []
         try writeAll(sorted(noticesOnly))
         return sorted(known.union(noticesOnly))
+    }
+
+    /// `codes` by the bytes of their rows in `sources`, the most first (then by code).
+    private static func largestFirst(_ codes: [String], sources: [SheetSource]) -> [String] {
+        let bytes = codes.map { code in sources.reduce(0) { $0 + ($1.byCode[code]?.count ?? 0) } }
+        return codes.indices.sorted { bytes[$0] != bytes[$1] ? bytes[$0] > bytes[$1] : $0 < $1 }.map { codes[$0] }
     }
 
     private static func sorted(_ codes: Set<String>) -> [String] {
@@ -172,6 +191,13 @@ enum DetachmentWorkbooks {
         try sheet.finish()
         return .init(sheet: source.sheet.name, about: source.sheet.about, rows: sheet.rowCount,
                      countedBy: source.sheet.countedBy?.label, counts: counts)
+    }
+
+    /// CPU seconds added up over threads.
+    final class CPUSeconds: Sendable {
+        private let seconds = Mutex<Double>(0)
+        func add(_ more: Double) { seconds.withLock { $0 += more } }
+        var total: Double { seconds.withLock { $0 } }
     }
 
     /// A sheet's source CSV and where each detachment's rows are in it.

@@ -18,8 +18,10 @@ struct WorkbookError: Error, CustomStringConvertible {
 /// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
 /// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
 final class XlsxWorkbook {
-    /// zlib's fastest level: a third of level 6's CPU, for files about 20 % larger (docs/BENCHMARKS.md).
+    /// zlib's fastest level, which the zip entries' headers say; ISA-L deflates them (docs/BENCHMARKS.md).
     static let deflateLevel: Int32 = 1
+    /// ISA-L's level for the zip entries: several times faster than zlib's level 1 (docs/BENCHMARKS.md).
+    static let isalLevel: Int32 = 1
 
     let path: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
@@ -47,6 +49,7 @@ final class XlsxWorkbook {
         self.path = path
         memoryFileLimit = memoryFileBytes
         jg_xlsx_set_deflate_level(Self.deflateLevel)
+        jg_xlsx_set_isal_level(Self.isalLevel)
         let made: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 1, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 1)
             return workbook_new_opt(path, &options)
@@ -98,7 +101,12 @@ final class XlsxWorkbook {
 
     func close() throws {
         closed = true
-        try check(withTemporaryFiles { workbook_close(workbook) })
+        // The copies made while closing get larger stdio buffers; once the library has closed
+        // every file (it has when it succeeds), they are freed.
+        jg_xlsx_begin_buffered_temporary_files()
+        let error = withTemporaryFiles { workbook_close(workbook) }
+        jg_xlsx_end_buffered_temporary_files(error == LXW_NO_ERROR ? 1 : 0)
+        try check(error)
     }
 
     /// Runs a libxlsxwriter call that may create temporary files (a sheet's row file when it is
