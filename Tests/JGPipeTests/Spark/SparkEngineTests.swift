@@ -143,6 +143,28 @@ struct SparkEngineTests {
         try Self.expectTheEmbeddedOutputs(RunHarness.samples + "/" + set, chunkBytes: chunkBytes)
     }
 
+    /// Account ids that are not plain digit strings (a leading zero, a letter): SPEC §1's id
+    /// order is then each task's ranks of its ids, which must order them as the whole dump's do.
+    @Test(arguments: [700, 3000])
+    func accountIDsThatAreNotNumbersAreRankedAsEmbedded(chunkBytes: Int) throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/units.csv", toPath: input + "/units.csv")
+        let text = try String(contentsOfFile: RunHarness.samples + "/utf8/unit_accounts.csv", encoding: .utf8)
+        var changed = 0
+        var lines = text.split(separator: "\n").enumerated().map { k, line in
+            guard k > 0, line.first?.isNumber == true, k % 3 != 2 else { return String(line) }
+            changed += 1
+            return (k % 3 == 0 ? "0" : "U") + line
+        }
+        // Rows in reverse: input order is then no stand-in for the id order (the last tie-break).
+        lines[1...].reverse()
+        #expect(changed > 10)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input + "/unit_accounts.csv", atomically: true, encoding: .utf8)
+        let (embedded, _) = try Self.run(input, spark: nil)
+        #expect(embedded.datasets.first { $0.0 == "unit_accounts" }.map { $0.1.cleaned > 10 } == true)
+        try Self.expectTheEmbeddedOutputs(input, chunkBytes: chunkBytes)
+    }
+
     /// No valid account (a header, and one row of a unit the units file lacks): the removal
     /// export and the contact list are their headers, the summary's counts zero, as embedded.
     @Test func noValidAccountGivesTheEmbeddedOutputs() throws {
