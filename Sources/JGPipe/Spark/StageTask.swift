@@ -14,8 +14,9 @@ import Glibc
 /// Deterministic and without side effects beyond its chunk folder, which a retried attempt
 /// replaces whole: Spark may run a task twice.
 public enum StageTask {
-    /// The datasets the Spark engine runs so far; each but `vehicle_users` is a stage's own
-    /// (the violation stage reads `vehicle_users` beside `violations`).
+    /// The datasets the Spark engine runs: each is cut into tasks of its own but
+    /// `vehicle_users` (the violation stage reads it beside `violations`); the units and their
+    /// accounts are one stage's, run as a units task and the unit-account tasks (`UnitAccountTasks`).
     public static let supportedDatasets = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences",
                                            "violations", "vehicle_users"]
 
