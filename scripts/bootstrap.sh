@@ -6,7 +6,7 @@
 # python3-openpyxl (the tests read the workbooks back with a real xlsx reader).
 #
 #   scripts/bootstrap.sh --spark   also what `jgpipe run --engine spark` needs: Java 17 (Debian's
-#                                  openjdk-17-jre-headless) when no java is found, python3-venv, and
+#                                  openjdk-17-jre-headless) when no Java 17 or later is first on PATH, python3-venv, and
 #                                  PySpark 4.x from PyPI (it carries Spark) in a virtual environment at
 #                                  ~/.cache/jgpipe/pyspark-venv (JGPIPE_SPARK_VENV), where jgpipe looks.
 set -euo pipefail
@@ -24,7 +24,9 @@ for package in libcsv-dev libsqlite3-dev libssl-dev libxlsxwriter-dev libisal-de
 done
 if ((spark)); then
     venv="${JGPIPE_SPARK_VENV:-$HOME/.cache/jgpipe/pyspark-venv}"
-    command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+    # Spark 4 runs on Java 17 or later: `java -version` says "17.0.15", "21", or "1.8.0_402" (8).
+    java_major() { java -version 2>&1 | sed -n 's/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -1; }
+    [ "$(java_major 2>/dev/null || true)" -ge 17 ] 2>/dev/null || missing+=(openjdk-17-jre-headless)
     [ -x "$venv/bin/python" ] || python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 fi
 if ((${#missing[@]})); then
@@ -36,6 +38,14 @@ if ((${#missing[@]})); then
 fi
 command -v swift >/dev/null || { echo "bootstrap: swift is not on PATH (expected Swift 6.x)" >&2; exit 1; }
 if ((spark)); then
+    if ! [ "$(java_major 2>/dev/null || true)" -ge 17 ] 2>/dev/null; then
+        # An older Java stays first on PATH after the install: make Debian's 17 the default.
+        java17="$(ls /usr/lib/jvm/java-17-openjdk-*/bin/java 2>/dev/null | head -1)"
+        [ -n "$java17" ] && ${sudo:-} update-alternatives --set java "$java17" >/dev/null
+        [ "$(java_major 2>/dev/null || true)" -ge 17 ] 2>/dev/null \
+            || { echo "bootstrap: Spark needs Java 17 or later; java -version says $(java_major || echo nothing)" >&2; exit 1; }
+    fi
+    echo "bootstrap: Java $(java_major) for Spark" >&2
     # One import when it is there already (the check runs on every scripts/test.sh).
     version="$("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null || true)"
     if [ "${version%%.*}" != 4 ]; then

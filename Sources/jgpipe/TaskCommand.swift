@@ -9,7 +9,7 @@ import Logging
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "Worker steps of the Spark engine (not for direct use): ranges, scan, plan, keys, suspects, resolve, stage.",
+        abstract: "Worker steps of the Spark engine (not for direct use): ranges, scan, plan, keys, suspects, resolve, stage, accounts-….",
         discussion: """
         Each reads TaskLine records on standard input and writes them on standard output; the same \
         pipeline file, --set values, --input-dir and --as-of as the run. Exit 0 also when the input \
@@ -17,7 +17,8 @@ struct TaskCommand: ParsableCommand {
         worker itself failed, and Spark retries the task.
         """,
         shouldDisplay: false,
-        subcommands: [Ranges.self, Scan.self, Plan.self, Keys.self, Suspects.self, Resolve.self, Stage.self]
+        subcommands: [Ranges.self, Scan.self, Plan.self, Keys.self, Suspects.self, Resolve.self, Stage.self,
+                      AccountsRead.self, AccountsByUnit.self, AccountsByPerson.self, AccountsOutputs.self]
     )
 
     struct Ranges: ParsableCommand {
@@ -108,9 +109,9 @@ struct TaskCommand: ParsableCommand {
         func run() throws {
             let settings = try input.taskSettings()
             try taskMain {
-                var lines: [Substring] = []
-                while let line = readLine(strippingNewline: true) { lines.append(Substring(line)) }
-                for decision in try CrossTaskDuplicates.resolve(lines, dataset: dataset, settings: settings) {
+                let lines = readAllLines()
+                for decision in try CrossTaskDuplicates.resolve(lines, dataset: dataset, settings: settings,
+                                                                inputDirectory: input.inputDirectory) {
                     emitLine(decision)
                 }
             }
@@ -122,19 +123,101 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var input: InputOptions
         @Option(help: "The work folder the chunk folders go into.") var work: String
         @Option(help: "The folder of decisions on keys found in several tasks (task resolve).") var decisions: String?
+        @Option(help: "Unit accounts: the folder of their decisions (task accounts-outputs), by chunk.") var cleanup: String?
 
         func run() throws {
             let settings = try input.taskSettings()
             let asOf = input.date
             try taskMain {
-                while let line = readLine(strippingNewline: true), !line.isEmpty {
-                    let task = try ChunkTask(line: Substring(line))
-                    let fates = try decisions.map { try CrossTaskDuplicates.fates(inFolder: $0, chunk: task.chunk) }
-                    try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
-                                      workDirectory: work, crossTaskDuplicates: fates, emit: emitLine)
+                try forEachChunkTask(decisions) { task, fates in
+                    if task.dataset == "unit_accounts" {
+                        guard let cleanup else { throw ValidationError("unit_accounts tasks need --cleanup") }
+                        try UnitAccountTasks.write(task, decisionsFolder: cleanup, settings: settings, asOf: asOf,
+                                                   inputDirectory: input.inputDirectory, workDirectory: work,
+                                                   crossTaskDuplicates: fates, emit: emitLine)
+                    } else {
+                        try StageTask.run(task, settings: settings, asOf: asOf, inputDirectory: input.inputDirectory,
+                                          workDirectory: work, crossTaskDuplicates: fates, emit: emitLine)
+                    }
                 }
             }
         }
+    }
+
+    struct AccountsRead: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "accounts-read",
+                                                        abstract: "Print the valid unit accounts of chunk tasks (executors).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The folder of decisions on keys found in several tasks (task resolve).") var decisions: String?
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            try taskMain {
+                try forEachChunkTask(decisions) { task, fates in
+                    try UnitAccountTasks.read(task, settings: settings, inputDirectory: input.inputDirectory,
+                                              crossTaskDuplicates: fates, emit: emitLine)
+                }
+            }
+        }
+    }
+
+    struct AccountsByUnit: AccountLinesStep {
+        static let configuration = CommandConfiguration(commandName: "accounts-by-unit",
+                                                        abstract: "R1 and R2 over the account lines of whole units (executors).")
+        static let step = UnitAccountTasks.byUnit
+        @OptionGroup var input: InputOptions
+    }
+
+    struct AccountsByPerson: AccountLinesStep {
+        static let configuration = CommandConfiguration(commandName: "accounts-by-person",
+                                                        abstract: "R3, C1 and C2 over the account lines of whole persons (executors).")
+        static let step = UnitAccountTasks.byPerson
+        @OptionGroup var input: InputOptions
+    }
+
+    struct AccountsOutputs: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "accounts-outputs",
+                                                        abstract: "C3, the removal export, contact list, notices and summary of a range of units (executors).")
+        @OptionGroup var input: InputOptions
+        @Option(help: "The work folder the part folders go into.") var work: String
+
+        func run() throws {
+            let settings = try input.taskSettings()
+            let asOf = input.date
+            try taskMain {
+                try UnitAccountTasks.outputs(readAllLines(), settings: settings, asOf: asOf,
+                                             inputDirectory: input.inputDirectory, workDirectory: work, emit: emitLine)
+            }
+        }
+    }
+}
+
+/// A step over all the account lines of its partition.
+protocol AccountLinesStep: ParsableCommand {
+    static var step: ([Substring], PipelineSettings, (String) -> Void) throws -> Void { get }
+    var input: InputOptions { get }
+}
+
+extension AccountLinesStep {
+    func run() throws {
+        let settings = try input.taskSettings()
+        try taskMain { try Self.step(readAllLines(), settings, emitLine) }
+    }
+}
+
+/// Every line of standard input.
+private func readAllLines() -> [Substring] {
+    var lines: [Substring] = []
+    while let line = readLine(strippingNewline: true) { lines.append(Substring(line)) }
+    return lines
+}
+
+/// Each chunk task on standard input, with its fates of keys found in other tasks too.
+private func forEachChunkTask(_ decisions: String?,
+                              _ body: (ChunkTask, [Int: CrossTaskDuplicates.Fate]?) throws -> Void) throws {
+    while let line = readLine(strippingNewline: true), !line.isEmpty {
+        let task = try ChunkTask(line: Substring(line))
+        try body(task, try decisions.map { try CrossTaskDuplicates.fates(inFolder: $0, chunk: task.chunk) })
     }
 }
 

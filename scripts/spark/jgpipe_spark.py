@@ -72,6 +72,12 @@ def main():
         tasks = [line for line in out.splitlines() if line]
         one_a_partition(spark, tasks).createOrReplaceTempView("tasks")
         decisions, cross_task_keys = cross_task_decisions(spark, dataset, job, command, len(tasks))
+        if dataset == "unit_accounts":
+            report = unit_accounts(spark, job, command, decisions, len(tasks))
+            report["cross_task_keys"] = cross_task_keys
+            status["datasets"][dataset] = report
+            status["timings_ms"][dataset] = int((time.monotonic() - dataset_started) * 1000)
+            continue
         stage_args = ["--work", job["work"]] + (["--decisions", decisions] if decisions else [])
         lines = spark.sql(
             f"SELECT TRANSFORM(t) USING {sql_string(command('stage', stage_args))} "
@@ -118,6 +124,57 @@ def cross_task_decisions(spark, dataset, job, command, chunks):
               "AS (line STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\n' FROM suspect_rows") \
         .write.mode("overwrite").text(base + ".decisions")
     return base + ".decisions", suspect_count
+
+
+ACCOUNT_COLUMNS = ["ukey", "holder", "chunk", "line", "unit", "registered", "legal", "decision", "fields"]
+
+
+def unit_accounts(spark, job, command, duplicates, chunks):
+    """The unit-account stage (docs/SCALE-OUT.md "Unit accounts"): the chunks' valid accounts,
+    shuffled by unit (R1, R2), by person (R3, C1, C2), by unit into ranges of the output order
+    (C3, the removal export, the contact list, notices, summary); each account's decision goes
+    into a folder by chunk, from which the chunks write their rejected and cleaned parts."""
+    base = os.path.join(job["work"], "unit_accounts")
+    dup = ["--decisions", duplicates] if duplicates else []
+    columns = ", ".join(f"{c} STRING" for c in ACCOUNT_COLUMNS)
+    # An account line's first field is its unit key; an E line's is "E".
+    read = spark.sql(f"SELECT TRANSFORM(t) USING {sql_string(command('accounts-read', dup))} "
+                     f"AS ({columns}) {TAB_ROWS} FROM tasks").persist()
+    errors = [[r.holder, r.chunk, r.line] for r in read.filter("ukey = 'E'").collect()]
+    if errors:
+        read.unpersist()
+        return {"errors": errors, "results": [], "unit_results": [], "notices": base + ".no-notices",
+                "rows": base + ".no-rows", "chunks": chunks}
+    line = "concat_ws('\\t', " + ", ".join(ACCOUNT_COLUMNS) + ")"
+
+    def step(frame, name, key, by_range=False, args=(), out=None):
+        shuffled = frame.repartitionByRange(chunks, key) if by_range else frame.repartition(chunks, key)
+        shuffled.sortWithinPartitions(key, "chunk", "line").createOrReplaceTempView("account_lines")
+        return spark.sql(f"SELECT TRANSFORM({line}) USING {sql_string(command(name, list(args)))} "
+                         f"AS ({out or columns}) {TAB_ROWS} FROM account_lines")
+
+    by_unit = step(read.filter("ukey != 'E'"), "accounts-by-unit", "ukey")
+    # The range partitioner samples its input first: kept, so the rule steps run once.
+    by_person = step(by_unit, "accounts-by-person", "holder").persist()
+    by_person.count()
+    read.unpersist()
+    outputs = step(by_person, "accounts-outputs", "ukey", by_range=True, args=["--work", job["work"]],
+                   out="kind STRING, a STRING, b STRING, c STRING, d STRING").persist()
+    outputs.count()
+    by_person.unpersist()
+    unit_results = [[r.a, r.b] for r in outputs.filter("kind = 'R'").collect()]
+    notices = base + ".notices"
+    outputs.filter("kind = 'N'").orderBy("a", "b", "c").select("d").write.mode("overwrite").text(notices)
+    cleanup = base + ".cleanup"
+    (outputs.filter("kind = 'D'").selectExpr("a AS chunk", "concat_ws('\\t', b, c) AS value")
+     .write.mode("overwrite").partitionBy("chunk").text(cleanup))
+    outputs.unpersist()
+    written = spark.sql(f"SELECT TRANSFORM(t) USING "
+                        f"{sql_string(command('stage', ['--work', job['work'], '--cleanup', cleanup] + dup))} "
+                        f"AS (kind STRING, a STRING, b STRING, c STRING, d STRING) {TAB_ROWS} FROM tasks").collect()
+    return {"errors": [[r.a, r.b, r.c] for r in written if r.kind == "E"],
+            "results": [[r.a, r.b] for r in written if r.kind == "R"], "unit_results": unit_results,
+            "notices": notices, "rows": base + ".no-rows", "chunks": chunks}
 
 
 # TRANSFORM without a serde splits its output at U+0001 unless told: the workers' lines are

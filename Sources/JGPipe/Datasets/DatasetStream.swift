@@ -118,31 +118,53 @@ extension DatasetLoader {
         return key.withUTF8 { FNV1a.hash($0) }
     }
 
+    /// The records `selected` picks (by ordinal among the file's records, and the raw row),
+    /// validated as `load` validates them (a row rejected for itself is among `rows.rejected`),
+    /// with each picked row's fields as read by line: the one pass of the duplicate checks that
+    /// reads rows by key (`decideDuplicates`, the Spark engine's `task suspects`).
+    static func validateSelected<V: DatasetValidator>(path: String, validator: V, extraAliases: [String: [String]],
+                                                      options: ReadOptions,
+                                                      selected: (Int, RawRow, HeaderMap) -> Bool) throws -> SelectedRows<V.Record>? {
+        var picked: SelectedRows<V.Record>?
+        var ordinal = 0
+        _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
+                                        options: options) { header in
+            picked = SelectedRows(map: header, rows: ValidatedRows(
+                store: RowStore(width: validator.schema.columns.count + header.passThrough.count)))
+        } batch: { batch, records in
+            guard let map = picked?.map else { return }
+            batch.withRawRows { raw in
+                for r in records {
+                    defer { ordinal += 1 }
+                    let row = raw[r]
+                    guard selected(ordinal, row, map) else { continue }
+                    validate(row, map: map, validator: validator, into: &picked!.rows)
+                    picked!.fieldsByLine[row.line] = row.fields
+                }
+            }
+        }
+        return picked
+    }
+
+    struct SelectedRows<Record> {
+        let map: HeaderMap
+        var rows: ValidatedRows<Record>
+        var fieldsByLine: [Int: [String]] = [:]
+    }
+
     /// Validates the suspect records (and only them) and resolves their duplicates as `load` does.
     static func decideDuplicates<V: DatasetValidator>(path: String, suspects: [Int], validator: V,
                                                       extraAliases: [String: [String]],
                                                       options: ReadOptions) throws -> DuplicateDecisions {
-        var map: HeaderMap?
-        var rows: ValidatedRows<V.Record>?
-        var fieldsByLine: [Int: [String]] = [:]
-        var ordinal = 0, next = 0
-        _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: extraAliases,
-                                        options: options) { header in
-            map = header
-            rows = ValidatedRows(store: RowStore(width: validator.schema.columns.count + header.passThrough.count))
-        } batch: { batch, records in
-            guard let map else { return }
-            batch.withRawRows { raw in
-                for r in records {
-                    defer { ordinal += 1 }
-                    guard next < suspects.count, suspects[next] == ordinal else { continue }
-                    next += 1
-                    let row = raw[r]
-                    validate(row, map: map, validator: validator, into: &rows!)
-                    fieldsByLine[row.line] = row.fields
-                }
-            }
+        var next = 0
+        let picked = try validateSelected(path: path, validator: validator, extraAliases: extraAliases,
+                                          options: options) { ordinal, _, _ in
+            guard next < suspects.count, suspects[next] == ordinal else { return false }
+            next += 1
+            return true
         }
+        let map = picked?.map, fieldsByLine = picked?.fieldsByLine ?? [:]
+        let rows = picked?.rows
         guard let rows else { return DuplicateDecisions() }
         let resolution = DuplicateKeys.resolve(store: rows.store, keyColumns: validator.keyColumns)
         let keyNames = validator.keyColumns.map { column in

@@ -107,12 +107,13 @@ struct ChunkResult {
     }
 
     /// Two chunks' summary sections as one: counts add up, a `…_max` is the larger, an
-    /// `oldest_…` date the earlier ("" when a chunk has none), any other value (dates,
-    /// settings echoed) is the same in every chunk. Objects whose keys differ
+    /// `oldest_…` date the earlier ("" when a chunk has none), C3's several-legal-person units
+    /// one sorted list, any other value (dates, settings echoed such as the `max_…` caps) is the
+    /// same in every chunk. Objects whose keys differ
     /// (by detachment, by type) are in key order, as `JSONValue.counts` and the stages write them.
     static func mergedSection(_ a: JSONValue, _ b: JSONValue, path: String) throws -> JSONValue {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case let (.int(x), .int(y)) where !path.hasPrefix("max_"):
             return .int(path.hasSuffix("_max") ? max(x, y) : x + y)
         case let (.string(x), .string(y)) where path.hasPrefix("oldest_"):
             // ISO dates: text order is date order.
@@ -132,6 +133,10 @@ struct ChunkResult {
                 guard let right else { return (key, left) }
                 return (key, try mergedSection(left, right, path: key))
             })
+        case let (.array(x), .array(y)) where path.hasSuffix("_several_legal_persons"):
+            // C3's unit codes, one list in code order (`accountSummary`) from the ranges' lists.
+            let codes = (x + y).compactMap { if case let .string(code) = $0 { code } else { nil } }
+            return .array(codes.sorted().map(JSONValue.string))
         default:
             guard a == b else { throw TaskError("summary \(path): the chunks disagree (\(a.rendered()) and \(b.rendered()))") }
             return a

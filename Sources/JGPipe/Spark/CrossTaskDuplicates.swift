@@ -26,7 +26,7 @@ public enum CrossTaskDuplicates {
         let (path, options) = try TaskDataset.reading(task, settings: settings, inputDirectory: inputDirectory)
         var last: UInt64? = DatasetLoader.keyHash(UnsafeBufferPointer(start: nil, count: 0))
         var lines: [String] = []
-        for hash in try TaskDataset(task.dataset, settings: settings).keyHashes(path, options).sorted()
+        for hash in try TaskDataset(task.dataset, settings: settings, inputDirectory: inputDirectory).keyHashes(path, options).sorted()
             where hash != last && hash != 0 {
             lines.append("\(hexHash(hash))\t\(task.chunk)")
             last = hash
@@ -40,7 +40,7 @@ public enum CrossTaskDuplicates {
     public static func suspects(_ task: ChunkTask, suspects: Set<UInt64>, settings: PipelineSettings,
                                 inputDirectory: String) throws -> [String] {
         let (path, options) = try TaskDataset.reading(task, settings: settings, inputDirectory: inputDirectory)
-        return try TaskDataset(task.dataset, settings: settings).suspectRows(path, options, suspects).map { row in
+        return try TaskDataset(task.dataset, settings: settings, inputDirectory: inputDirectory).suspectRows(path, options, suspects).map { row in
             [hexHash(row.hash), TaskLine.padded(row.line, width: 12), String(task.chunk),
              TaskLine.payload([row.keyNames, String(row.raw.count)] + row.raw + row.canonical)].joined(separator: "\t")
         }
@@ -48,8 +48,9 @@ public enum CrossTaskDuplicates {
 
     /// `task resolve`: suspect rows of any number of hashes, each hash's rows all there
     /// → `D <chunk> <line> <k|c|x> <key names, key, fields as read>` for each.
-    public static func resolve(_ lines: [Substring], dataset: String, settings: PipelineSettings) throws -> [String] {
-        let keyColumns = try TaskDataset(dataset, settings: settings).keyColumns
+    public static func resolve(_ lines: [Substring], dataset: String, settings: PipelineSettings,
+                               inputDirectory: String) throws -> [String] {
+        let keyColumns = try TaskDataset(dataset, settings: settings, inputDirectory: inputDirectory).keyColumns
         var out: [String] = []
         var group: [(line: Int, chunk: String, keyNames: String, raw: [String], canonical: [String])] = []
         func flush() {

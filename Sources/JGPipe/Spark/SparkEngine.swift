@@ -51,7 +51,7 @@ public enum SparkEngine {
     static func checkSupported(_ inputFolder: InputFolder) throws(RunError) {
         let unsupported = inputFolder.present.filter { !StageTask.supportedDatasets.contains($0) }
         guard unsupported.isEmpty else {
-            throw RunError(.unavailable, "the Spark engine does not run the unit-account stage yet (R1–R3 and C1–C3 need shuffles by unit, by person, by unit); this input holds \(unsupported.joined(separator: ", ")): run it with --engine embedded (docs/SCALE-OUT.md). Nothing was read or published.")
+            throw RunError(.unavailable, "the Spark engine does not run \(unsupported.joined(separator: ", ")) yet: run it with --engine embedded (docs/SCALE-OUT.md). Nothing was read or published.")
         }
     }
 
@@ -59,6 +59,7 @@ public enum SparkEngine {
                     staging: String) throws -> [StageOutput] {
         // A stage's task reads its secondary datasets itself (the violations' users).
         let datasets = present.filter { !StageTask.secondaryDatasets.contains($0) }
+        if datasets.contains("unit_accounts") && !datasets.contains("units") { throw UnitAccountStage.unitsMissing(context.settings) }
         let work = resolvedPath(staging) + ".spark"
         try removeTree(work)
         try makeDirectories(work)
@@ -93,10 +94,54 @@ public enum SparkEngine {
             }
         }
         context.logger.info("spark job finished", metadata: metadata)
-        return try datasets.map { dataset in
+        var outputs: [StageOutput] = []
+        for dataset in datasets {
             guard let report = status["datasets"]?[dataset] else { throw TaskError("the Spark job reported nothing for \(dataset)") }
-            return try merge(dataset, report, work: work, context: context)
+            guard dataset == "unit_accounts" else {
+                outputs.append(try merge(dataset, report, work: work, context: context))
+                continue
+            }
+            // One stage, as the embedded run has it: the units' output, then the accounts'.
+            let accounts = try mergeAccounts(report, work: work, context: context)
+            outputs[outputs.count - 1].sections += accounts.sections
+            outputs[outputs.count - 1].rejections += accounts.rejections
+            outputs[outputs.count - 1].files += accounts.files
+            outputs[outputs.count - 1].notices += accounts.notices
         }
+        return outputs
+    }
+
+    /// The unit-account tasks' outputs (`UnitAccountTasks`): the chunks' rejected and cleaned
+    /// parts as `merge` takes any stage's, the unit notices, then the ranges' parts of the
+    /// removal export and the contact list in the units' output order and their summary sections.
+    static func mergeAccounts(_ report: JSONValue, work: String, context: RunContext) throws -> StageOutput {
+        var output = try merge("unit_accounts", report, work: work, context: context)
+        guard case let .array(ranges)? = report["unit_results"] else { throw TaskError("a malformed Spark job status for unit_accounts") }
+        var parts = try ranges.map { range -> (String, ChunkResult) in
+            guard case let .array(f) = range, f.count == 2, case let .string(name) = f[0], case let .string(text) = f[1]
+            else { throw TaskError("a malformed unit-range result") }
+            return (name, try ChunkResult(json: JSONValue(parsing: TaskLine.unescape(Substring(text)))))
+        }
+        if parts.isEmpty {
+            // No valid account: the files' headers and the summary's zeros, as the embedded run has them.
+            try UnitAccountTasks.outputs([], settings: context.settings, asOf: context.asOf,
+                                         inputDirectory: context.inputs.directory, workDirectory: work, evenIfEmpty: true) { line in
+                let f = TaskLine.fields(Substring(line))
+                if f.count == 3, f[0] == "R", let json = try? JSONValue(parsing: TaskLine.unescape(f[2])),
+                   let result = try? ChunkResult(json: json) { parts.append((String(f[1]), result)) }
+            }
+        }
+        parts.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        let merged = try ChunkResult.merged(parts.map(\.1))
+        let folders = parts.map { UnitAccountTasks.outputsFolder(work) + "/" + $0.0 }
+        for file in merged.files {
+            try concatenate(folders.map { $0 + "/" + file }, to: context.stagingDirectory + "/" + file,
+                            digests: context.staging.digests)
+        }
+        context.staging.adopt(merged.files)
+        output.files += merged.files
+        output.sections += merged.sections
+        return output
     }
 
     /// One dataset's task outputs into the staging folder, the run's inputs and notice collector:

@@ -14,9 +14,11 @@ import Glibc
 /// Deterministic and without side effects beyond its chunk folder, which a retried attempt
 /// replaces whole: Spark may run a task twice.
 public enum StageTask {
-    /// The datasets the Spark engine runs so far; each but `vehicle_users` is a stage's own
-    /// (the violation stage reads `vehicle_users` beside `violations`).
-    public static let supportedDatasets = ["exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users"]
+    /// The datasets the Spark engine runs: each is cut into tasks of its own but
+    /// `vehicle_users` (the violation stage reads it beside `violations`); the units and their
+    /// accounts are one stage's, run as a units task and the unit-account tasks (`UnitAccountTasks`).
+    public static let supportedDatasets = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences",
+                                           "violations", "vehicle_users"]
 
     /// Datasets read by another stage's task, not cut into tasks of their own.
     static let secondaryDatasets: Set = ["vehicle_users"]
@@ -26,7 +28,8 @@ public enum StageTask {
     /// a vehicle in one place, which a shuffle by vehicle would give (docs/SCALE-OUT.md). The
     /// task reads `vehicles.csv` (the directory) and `vehicle_users.csv` whole from the shared
     /// input folder, as the embedded stage does.
-    static let wholeFileDatasets: Set = ["violations"]
+    /// The units are one task too: every unit-account task reads them whole (`UnitAccountTasks`).
+    static let wholeFileDatasets: Set = ["violations", "units"]
 
     /// Outputs whose row order spans the whole dataset: their rows are sorted by the engine
     /// (by these columns, then chunk and input order), the others are concatenated in chunk
@@ -51,8 +54,19 @@ public enum StageTask {
         case "driver_licences": stage = try LicenceStage(settings: settings)
         // One task over the whole file: duplicates are the stage's own to resolve.
         case "violations": stage = try ViolationStage(settings: settings)
+        case "units": stage = try UnitAccountStage(settings: settings, unitsOnly: true)
         default: throw TaskError("the Spark engine has no stage task for \(task.dataset) yet")
         }
+        try run(task, settings: settings, asOf: asOf, inputDirectory: inputDirectory, workDirectory: workDirectory,
+                crossTaskDuplicates: crossTaskDuplicates, emit: emit, body: stage.run)
+    }
+
+    /// `body` over the task's records, in an attempt folder that becomes the chunk folder when
+    /// done; prints its notices (`N`), rows of globally sorted files (`W`) and result (`R`), or
+    /// `E` when it throws.
+    static func run(_ task: ChunkTask, settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String,
+                    workDirectory: String, crossTaskDuplicates: [Int: CrossTaskDuplicates.Fate]?,
+                    emit: (String) -> Void, body: (RunContext) throws -> StageOutput) throws {
         var chunkSettings = settings
         // A whole-file task reads its other inputs too (the vehicle directory, the users):
         // `reading` leaves the byte ranges and encoding of its own file out.
@@ -60,15 +74,11 @@ public enum StageTask {
         chunkSettings.read.crossTaskDuplicates = crossTaskDuplicates
 
         let folder = chunkFolder(workDirectory, task)
-        // Attempts of one task may run at once on several hosts (speculation, a lost executor).
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, host.count - 1)
-        let attempt = folder + ".attempt-\(String(cString: host))-\(getpid())"
-        try makeDirectories(attempt)
+        let attempt = try attemptFolder(folder)
         let context = RunContext(settings: chunkSettings, asOf: asOf, inputDirectory: inputDirectory, stagingDirectory: attempt)
         let output: StageOutput
         do {
-            output = try stage.run(context)
+            output = try body(context)
         } catch {
             try? removeTree(attempt)
             emit(["E", String(task.chunk), String(Pipeline.exitCode(for: error).rawValue), TaskLine.escape("\(error)")]
@@ -76,14 +86,7 @@ public enum StageTask {
             return
         }
         let chunk = TaskLine.padded(task.chunk)
-        // In SPEC §4 order within the task (equal keys in input order); the engine's sort by
-        // (key, chunk, this sequence) is then the whole run's order.
-        var seq = 0
-        try context.notices.drainInOutputOrder { notice in
-            emit(["N", TaskLine.escape(String(decoding: notice.key, as: UTF8.self)), chunk, TaskLine.padded(seq),
-                  TaskLine.payload(Notice.columns.indices.map(notice.string))].joined(separator: "\t"))
-            seq += 1
-        }
+        try emitNotices(context.notices, source: chunk, emit: emit)
         for file in context.staging.files {
             guard let columns = globallySorted[file], let rows = try CSVRowSource(path: attempt + "/" + file) else { continue }
             var seq = 0
@@ -98,10 +101,35 @@ public enum StageTask {
         let result = ChunkResult(chunk: task.chunk, datasets: context.inputs.datasets, files: context.staging.files,
                                  sections: output.sections, rejections: output.rejections)
         emit("R\t\(task.chunk)\t" + TaskLine.escape(result.json.rendered()))
-        // The attempt that finishes last leaves its folder: attempts write the same bytes.
+        try finish(attempt, as: folder)
+    }
+
+    /// A new folder for this attempt at `folder`: attempts of one task may run at once on
+    /// several hosts (speculation, a lost executor).
+    static func attemptFolder(_ folder: String) throws -> String {
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        let attempt = folder + ".attempt-\(String(cString: host))-\(getpid())"
+        try makeDirectories(attempt)
+        return attempt
+    }
+
+    /// The attempt that finishes last leaves its folder: attempts write the same bytes.
+    static func finish(_ attempt: String, as folder: String) throws {
         if access(folder, F_OK) == 0 { try removeTree(folder) }
         guard rename(attempt, folder) == 0 else {
             throw TaskError("cannot move \(attempt) to \(folder): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The notices as `N` lines: in SPEC §4 order within the task (equal keys in input order);
+    /// the engine's sort by (key, source, this sequence) is then the whole run's order.
+    static func emitNotices(_ notices: NoticeCollector, source: String, emit: (String) -> Void) throws {
+        var seq = 0
+        try notices.drainInOutputOrder { notice in
+            emit(["N", TaskLine.escape(String(decoding: notice.key, as: UTF8.self)), source, TaskLine.padded(seq),
+                  TaskLine.payload(Notice.columns.indices.map(notice.string))].joined(separator: "\t"))
+            seq += 1
         }
     }
 }

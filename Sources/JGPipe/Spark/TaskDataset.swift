@@ -15,13 +15,18 @@ struct TaskDataset {
         var canonical: [String]
     }
 
-    init(_ dataset: String, settings: PipelineSettings) throws {
+    init(_ dataset: String, settings: PipelineSettings, inputDirectory: String) throws {
         switch dataset {
         case "vehicles":
             let closed = try VehicleSettings(settings.root.table("vehicles")).closedStatuses
             try self.init(VehicleValidator(closedStatuses: closed), settings: settings)
         case "exam_enrollments": try self.init(ExamEnrollmentValidator(), settings: settings)
         case "driver_licences": try self.init(DriverLicenceValidator(), settings: settings)
+        // Accounts are checked against the units: a row of an unknown unit is rejected for
+        // itself, no copy (SPEC §1).
+        case "unit_accounts":
+            let units = try UnitAccountTasks.Units(settings: settings, inputDirectory: inputDirectory)
+            try self.init(UnitAccountValidator(units: units.index), settings: settings)
         default: throw TaskError("the Spark engine does not cut \(dataset) into tasks")
         }
     }
@@ -33,30 +38,20 @@ struct TaskDataset {
             try DatasetLoader.keyHashes(path: path, validator: validator, extraAliases: aliases, options: options)
         }
         suspectRows = { path, options, suspects in
-            var map: HeaderMap?
-            var found: [SuspectRow] = []
-            _ = try DatasetFile.readBatches(path: path, schema: validator.schema, extraAliases: aliases,
-                                            options: options) { header in
-                map = header
-            } batch: { batch, records in
-                guard let map else { return }
-                batch.withRawRows { raw in
-                    for r in records {
-                        let row = raw[r]
-                        let hash = validator.suspectKeyHash(row, map: map)
-                        guard suspects.contains(hash) else { continue }
-                        var one = DatasetLoader.ValidatedRows<V.Record>(
-                            store: RowStore(width: validator.schema.columns.count + map.passThrough.count))
-                        DatasetLoader.validate(row, map: map, validator: validator, into: &one)
-                        guard !one.records.isEmpty else { continue }  // rejected for itself: not a copy
-                        let keyNames = validator.keyColumns.map { map.columnName($0, in: validator.schema) }
-                            .joined(separator: "、")
-                        found.append(SuspectRow(hash: hash, line: row.line, keyNames: keyNames, raw: row.fields,
-                                                canonical: one.store.fields(0)))
-                    }
-                }
+            var hashByLine: [Int: UInt64] = [:]
+            guard let picked = try DatasetLoader.validateSelected(path: path, validator: validator, extraAliases: aliases,
+                                                                  options: options, selected: { _, row, map in
+                let hash = validator.suspectKeyHash(row, map: map)
+                guard suspects.contains(hash) else { return false }
+                hashByLine[row.line] = hash
+                return true
+            }) else { return [] }
+            let keyNames = validator.keyColumns.map { picked.map.columnName($0, in: validator.schema) }.joined(separator: "、")
+            // A row rejected for itself is no copy: only the valid ones.
+            return picked.rows.lines.enumerated().map { i, line in
+                SuspectRow(hash: hashByLine[line]!, line: line, keyNames: keyNames, raw: picked.fieldsByLine[line] ?? [],
+                           canonical: picked.rows.store.fields(i))
             }
-            return found
         }
     }
 

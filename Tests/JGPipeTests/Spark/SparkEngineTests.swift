@@ -76,7 +76,12 @@ struct SparkEngineTests {
     /// violations stay one task).
     @Test(arguments: ["utf8", "gb18030"], [400, 1500, 1 << 20])
     func everySparkStageGivesTheEmbeddedOutputs(set: String, chunkBytes: Int) throws {
-        let input = try Self.sparkDatasets(set)
+        try Self.expectTheEmbeddedOutputs(try Self.sparkDatasets(set), chunkBytes: chunkBytes)
+    }
+
+    /// `input` run embedded and on the engine cut into `chunkBytes` tasks: both succeed, with
+    /// the same datasets, counts and output files.
+    static func expectTheEmbeddedOutputs(_ input: String, chunkBytes: Int) throws {
         let (embedded, embeddedOut) = try Self.run(input, spark: nil)
         let (spark, sparkOut) = try Self.run(input, spark: chunkBytes)
         #expect(embedded.exitCode == .ok, "\(embedded.message)")
@@ -131,11 +136,59 @@ struct SparkEngineTests {
         }
     }
 
-    /// The unit-account stage's datasets in the input: exit 69 before anything is read.
-    @Test func otherStagesAreRefused() throws {
-        let (outcome, out) = try Self.run(RunHarness.samples + "/utf8", spark: 1 << 20)
-        #expect(outcome.exitCode == .unavailable)
-        #expect(outcome.message.contains("does not run the unit-account stage"))
+    /// Every dataset of the samples, the units and their accounts too (R1–R3, C1–C3 over the
+    /// shuffles of `UnitAccountTasks`), cut into tasks: the embedded outputs.
+    @Test(arguments: ["utf8", "gb18030"], [700, 3000, 1 << 20])
+    func theWholeSampleGivesTheEmbeddedOutputs(set: String, chunkBytes: Int) throws {
+        try Self.expectTheEmbeddedOutputs(RunHarness.samples + "/" + set, chunkBytes: chunkBytes)
+    }
+
+    /// Account ids that are not plain digit strings (a leading zero, a letter): SPEC §1's id
+    /// order is then each task's ranks of its ids, which must order them as the whole dump's do.
+    @Test(arguments: [700, 3000])
+    func accountIDsThatAreNotNumbersAreRankedAsEmbedded(chunkBytes: Int) throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/units.csv", toPath: input + "/units.csv")
+        let text = try String(contentsOfFile: RunHarness.samples + "/utf8/unit_accounts.csv", encoding: .utf8)
+        var changed = 0
+        var lines = text.split(separator: "\n").enumerated().map { k, line in
+            guard k > 0, line.first?.isNumber == true, k % 3 != 2 else { return String(line) }
+            changed += 1
+            return (k % 3 == 0 ? "0" : "U") + line
+        }
+        // Rows in reverse: input order is then no stand-in for the id order (the last tie-break).
+        lines[1...].reverse()
+        #expect(changed > 10)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input + "/unit_accounts.csv", atomically: true, encoding: .utf8)
+        let (embedded, _) = try Self.run(input, spark: nil)
+        #expect(embedded.datasets.first { $0.0 == "unit_accounts" }.map { $0.1.cleaned > 10 } == true)
+        try Self.expectTheEmbeddedOutputs(input, chunkBytes: chunkBytes)
+    }
+
+    /// No valid account (a header, and one row of a unit the units file lacks): the removal
+    /// export and the contact list are their headers, the summary's counts zero, as embedded.
+    @Test func noValidAccountGivesTheEmbeddedOutputs() throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/units.csv", toPath: input + "/units.csv")
+        let accounts = try String(contentsOfFile: RunHarness.samples + "/utf8/unit_accounts.csv", encoding: .utf8)
+        let header = accounts.prefix { $0 != "\n" }
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false).count
+        let row = (["900001", "91440101MA00000000"] + Array(repeating: "", count: columns - 2)).joined(separator: ",")
+        try (header + "\n" + row + "\n").write(toFile: input + "/unit_accounts.csv", atomically: true, encoding: .utf8)
+        let (embedded, _) = try Self.run(input, spark: nil)
+        #expect(embedded.datasets.first { $0.0 == "unit_accounts" }?.1.cleaned == 0)
+        try Self.expectTheEmbeddedOutputs(input, chunkBytes: 1 << 20)
+    }
+
+    /// Accounts without their units: the embedded stage's refusal (exit 66), before Spark starts.
+    @Test func accountsWithoutUnitsAreRefused() throws {
+        let input = RunHarness.temporaryFolder("jgpipe-spark-in")
+        try FileManager.default.copyItem(atPath: RunHarness.samples + "/utf8/unit_accounts.csv", toPath: input + "/unit_accounts.csv")
+        let (embedded, _) = try Self.run(input, spark: nil)
+        let (spark, out) = try Self.run(input, spark: 1 << 20)
+        #expect(embedded.exitCode == .noInput)
+        #expect(spark.exitCode == embedded.exitCode)
+        #expect(spark.message == embedded.message)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

@@ -16,20 +16,20 @@ struct RemovalExport {
 
     /// Writes the export. Returns each unit's removal fact (SPEC §4: the identity of its cleanup
     /// notice): a hash of its removed account ids in export order, empty for a unit that loses none.
-    func write(_ accounts: LoadedDataset<UnitAccount>, _ decisions: [AccountDecision], _ units: LoadedDataset<Unit>,
+    func write(_ records: [UnitAccount], _ store: RowStore, _ decisions: [AccountDecision], _ units: LoadedDataset<Unit>,
                _ detachment: [String], _ unitOrder: [Int32], to staging: StagingFolder) throws -> [String] {
-        let removed = Self.removalOrder(accounts.records, decisions, unitOrder: unitOrder)
+        let removed = Self.removalOrder(records, decisions, unitOrder: unitOrder)
         let writer = try staging.csv(Self.fileName, header: Self.columns)
         let ruleFields = CleanupRule.allCases.map { rule in
             [rule.rawValue, rule.reason(caps)].map(CSVWriter.encodedField)
         }
         let disableOn = CSVWriter.encodedField(disableOn)
-        let keptByR1 = r1KeptAccounts(accounts.records, decisions)
+        let keptByR1 = r1KeptAccounts(records, decisions)
         var facts = [String](repeating: "", count: units.records.count)
         var unitIDs: [String] = []
         let before = Self.before, after = Self.after
         try units.store.withFields { unitFields in
-            try accounts.store.withFields { fields in
+            try store.withFields { fields in
                 for (k, entry) in removed.enumerated() {
                     let i = Int(entry.index), unit = Int(entry.unit)
                     for column in before { writer.appendField(bytes: fields.field(i, column), first: column == before[0]) }
@@ -47,7 +47,7 @@ struct RemovalExport {
                     writer.appendField(detachment[unit], first: false)
                     try writer.endRow()
                     // The export is in unit order, each unit's accounts in account-id order.
-                    unitIDs.append(accounts.store.field(i, Column.accountID))
+                    unitIDs.append(store.field(i, Column.accountID))
                     if k + 1 == removed.count || removed[k + 1].unit != entry.unit {
                         facts[unit] = Notice.identity(unitIDs)
                         unitIDs.removeAll(keepingCapacity: true)

@@ -43,7 +43,7 @@ struct UnitContactList {
     }
 
     /// Writes the list; `units` in output order, only those with an account and a notice.
-    func write(units: LoadedDataset<Unit>, accounts: LoadedDataset<UnitAccount>, unitOrder: [Int32],
+    func write(units: LoadedDataset<Unit>, accounts: RowStore, unitOrder: [Int32],
                detachment: [String], tallies: UnitTallies, coverage: [LegalPersonCoverage], context: RunContext) throws {
         typealias UnitColumn = UnitValidator.Column
         let phoneColumn = UnitAccountValidator.Column.holderPhone
@@ -58,10 +58,10 @@ struct UnitContactList {
             let noLegalPerson = coverage[u] == .none
             guard removed.contains(where: { $0 > 0 }) || noLegalPerson else { continue }
             let contactPhone = units.store.field(u, UnitColumn.phone)
-            let legalPersonPhone = legalPersonAccount[u] < 0 ? "" : accounts.store.field(Int(legalPersonAccount[u]), phoneColumn)
+            let legalPersonPhone = legalPersonAccount[u] < 0 ? "" : accounts.field(Int(legalPersonAccount[u]), phoneColumn)
             var adminPhones: [String] = []
             for admin in admins[adminStart[u]..<adminStart[u + 1]] {
-                let phone = accounts.store.field(Int(admin.account), phoneColumn)
+                let phone = accounts.field(Int(admin.account), phoneColumn)
                 if !phone.isEmpty && !adminPhones.contains(phone) { adminPhones.append(phone) }
             }
             let reachable = ([contactPhone, legalPersonPhone] + adminPhones).contains { PhoneKind($0).isSMSReachable }
