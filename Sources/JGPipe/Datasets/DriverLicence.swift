@@ -19,7 +19,7 @@ public struct LicenceStatus: Hashable, Sendable {
     public var isCancelled: Bool { letters.contains(LicenceStatus.cancelled) }
 }
 
-/// A driving licence (机动车驾驶证) from `driver_licences.csv` (SPEC §7), typed for D1–D4.
+/// A driving licence (机动车驾驶证) from `driver_licences.csv` (SPEC §7), typed for D1–D5.
 public struct DriverLicence: Equatable, Sendable {
     public let holder: IdentityNumber
     public let region: RegionCode
@@ -31,6 +31,16 @@ public struct DriverLicence: Equatable, Sendable {
     public let cancelledForOverdueRenewal: Bool
     public let lastMedicalOn: CalendarDate?
     public let lastReviewedOn: CalendarDate?
+    /// The points recorded in the cycle ending on `pointsCycleEnd`; nil when not exported (D2 (a)).
+    public let points: Int?
+    public let pointsCycleEnd: CalendarDate?
+    /// The source system's mark of an accident that makes the cycle's review due (第七十二条第四、五款).
+    public let reviewFlag: Bool
+    /// The `birth_date` column: the age of a holder whose id carries none (not type A).
+    public let birthDateColumn: CalendarDate?
+
+    /// SPEC §7: the birth date of a type-A identity number, else `birth_date`; nil when neither.
+    public var birthDate: CalendarDate? { holder.birthDate ?? birthDateColumn }
 }
 
 public struct DriverLicenceValidator: RecordValidator {
@@ -39,7 +49,7 @@ public struct DriverLicenceValidator: RecordValidator {
     /// SPEC §7 `driver_licences.csv`, in table order.
     enum Column: Int, DatasetColumn {
         case holderType, holderNumber, holderName, holderPhone, region, classes, firstIssuedOn, validUntil, status,
-             cancelReason, lastMedicalOn, lastReviewedOn
+             cancelReason, lastMedicalOn, lastReviewedOn, points, pointsCycleEnd, reviewFlag, birthDate
 
         static let dataset = "driver_licences"
 
@@ -57,6 +67,10 @@ public struct DriverLicenceValidator: RecordValidator {
             case .cancelReason: ColumnSpec("cancel_reason", aliases: ["注销原因"])
             case .lastMedicalOn: ColumnSpec("last_medical_on", aliases: ["最近体检日期"])
             case .lastReviewedOn: ColumnSpec("last_reviewed_on", aliases: ["最近审验日期"])
+            case .points: ColumnSpec("points", aliases: ["累积记分"])
+            case .pointsCycleEnd: ColumnSpec("points_cycle_end", aliases: ["记分周期止", "清分日期"])
+            case .reviewFlag: ColumnSpec("review_flag", aliases: ["审验标记"])
+            case .birthDate: ColumnSpec("birth_date", aliases: ["出生日期"])
             }
         }
     }
@@ -85,7 +99,25 @@ public struct DriverLicenceValidator: RecordValidator {
                              validUntil: validUntil, status: status,
                              cancelledForOverdueRenewal: status.isCancelled && overdueRenewal,
                              lastMedicalOn: try row.optionalDate(Column.lastMedicalOn),
-                             lastReviewedOn: try row.optionalDate(Column.lastReviewedOn))
+                             lastReviewedOn: try row.optionalDate(Column.lastReviewedOn),
+                             points: try Self.points(row), pointsCycleEnd: try row.optionalDate(Column.pointsCycleEnd),
+                             reviewFlag: try row.choice(Column.reviewFlag, Self.reviewFlagValues),
+                             birthDateColumn: try row.optionalDate(Column.birthDate))
+    }
+
+    /// SPEC §7 `review_flag`: `Y`/`N` (either case, or 是/否); empty is N.
+    static let reviewFlagValues: [String: Bool] = ["": false, "n": false, "否": false, "y": true, "是": true]
+    /// SPEC §7 `points`: a cycle's points, 0–99.
+    static let maxPoints = 99
+
+    /// `points`: nil when empty (not exported: D2 cannot tell), else an integer 0–99.
+    static func points(_ row: SchemaRow) throws(FieldError) -> Int? {
+        let text = row.text(Column.points)
+        if text.isEmpty { return nil }
+        guard text.utf8.count <= 2, ASCII.allDigits(text.utf8), let points = Int(text) else {
+            throw FieldError(.invalidNumber, "\(row.name(Column.points)) \"\(text)\" 不是 0-\(maxPoints) 的整数记分")
+        }
+        return points
     }
 
     /// SPEC §2 `cancel_reason`: `overdue_renewal` or 逾期未换证; any other code is kept as given.
@@ -109,6 +141,10 @@ public struct DriverLicenceValidator: RecordValidator {
             case .cancelReason: Self.isOverdueRenewal(reason) ? CancelReason.overdueRenewalCode : reason
             case .lastMedicalOn: licence.lastMedicalOn?.iso ?? ""
             case .lastReviewedOn: licence.lastReviewedOn?.iso ?? ""
+            case .points: licence.points.map(String.init) ?? ""
+            case .pointsCycleEnd: licence.pointsCycleEnd?.iso ?? ""
+            case .reviewFlag: licence.reviewFlag ? "Y" : "N"
+            case .birthDate: licence.birthDateColumn?.iso ?? ""
             }
         }
     }

@@ -17,7 +17,11 @@ extension DriverLicenceValidator {
               let reasonText = row.normalized(Column.cancelReason, map),
               let isOverdueRenewal = ExamEnrollmentValidator.isOverdueRenewal(reasonText),
               let lastMedicalOn = row.optionalDate(Column.lastMedicalOn, map),
-              let lastReviewedOn = row.optionalDate(Column.lastReviewedOn, map)
+              let lastReviewedOn = row.optionalDate(Column.lastReviewedOn, map),
+              let points = row.normalized(Column.points, map).flatMap(Self.optionalPoints),
+              let pointsCycleEnd = row.optionalDate(Column.pointsCycleEnd, map),
+              let reviewFlag = ViolationValidator.yesNo(row.column(Column.reviewFlag, map), empty: false),
+              let birthDate = row.optionalDate(Column.birthDate, map)
         else { return nil }
         let licenceClasses = LicenceClasses(rawValue: classes)
         let status = LicenceStatus(validatedLetters: statusText)
@@ -38,12 +42,25 @@ extension DriverLicenceValidator {
         }
         store.append(Column.lastMedicalOn, lastMedicalOn)
         store.append(Column.lastReviewedOn, lastReviewedOn)
+        store.append(Column.points, points.map(String.init) ?? "")
+        store.append(Column.pointsCycleEnd, pointsCycleEnd)
+        store.append(Column.reviewFlag, reviewFlag ? "Y" : "N")
+        store.append(Column.birthDate, birthDate)
         for source in map.passThrough { store.appendField(row[source]) }
         store.endRow()
         return DriverLicence(holder: IdentityNumber(residentNumber: holder.number), region: RegionCode(validated: region),
                              classes: licenceClasses, firstIssuedOn: firstIssuedOn.date, validUntil: validUntil.date,
                              status: status, cancelledForOverdueRenewal: status.isCancelled && isOverdueRenewal,
-                             lastMedicalOn: lastMedicalOn, lastReviewedOn: lastReviewedOn)
+                             lastMedicalOn: lastMedicalOn, lastReviewedOn: lastReviewedOn, points: points,
+                             pointsCycleEnd: pointsCycleEnd, reviewFlag: reviewFlag, birthDateColumn: birthDate)
+    }
+
+    /// `points` on bytes: `.some(nil)` when empty, `.some(n)` for 1–2 digits; nil otherwise (the
+    /// string path names the error).
+    static func optionalPoints(_ b: UnsafeBufferPointer<UInt8>) -> Int?? {
+        if b.isEmpty { return .some(nil) }
+        guard b.count <= 2, ASCII.allDigits(b) else { return nil }
+        return .some(b.reduce(0) { $0 * 10 + ASCII.digitValue($1) })
     }
 
     /// The key is (holder_id_type, holder_id_no) canonically: an empty type is `A`, and a 15-digit

@@ -22,6 +22,7 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
     case licenceMedicalOverdue = "LICENCE_MEDICAL_OVERDUE"
     case restorationExamsReduced = "RESTORATION_EXAMS_REDUCED"
     case restorationSubject1Only = "RESTORATION_SUBJECT1_ONLY"
+    case licenceAgeClassChange = "LICENCE_AGE_CLASS_CHANGE"
     case violationsUnprocessed = "VIOLATIONS_UNPROCESSED"
     case fineUnpaid = "FINE_UNPAID"
 
@@ -39,6 +40,8 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case licenceValidUntil = "valid_until"
         /// The scoring cycle's end C (D2, D3).
         case cycleEnd = "cycle end"
+        /// The holder's 60th or 70th birthday that made classes lapse (D5).
+        case lapsingBirthday = "birthday"
         /// The vehicle's unprocessed violation ids (W1).
         case unprocessedViolationIDs = "unprocessed violation ids"
         case violationID = "violation_id"
@@ -57,6 +60,7 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .licenceRenewalDue, .licenceRenewalOverdue, .restorationExamsReduced, .restorationSubject1Only:
             .licenceValidUntil
         case .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue, .licenceMedicalOverdue: .cycleEnd
+        case .licenceAgeClassChange: .lapsingBirthday
         case .violationsUnprocessed: .unprocessedViolationIDs
         case .fineUnpaid: .violationID
         }
@@ -76,6 +80,7 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .licenceReviewDue, .licenceReviewOverdue: [.D2]
         case .licenceMedicalDue, .licenceMedicalOverdue: [.D3]
         case .restorationExamsReduced, .restorationSubject1Only: [.D4]
+        case .licenceAgeClassChange: [.D5]
         case .violationsUnprocessed: [.W1]
         case .fineUnpaid: [.W2]
         }
@@ -112,6 +117,7 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .licenceMedicalOverdue: .licenceMedicalOverdue
         case .restorationExamsReduced: .restorationExamsReduced
         case .restorationSubject1Only: .restorationSubject1Only
+        case .licenceAgeClassChange: .licenceAgeClassChange
         case .violationsUnprocessed: .violationsUnprocessed
         case .fineUnpaid: .fineUnpaid
         }
@@ -140,6 +146,7 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         case .licenceMedicalOverdue: "身体条件证明逾期"
         case .restorationExamsReduced: "恢复驾驶资格考试科目减少"
         case .restorationSubject1Only: "考科目一即可恢复驾驶资格"
+        case .licenceAgeClassChange: "年龄不符准驾车型须换证"
         case .violationsUnprocessed: "交通违法未处理"
         case .fineUnpaid: "罚款未缴纳"
         }
@@ -151,10 +158,10 @@ public enum NoticeType: String, CaseIterable, Sendable, Comparable {
         .ecertAvailable,
     ]
 
-    /// The driver-licence notice types (D1–D4), in summary order.
+    /// The driver-licence notice types (D1–D5), in summary order.
     public static let licenceTypes: [NoticeType] = [
         .licenceRenewalDue, .licenceRenewalOverdue, .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue,
-        .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only,
+        .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only, .licenceAgeClassChange,
     ]
 
     /// The violation notice types (W1, W2), in summary order.

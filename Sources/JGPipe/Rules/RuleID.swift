@@ -5,7 +5,7 @@ public enum RuleID: String, CaseIterable, Sendable {
     case R1, R2, R3, C1, C2, C3
     case E1, E2, E3, E4, T1, T2
     case V1, V2, V3, V4, V5
-    case D1, D2, D3, D4
+    case D1, D2, D3, D4, D5
     case W1, W2, W3
 
     public var wording: RuleWording {
@@ -31,6 +31,7 @@ public enum RuleID: String, CaseIterable, Sendable {
         case .D2: .D2
         case .D3: .D3
         case .D4: .D4
+        case .D5: .D5
         case .W1: .W1
         case .W2: .W2
         case .W3: .W3

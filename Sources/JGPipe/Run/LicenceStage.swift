@@ -1,27 +1,33 @@
 /// The `[licences]` section of the pipeline file (SPEC §7, 《机动车驾驶证申领和使用规定》).
 public struct LicenceSettings: Equatable, Sendable {
-    /// Status letters that close a licence (E 撤销, F 吊销, G 注销): D1–D3 skip it.
+    /// Status letters that close a licence (E 撤销, F 吊销, G 注销): D1–D3 and D5 skip it.
     public var closedStatuses: ClosedStatusLetters
     /// D1: a licence is renewed within 90 days before it expires; told this many days ahead.
     public var renewalNoticeDays: Int
-    /// D2: the classes reviewed after each scoring cycle (大中型客货车).
+    /// D2 (a): the classes reviewed after a cycle with points (大中型客货车, 第七十二条第三款).
     public var reviewClasses: LicenceClasses
-    /// D3: the classes that submit a medical certificate every year (大中型客货车).
+    /// D3: classes an operator adds to the certificate duty (none by law: 第七十四条第三款).
     public var medicalClasses: LicenceClasses
-    /// D3: holders at least this old on C submit one every year too (70周岁以上).
+    /// D3: holders at least this old on C submit one every year (70周岁以上, 第七十四条第一款).
     public var medicalAge: Int
+    /// D3: a C5 licence submits one every this many cycles (每三年, 第七十四条第二款).
+    public var c5MedicalCycles: Int
+    /// D5: the classes that lapse at 60 and at 70 (第六十五条).
+    public var lapsing: LapsingClasses
 
     public static let defaults = LicenceSettings(closedStatuses: ClosedStatusLetters(["E", "F", "G"])!, renewalNoticeDays: 90,
-                                                 reviewClasses: [.a1, .a2, .a3, .b1, .b2],
-                                                 medicalClasses: [.a1, .a2, .a3, .b1, .b2], medicalAge: 70)
+                                                 reviewClasses: [.a1, .a2, .a3, .b1, .b2], medicalClasses: [],
+                                                 medicalAge: 70, c5MedicalCycles: 3, lapsing: .law)
 
     public init(closedStatuses: ClosedStatusLetters, renewalNoticeDays: Int, reviewClasses: LicenceClasses,
-                medicalClasses: LicenceClasses, medicalAge: Int) {
+                medicalClasses: LicenceClasses, medicalAge: Int, c5MedicalCycles: Int, lapsing: LapsingClasses) {
         self.closedStatuses = closedStatuses
         self.renewalNoticeDays = renewalNoticeDays
         self.reviewClasses = reviewClasses
         self.medicalClasses = medicalClasses
         self.medicalAge = medicalAge
+        self.c5MedicalCycles = c5MedicalCycles
+        self.lapsing = lapsing
     }
 
     public init(_ table: SettingsTable) throws {
@@ -31,11 +37,14 @@ public struct LicenceSettings: Equatable, Sendable {
         reviewClasses = try table.classes("review_classes", default: defaults.reviewClasses)
         medicalClasses = try table.classes("medical_classes", default: defaults.medicalClasses)
         medicalAge = try table.int("medical_age", default: defaults.medicalAge, range: 1...150)
+        c5MedicalCycles = try table.int("c5_medical_cycles", default: defaults.c5MedicalCycles, range: 1...100)
+        lapsing = LapsingClasses(at60: try table.classes("classes_lapsing_at_60", default: defaults.lapsing.at60),
+                                 at70: try table.classes("classes_lapsing_at_70", default: defaults.lapsing.at70))
     }
 }
 
 /// Driver licences (SPEC §7, measure 五.三 and 七 换证、审验、体检): validation, the scoring-cycle
-/// date C, D1–D4, the cleaned file, the cancellation work list, holder notices and the
+/// date C, D1–D5, the cleaned file, the cancellation work list, holder notices and the
 /// `driver_licences` summary section.
 public struct LicenceStage: PipelineStage {
     public let name = "driver_licences"
@@ -50,7 +59,7 @@ public struct LicenceStage: PipelineStage {
     }
 
     public static let worklistColumns = CancellationRow.shownColumns.map(\.name) + [
-        "cancel_due_on", "days_overdue", "detachment_code",
+        "reason", "article", "cancel_due_on", "days_overdue", "detachment_code",
     ]
 
     /// Row-local: licences are validated, decided (C, D1–D4) and written a slice at a time
@@ -67,21 +76,24 @@ public struct LicenceStage: PipelineStage {
         var tally = LicenceTally()
         _ = try context.inputs.stream(path, DriverLicenceValidator()) { header in
             rejected = try context.staging.openRejected("driver_licences", header: header)
-            cleaned = try context.staging.openCleaned(header: header, schema: schema, added: ["cycle_end", "effective_on"])
+            cleaned = try context.staging.openCleaned(header: header, schema: schema,
+                                                      added: ["cycle_end", "age_on_a", "effective_on"])
         } prepare: { part in
             decide(part, context)
         } slice: { part, decided in
             guard let rejected, let cleaned else { return }
             try rejected.write(part.rejected)
             try StagingFolder.writeCleanedRows(part.store, count: part.records.count, schemaWidth: schema.columns.count,
-                                            replacing: [], added: 2, to: cleaned, values: { i in
-                                                [decided.cycleEnd[i]?.iso ?? "", a.iso]
+                                            replacing: [], added: 3, to: cleaned, values: { i in
+                                                [decided.cycleEnd[i]?.iso ?? "", decided.ageOnA[i].map(String.init) ?? "",
+                                                 a.iso]
                                             }) { values, k, first in cleaned.appendField(values[k], first: first) }
             for i in part.records.indices {
                 tally.add(closed: decided.closed[i], cycleEndSet: decided.cycleEnd[i] != nil, detachment: decided.detachment[i])
             }
-            for (i, dueOn, daysOverdue) in decided.cancellations {
-                let row = CancellationRow(dueOn: dueOn, daysOverdue: daysOverdue, holderNumber: part.records[i].holder.number,
+            tally.add(unknown: decided.unknown)
+            for (i, cancellation) in decided.cancellations {
+                let row = CancellationRow(cancellation, asOf: a, holderNumber: part.records[i].holder.number,
                                           detachment: decided.detachment[i], fields: part.store, row: i)
                 tally.add(row)
                 cancellations.append(row)
@@ -102,7 +114,7 @@ public struct LicenceStage: PipelineStage {
         return output
     }
 
-    /// C and D1–D4 for a part of a slice, its notices made and packed, on the thread that
+    /// C and D1–D5 for a part of a slice, its notices made and packed, on the thread that
     /// validated it (`RunInputs.stream`'s `prepare`: it only reads).
     private func decide(_ part: ValidatedSlice<DriverLicence>, _ context: RunContext) -> DecidedLicences {
         let a = context.asOf
@@ -111,31 +123,62 @@ public struct LicenceStage: PipelineStage {
         for (i, licence) in part.records.enumerated() {
             let detachment = context.settings.detachments.code(for: licence.region)
             let isClosed = licence.status.isClosed(settings.closedStatuses)
+            let born = licence.birthDate
             decided.detachment.append(detachment)
             decided.closed.append(isClosed)
+            decided.ageOnA.append(holderAge(born: born, on: a))
             let cycleEnd = decided.cycleEnd[i]
             func notify(_ decision: LicenceNoticeDecision?, fact: CalendarDate) {
                 guard let decision else { return }
                 decided.notices.append(notice(decision, fact: fact, cycleEnd: cycleEnd, licence, part.store, i, detachment,
                                               context))
             }
-            // D4 speaks to cancelled licences; D1–D3 to open ones (SPEC §7 "open licences unless said").
+            // D4 speaks to cancelled licences; D1–D3 and D5 to open ones (SPEC §7 "open licences unless said").
             notify(applyD4(cancelledForOverdueRenewal: licence.cancelledForOverdueRenewal,
                            classes: licence.classes, sets: sets, validUntil: licence.validUntil,
                            asOf: a, cutover: context.settings.cutoverDate), fact: licence.validUntil)
             guard !isClosed else { continue }
+            // D3 and D5 may need the age of any open licence: one without it is counted once.
+            if born == nil { decided.unknown.append((detachment, .age)) }
+            var cancellation: LicenceCancellation?
             switch applyD1(validUntil: licence.validUntil, asOf: a, noticeDays: settings.renewalNoticeDays) {
             case let .notice(decision): notify(decision, fact: licence.validUntil)
-            case let .cancel(dueOn, daysOverdue): decided.cancellations.append((i, dueOn, daysOverdue))
+            case let .cancel(dueOn, _): cancellation = LicenceCancellation(reason: .overdueRenewal, dueOn: dueOn)
             case nil: break
             }
             if let c = cycleEnd {
-                notify(applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
-                               lastReviewedOn: licence.lastReviewedOn, asOf: a), fact: c)
+                switch applyD2(classes: licence.classes, reviewClasses: settings.reviewClasses, cycleEnd: c,
+                               points: licence.points, pointsCycleEnd: licence.pointsCycleEnd,
+                               reviewFlag: licence.reviewFlag, lastReviewedOn: licence.lastReviewedOn, asOf: a) {
+                case let .notice(decision)?: notify(decision, fact: c)
+                case .unknown?: decided.unknown.append((detachment, .review))
+                case nil: break
+                }
                 notify(applyD3(classes: licence.classes, medicalClasses: settings.medicalClasses,
-                               holder: licence.holder, medicalAge: settings.medicalAge, cycleEnd: c,
-                               lastMedicalOn: licence.lastMedicalOn, asOf: a), fact: c)
+                               ageOnCycleEnd: holderAge(born: born, on: c), medicalAge: settings.medicalAge,
+                               cycleNumber: licence.firstIssuedOn.fullYears(until: c),
+                               c5Cycles: settings.c5MedicalCycles, cycleEnd: c, lastMedicalOn: licence.lastMedicalOn,
+                               asOf: a), fact: c)
             }
+            if cancellation == nil,
+               let since = noMedicalCertificateSince(firstIssuedOn: licence.firstIssuedOn, classes: licence.classes,
+                                                     birthDate: born, lastMedicalOn: licence.lastMedicalOn,
+                                                     medicalAge: settings.medicalAge,
+                                                     c5Cycles: settings.c5MedicalCycles, asOf: a) {
+                cancellation = LicenceCancellation(reason: .noMedicalCertificate, dueOn: since)
+            }
+            // D5: a licence past its renewal year is cancelled, not exchanged; one left with no
+            // class is a cancellation (第七十九条第一款第十项), not a notice.
+            if cancellation?.reason != .overdueRenewal,
+               let change = applyD5(classes: licence.classes, birthDate: born, asOf: a, lapsing: settings.lapsing) {
+                if !change.leavesNoClass {
+                    notify(LicenceNoticeDecision(type: .licenceAgeClassChange, dueOn: a.adding(days: 30),
+                                                 reason: .ageClassChange(change)), fact: change.birthday)
+                } else if cancellation == nil {
+                    cancellation = LicenceCancellation(reason: .ageOnlyClasses, dueOn: change.birthday)
+                }
+            }
+            if let cancellation { decided.cancellations.append((i, cancellation)) }
         }
         return decided
     }
@@ -149,14 +192,24 @@ public struct LicenceStage: PipelineStage {
     }
 
     /// SPEC §7: to the holder (person), record = holder_id_no. `fact` is what the notice reports
-    /// (D1, D4: valid_until; D2, D3: C), its identity across nights (SPEC §4).
+    /// (D1, D4: valid_until; D2, D3: C; D5: the birthday), its identity across nights (SPEC §4).
     private func notice(_ decision: LicenceNoticeDecision, fact: CalendarDate, cycleEnd: CalendarDate?,
                         _ licence: DriverLicence, _ store: RowStore, _ i: Int, _ detachment: String,
                         _ context: RunContext) -> Notice {
         typealias Column = DriverLicenceValidator.Column
         let holderName = store.field(i, Column.holderName)
         let subjects: ExamSubjects = decision.type == .restorationExamsReduced ? [.s1, .s3Road] : .s1
+        var change: AgeClassChange?
+        var points = ""
+        switch decision.reason {
+        case let .ageClassChange(c)?: change = c
+        case let .points(p)?: points = String(p)
+        default: break
+        }
         let message = context.settings.templates.message(decision.type.templateKey, [
+            "reason": decision.reason?.text(cycleEnd: cycleEnd) ?? "", "points": points,
+            "age": change.map { String($0.age) } ?? "", "lapsing_classes": change?.lapsing.description ?? "",
+            "new_classes": change?.newClassesText ?? "",
             "holder_name": holderName, "classes": licence.classes.description,
             "valid_until": licence.validUntil.iso, "cycle_end": cycleEnd?.iso ?? "", "due_on": decision.dueOn.iso,
             "renewal_notice_days": String(settings.renewalNoticeDays), "cutover_date": context.settings.cutoverDate.iso,
@@ -168,45 +221,52 @@ public struct LicenceStage: PipelineStage {
                       dueOn: decision.dueOn, fact: fact.iso, message: message)
     }
 
-    /// D1: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code, cancel_due_on,
-    /// holder_id_no.
+    /// 第七十九条: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code,
+    /// cancel_due_on, holder_id_no.
     private func writeWorklist(_ rows: [CancellationRow], to staging: StagingFolder) throws {
         let writer = try staging.csv("driver_licences.cancellation_worklist.csv", header: Self.worklistColumns)
         for row in rows {
-            try writer.writeRow(row.fields + [row.dueOn.iso, String(row.daysOverdue), row.detachment])
+            try writer.writeRow(row.fields + [row.reason.rawValue, row.reason.article, row.dueOn.iso,
+                                              String(row.daysOverdue), row.detachment])
         }
         try writer.close()
     }
 }
 
-/// What `LicenceStage.decide` makes of a part of a slice: per row C, closed and the
-/// detachment; the rows for the D1 cancellation work list; the notices.
+/// What `LicenceStage.decide` makes of a part of a slice: per row C, the age on A, closed and
+/// the detachment; the rows for the cancellation work list; the licences a rule could not judge;
+/// the notices.
 struct DecidedLicences {
     var cycleEnd: [CalendarDate?] = []
+    var ageOnA: [Int?] = []
     var closed: [Bool] = []
     var detachment: [String] = []
-    var cancellations: [(row: Int, dueOn: CalendarDate, daysOverdue: Int)] = []
+    var cancellations: [(row: Int, cancellation: LicenceCancellation)] = []
+    var unknown: [(detachment: String, kind: LicenceTally.Unknown)] = []
     var notices = NoticeBatch()
 }
 
-/// One row of the D1 cancellation work list, kept from its slice until the list is sorted: the
-/// fields the list shows (open licences more than a year past expiry: a small share).
+/// One row of the cancellation work list, kept from its slice until the list is sorted: the
+/// fields the list shows (open licences 第七十九条 cancels: a small share).
 struct CancellationRow {
     typealias Column = DriverLicenceValidator.Column
     static let shownColumns = [Column.holderType, Column.holderNumber, Column.holderName, Column.holderPhone,
                                Column.region, Column.classes, Column.validUntil]
 
+    let reason: CancellationReason
     let dueOn: CalendarDate
+    /// A − cancel_due_on.
     let daysOverdue: Int
     let holderNumber: String
     let detachment: String
     /// `shownColumns` of the licence's canonical row.
     let fields: [String]
 
-    init(dueOn: CalendarDate, daysOverdue: Int, holderNumber: String, detachment: String, fields store: RowStore,
-         row: Int) {
-        self.dueOn = dueOn
-        self.daysOverdue = daysOverdue
+    init(_ cancellation: LicenceCancellation, asOf: CalendarDate, holderNumber: String, detachment: String,
+         fields store: RowStore, row: Int) {
+        reason = cancellation.reason
+        dueOn = cancellation.dueOn
+        daysOverdue = Int(asOf.dayNumber - cancellation.dueOn.dayNumber)
         self.holderNumber = holderNumber
         self.detachment = detachment
         fields = Self.shownColumns.map { store.field(row, $0) }
@@ -215,15 +275,33 @@ struct CancellationRow {
 
 /// The `driver_licences` summary section, counted as slices pass.
 struct LicenceTally {
-    private var open = 0, closed = 0, cycleEndSet = 0, worklist = 0
+    /// A licence a rule could not judge (SPEC §7): no age (`age_unknown`), or a review class whose
+    /// export does not give the points of the cycle ending on C (`review_unknown`).
+    enum Unknown: String {
+        case age = "age_unknown"
+        case review = "review_unknown"
+    }
+
+    private var open = 0, closed = 0, cycleEndSet = 0, ageUnknown = 0, reviewUnknown = 0, worklist = 0
     private var oldestCancelDueOn: CalendarDate?
     private var byType = Dictionary(uniqueKeysWithValues: NoticeType.licenceTypes.map { ($0.rawValue, 0) })
+    private var byReason = Dictionary(uniqueKeysWithValues: CancellationReason.allCases.map { ($0.rawValue, 0) })
     private var byDetachment = DetachmentCounts()
 
     mutating func add(closed isClosed: Bool, cycleEndSet hasCycleEnd: Bool, detachment: String) {
         if isClosed { closed += 1 } else { open += 1 }
         if hasCycleEnd { cycleEndSet += 1 }
         byDetachment.add(isClosed ? "closed" : "open", in: detachment)
+    }
+
+    mutating func add(unknown: [(detachment: String, kind: Unknown)]) {
+        for (detachment, kind) in unknown {
+            switch kind {
+            case .age: ageUnknown += 1
+            case .review: reviewUnknown += 1
+            }
+            byDetachment.add(kind.rawValue, in: detachment)
+        }
     }
 
     mutating func add(_ notices: NoticeBatch) {
@@ -235,8 +313,9 @@ struct LicenceTally {
 
     mutating func add(_ row: CancellationRow) {
         worklist += 1
+        byReason[row.reason.rawValue, default: 0] += 1
         oldestCancelDueOn = min(oldestCancelDueOn ?? row.dueOn, row.dueOn)
-        byDetachment.add("D1_cancellation_worklist", in: row.detachment)
+        byDetachment.add("cancellation_worklist", in: row.detachment)
     }
 
     var json: JSONValue {
@@ -244,9 +323,12 @@ struct LicenceTally {
             ("open", .int(open)),
             ("closed", .int(closed)),
             ("cycle_end_set", .int(cycleEndSet)),
+            ("age_unknown", .int(ageUnknown)),
+            ("review_unknown", .int(reviewUnknown)),
             ("notices_by_type", .counts(byType)),
-            ("D1_cancellation_worklist", .object([
+            ("cancellation_worklist", .object([
                 ("rows", .int(worklist)),
+                ("by_reason", .counts(byReason)),
                 ("oldest_cancel_due_on", .string(oldestCancelDueOn?.iso ?? "")),
             ])),
             ("by_detachment", byDetachment.json),

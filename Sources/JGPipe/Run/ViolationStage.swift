@@ -129,7 +129,7 @@ public struct ViolationStage: PipelineStage {
             if let finding = applyW3(nonSite: v.nonSite, occurredAt: v.occurredAt, processedAt: v.processedAt,
                                      handler: handler, owner: vehicles.owner(v.vehicle),
                                      registrations: registrations.registrations(vehicle: v.vehicle, user: handler),
-                                     cutover: cutover) {
+                                     cutover: cutover, asOf: a) {
                 decided.audit.append(AuditRow(v, finding: finding, detachment: detachment, fields: part.store, row: i, vehicles))
                 decided.tally.add(decided.audit[decided.audit.count - 1])
             }

@@ -37,7 +37,7 @@ public enum StageTask {
     /// licences' cancellation list: detachment_code, cancel_due_on, holder_id_no (`LicenceStage.run`).
     static let globallySorted: [String: [Int]] = [
         "vehicles.deregistration_worklist.csv": [11, 7, 0],
-        "driver_licences.cancellation_worklist.csv": [9, 7, 1],
+        "driver_licences.cancellation_worklist.csv": [11, 9, 1],
     ]
 
     public static func chunkFolder(_ workDirectory: String, _ task: ChunkTask) -> String {

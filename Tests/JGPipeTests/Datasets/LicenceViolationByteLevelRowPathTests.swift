@@ -9,7 +9,9 @@ import Testing
 @Suite struct LicenceViolationByteLevelRowPathTests {
     typealias Paths = ByteLevelRowPathTests
 
-    static let licenceHeader = DriverLicenceValidator.schema.columnNames.joined(separator: ",") + ",remark"
+    /// The columns before the revision of 2026-12-07 (the four optional ones after them are absent).
+    static let licenceHeader = DriverLicenceValidator.schema.columnNames.prefix(12).joined(separator: ",") + ",remark"
+    static let revisedLicenceHeader = DriverLicenceValidator.schema.columnNames.joined(separator: ",") + ",remark"
     static let violationHeader = ViolationValidator.schema.columnNames.joined(separator: ",") + ",remark"
 
     /// Two vehicles: 粤A12345/02 (a person's) and 粤B34567/02 (closed).
@@ -46,13 +48,36 @@ import Testing
         for p in paths { Paths.expectAgreement(p) }
         #expect(paths.map { $0.fast?.canonical } == [
             ["A", "440106198001010019", "张三", "13800138001", "440106", "C1C6", "2010-09-10", "2020-10-30", "G",
-             "overdue_renewal", "", "", "x"],
+             "overdue_renewal", "", "", "", "", "N", "", "x"],
             ["A", "440106199003150079", "赵四", "", "440106", "A2", "2011-02-02", "2030-08-01", "A", "Voluntary",
-             "2024-05-01", "2024-05-02", ""],
+             "2024-05-01", "2024-05-02", "", "", "N", "", ""],
         ])
         let first = try #require(paths[0].fast?.record), second = try #require(paths[1].fast?.record)
         #expect(first.cancelledForOverdueRenewal && first.status.isCancelled)
         #expect(!second.cancelledForOverdueRenewal && second.lastReviewedOn?.iso == "2024-05-02")
+    }
+
+    @Test func licencesReadTheRevisedColumns() throws {
+        // Row 1: points with a leading zero → 3, a compact cycle end, y → Y, a passport's birth date.
+        // Row 2: 0 points, N. Row 3: 是 (handed over, Y). Rows 4–6: 100 points, x, a bad birth date.
+        let paths = try Paths.bothPaths(Self.revisedLicenceHeader + """
+
+        P,E12345678,John,,440106,A2,2010-09-10,2030-10-30,,,,,03,20240910,y,1960-01-31,
+        A,440106198001010019,张三,,440106,B2,2010-09-10,2030-10-30,,,,,0,2024-09-10,N,,
+        A,440106198001010019,张三,,440106,C1,2010-09-10,2030-10-30,,,,,,,是,,
+        A,440106198001010019,张三,,440106,C1,2010-09-10,2030-10-30,,,,,100,,,,
+        A,440106198001010019,张三,,440106,C1,2010-09-10,2030-10-30,,,,,,,x,,
+        A,440106198001010019,张三,,440106,C1,2010-09-10,2030-10-30,,,,,,,,1960-02-30,
+        """, DriverLicenceValidator())
+        for p in paths { Paths.expectAgreement(p) }
+        let passport = try #require(try? paths[0].slow.get().record)
+        #expect(passport.points == 3 && passport.pointsCycleEnd?.iso == "2024-09-10" && passport.reviewFlag)
+        #expect(passport.birthDate?.iso == "1960-01-31")
+        #expect(try paths[0].slow.get().canonical.suffix(5) == ["3", "2024-09-10", "Y", "1960-01-31", ""])
+        let second = try #require(paths[1].fast?.record)
+        #expect(second.points == 0 && !second.reviewFlag && second.birthDate?.iso == "1980-01-01")
+        #expect(paths[2].fast == nil && (try? paths[2].slow.get().record.reviewFlag) == true)
+        #expect(VehicleExamByteLevelRowPathTests.errorCodes(Array(paths[3...])) == [.invalidNumber, .invalidCode, .invalidDate])
     }
 
     @Test func licencesHandOverWhatNeedsNormalisingAndInvalidRows() throws {

@@ -32,6 +32,15 @@ struct LicenceViolationSamplesTests {
             == (try expected(set, "cancellation_worklist.csv")))
         let rejected = try RunHarness.readCSV(out + "/driver_licences.rejected.csv").rows
         #expect(rejected.map { [$0[0], $0[1]] } == (try expected(set, "licence_rejected.csv")))
+        // The revision of 2026-12-07: L21 and L22 cannot be judged for D2, L35 has no age.
+        let summary = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        let section = try #require(summary["driver_licences"] as? [String: Any])
+        #expect(section["review_unknown"] as? Int == 2 && section["age_unknown"] as? Int == 1)
+        let byType = Dictionary(uniqueKeysWithValues: notices.map { ($0["recipient_id"]!, $0["message"]!) })
+        #expect(byType["440106196407200323"]?.contains("不得再驾驶准驾车型为A1的机动车") == true)
+        #expect(byType["440106196407200323"]?.contains("换领准驾车型为C1或C2、C6的机动车驾驶证") == true)
+        #expect(byType["440106199007070308"]?.contains("残疾人专用小型自动挡载客汽车（C5）") == true)
     }
 
     @Test("violations and registered users", arguments: ["utf8", "gb18030"])
@@ -58,8 +67,8 @@ struct LicenceViolationSamplesTests {
         let (outcome, _) = try RunHarness.run(input: "\(RunHarness.samples)/\(set)", asOf: "2024-08-01",
                                               overrides: ["run.max_rejected_ratio=1"])
         let counts = Dictionary(uniqueKeysWithValues: outcome.datasets.map { ($0.0, $0.1) })
-        // licences: 29 = 19 + 9 + 1; violations: 20 = 11 + 8 + 1; users: 6 = 3 + 2 + 1.
-        for (name, input, cleaned, rejected) in [("driver_licences", 29, 19, 9), ("violations", 20, 11, 8),
+        // licences: 45 = 35 + 9 + 1 (L01–L35); violations: 20 = 11 + 8 + 1; users: 6 = 3 + 2 + 1.
+        for (name, input, cleaned, rejected) in [("driver_licences", 45, 35, 9), ("violations", 20, 11, 8),
                                                  ("vehicle_users", 6, 3, 2)] {
             let c = try #require(counts[name], "\(name)")
             #expect(c.isConserved && c.inputRecords == input && c.cleaned == cleaned && c.rejected == rejected, "\(name)")

@@ -27,7 +27,8 @@ import Testing
         ]),
         (DriverLicenceValidator.schema, "driver_licences", [
             "holder_id_type", "holder_id_no", "holder_name", "holder_phone", "region_code", "classes", "first_issued_on",
-            "valid_until", "status", "cancel_reason", "last_medical_on", "last_reviewed_on",
+            "valid_until", "status", "cancel_reason", "last_medical_on", "last_reviewed_on", "points", "points_cycle_end",
+            "review_flag", "birth_date",
         ]),
         (ViolationValidator.schema, "violations", [
             "violation_id", "plate_no", "plate_type", "occurred_at", "region_code", "violation_code", "points", "fine",

@@ -50,7 +50,6 @@ struct LicenceStageTests {
         ["310100", "RESTORATION_EXAMS_REDUCED", "31011519750629008X", "2024-07-01"],
         ["440100", "LICENCE_MEDICAL_DUE", "440106195405090015", "2024-06-09"],
         ["440100", "LICENCE_RENEWAL_DUE", "440106198001010043", "2024-08-15"],
-        ["440100", "LICENCE_REVIEW_DUE", "44010619851212005X", "2024-06-01"],
     ]
 
     @Test("UTF-8 with English headers and GB18030 with Chinese headers give the same outputs")
@@ -66,7 +65,7 @@ struct LicenceStageTests {
             let worklist = try RunHarness.readCSV(out + "/driver_licences.cancellation_worklist.csv")
             #expect(worklist.header == LicenceStage.worklistColumns)
             #expect(worklist.rows == [["A", "440106199003150079", "赵四", "13800000004", "440106", "C1", "2023-05-31",
-                                       "2024-06-01", "0", "440100"]])
+                                       "overdue_renewal", "第七十九条第一款第八项", "2024-06-01", "0", "440100"]])
             let rejected = try RunHarness.readCSV(out + "/driver_licences.rejected.csv").rows
             #expect(rejected.map { [$0[0], $0[1]] } == [["10", "INVALID_CLASS"], ["11", "INVALID_DATE"],
                                                         ["13", "DUPLICATE_KEY"], ["14", "DUPLICATE_KEY"]])
@@ -78,12 +77,12 @@ struct LicenceStageTests {
             == Data(contentsOf: URL(fileURLWithPath: gbOut + "/notifications.csv")))
     }
 
-    @Test("cleaned file: canonical values, cycle_end, effective_on = A, pass-through as read")
+    @Test("cleaned file: canonical values, cycle_end, age_on_a, effective_on = A, pass-through as read")
     func cleaned() throws {
         let (outcome, out) = try run(["driver_licences.csv": Array(Self.csv(Self.header).utf8)])
         #expect(outcome.exitCode == .ok, "\(outcome.message)")
         let (header, rows) = try RunHarness.readCSV(out + "/driver_licences.cleaned.csv")
-        #expect(header == DriverLicenceValidator.schema.columnNames + ["cycle_end", "effective_on", "note"])
+        #expect(header == DriverLicenceValidator.schema.columnNames + ["cycle_end", "age_on_a", "effective_on", "note"])
         let records = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
         #expect(records.map { $0["holder_id_no"]! } == [
             "440106198001010043", "440106195405090015", "44010619851212005X", "440106199003150079",
@@ -92,7 +91,9 @@ struct LicenceStageTests {
         #expect(records.map { $0["cycle_end"]! } == [
             "2023-08-15", "2024-05-10", "2024-05-02", "2024-03-01", "2024-04-04", "2024-01-01", "2024-01-01",
         ])
+        #expect(records.map { $0["age_on_a"]! } == ["44", "70", "38", "34", "48", "35", "31"])
         #expect(records.allSatisfy { $0["holder_id_type"] == "A" && $0["effective_on"] == "2024-06-01" })
+        #expect(records.allSatisfy { $0["points"] == "" && $0["review_flag"] == "N" && $0["birth_date"] == "" })
         #expect(records[1]["note"] == "第一行\n第二行")
         #expect(records[4]["status"] == "G" && records[4]["cancel_reason"] == "overdue_renewal")
         #expect(records[5]["cancel_reason"] == "overdue_renewal")
@@ -106,7 +107,6 @@ struct LicenceStageTests {
         let byType = Dictionary(uniqueKeysWithValues: notices.map { ($0["notice_type"]!, $0["message"]!) })
         #expect(byType["LICENCE_RENEWAL_DUE"]?.contains("张一：您的机动车驾驶证有效期至2024-08-15，可在有效期满前90日内") == true)
         #expect(byType["LICENCE_MEDICAL_DUE"]?.contains("记分周期于2024-05-10结束，请于2024-06-09前提交") == true)
-        #expect(byType["LICENCE_REVIEW_DUE"]?.contains("准驾车型B2") == true)
         #expect(byType["RESTORATION_EXAMS_REDUCED"]?.contains("自2024-07-01起") == true)
         #expect(byType["RESTORATION_EXAMS_REDUCED"]?.contains("只需参加科目一、科目三道路驾驶技能考试") == true)
         #expect(notices.allSatisfy { !$0["message"]!.contains("{") })

@@ -9,11 +9,12 @@ struct W3Tests {
     static let user = ViolationPeople.user
 
     func finding(nonSite: Bool = true, occurred: String = "2024-07-10 09:00", processed: String = "2024-07-20 10:00", handler: IdentityNumber = user,
-                 owner: VehicleOwner = owner, _ registrations: [(String, String?)]) -> AuthorisationFinding? {
+                 owner: VehicleOwner = owner, asOf: String = "2024-08-01",
+                 _ registrations: [(String, String?)]) -> AuthorisationFinding? {
         applyW3(nonSite: nonSite, occurredAt: instant(occurred), processedAt: instant(processed),
                              handler: handler, owner: owner,
                              registrations: registrations.map { Registration(registeredOn: instant($0.0), revokedOn: $0.1.map(instant)) },
-                             cutover: cutover)
+                             cutover: cutover, asOf: day(asOf))
     }
 
     @Test("handled by the owner")
@@ -54,5 +55,12 @@ struct W3Tests {
         // A violation of 20 June, not registered: processed the second before the cutover, then at it.
         #expect(finding(occurred: "2024-06-20 09:00", processed: "2024-06-30 23:59:59", []) == nil)
         #expect(finding(occurred: "2024-06-20 09:00", processed: "2024-07-01 00:00:00", []) == .notRegistered)
+    }
+
+    @Test("processed after A: audited on the night of its date (SPEC §8)")
+    func processedAfterAsOf() {
+        #expect(finding(asOf: "2024-07-19", []) == nil)
+        #expect(finding(asOf: "2024-07-20", []) == .notRegistered)
+        #expect(finding(asOf: "2024-07-21", []) == .notRegistered)
     }
 }

@@ -19,11 +19,13 @@ public struct Registration: Equatable, Sendable {
 /// processed, non-site violation processed on or after the cutover by a handler who is not the
 /// vehicle's owner must have been handled by a registered user whose registration was in force
 /// when the violation occurred (registered_on ≤ occurred_at, revoked_on empty or after it).
-/// `registrations` are the handler's registrations on this vehicle.
+/// `registrations` are the handler's registrations on this vehicle. A violation processed after A
+/// is audited on the first night on or after that day (SPEC §8: a record dated after A waits).
 func applyW3(nonSite: Bool, occurredAt: DateTime, processedAt: DateTime?, handler: IdentityNumber?,
-                                 owner: VehicleOwner, registrations: [Registration],
-                                 cutover: CalendarDate) -> AuthorisationFinding? {
-    guard nonSite, let processedAt, let handler, processedAt.date >= cutover, owner != .person(handler) else {
+             owner: VehicleOwner, registrations: [Registration], cutover: CalendarDate,
+             asOf: CalendarDate) -> AuthorisationFinding? {
+    guard nonSite, let processedAt, let handler, processedAt.date >= cutover, processedAt.date <= asOf,
+          owner != .person(handler) else {
         return nil
     }
     let occurred = occurredAt.sortKey

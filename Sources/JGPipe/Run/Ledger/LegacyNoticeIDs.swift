@@ -32,7 +32,8 @@ enum LegacyNoticeIDs {
             return []
         // §7 and §8 came with the fact-based ids: no older version published them.
         case .licenceRenewalDue, .licenceRenewalOverdue, .licenceReviewDue, .licenceReviewOverdue, .licenceMedicalDue,
-             .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only, .violationsUnprocessed,
+             .licenceMedicalOverdue, .restorationExamsReduced, .restorationSubject1Only, .licenceAgeClassChange,
+             .violationsUnprocessed,
              .fineUnpaid:
             return []
         }
