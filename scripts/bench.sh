@@ -4,7 +4,7 @@
 #   removals  the same on accounts with many removals and mixed date-time forms
 #   vehicles  SPEC §3 V1-V5 (vehicles.csv, two e-certificate pilot regions; duckdb_vehicles.py)
 #   exams     SPEC §2 scope, E1-E4, T1/T2 (exam_enrollments.csv; duckdb_exams.py)
-#   licences  SPEC §7 C, D1-D4 (driver_licences.csv; duckdb_licences.py)
+#   licences  SPEC §7 C, D1-D5 and the cancellation work list (driver_licences.csv; duckdb_licences.py)
 #   violations SPEC §8 W1-W3 (violations.csv joined to 1M vehicles and their users; duckdb_violations.py),
 #             run at as-of 2024-08-01 (after the cutover, so W3 has cases); jgpipe's run includes its
 #             vehicle stage (vehicles.csv is an input), so the peer's timed run is the same work: the

@@ -642,32 +642,58 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
     SPEC §7 fires on a run at 2024-06-01: ~1.5% renewal due (valid_until within 90 days), ~2%
     overdue by less than a year, ~1% open and more than a year past (the cancellation work
     list), 6% cancelled (G, most for an overdue renewal: D4 on both sides of three years), 8%
-    large classes (D2, D3), ~3% holders of 70 and more (D3 by age); 0.3% with a legacy 15-digit
-    number, some passports; 0.02% exact duplicate lines, 0.01% the same holder again with another
-    expiry (DUPLICATE_KEY), one in ten of those written in the other identity form."""
+    large classes (D2 by their points), ~3% holders around 70 (D3 by age, D5 at 70, the work
+    list without a certificate) and ~2% around 60 (D5 at 60); 0.3% with a legacy 15-digit number,
+    some passports (most with a birth_date); 0.02% exact duplicate lines, 0.01% the same holder
+    again with another expiry (DUPLICATE_KEY), one in ten of those written in the other identity
+    form. The revision of 2026-12-07's columns: points and points_cycle_end for ~70% of large
+    classes and ~40% of others (the cycle ending on C in 85% of those, the one before else; 60%
+    zero points), review_flag Y for 0.3%."""
     rand, randrange = rng.random, rng.randrange
     dates = Dates(dt.date(1985, 1, 1), dt.date(2036, 12, 31))
     d_asof = (dt.date(2024, 6, 1) - dates.start).days
-    elder_days = Dates(dt.date(1936, 1, 1), dt.date(1954, 5, 31))
+    elder_days = Dates(dt.date(1936, 1, 1), dt.date(1956, 12, 31))
     elder_sum = [sum(int(c) * w for c, w in zip(s, ID_W[6:14])) for s in elder_days.compact]
+    sixty_days = Dates(dt.date(1962, 1, 1), dt.date(1966, 12, 31))
+    sixty_sum = [sum(int(c) * w for c, w in zip(s, ID_W[6:14])) for s in sixty_days.compact]
+    birth_days = Dates(dt.date(1940, 1, 1), dt.date(2000, 12, 31))
+    horizon = dt.date(2024, 6, 1) + dt.timedelta(30)                # A + 30: C is on or before it
+
+    def anniversary(first_day, y):
+        """first_day in year y (29 February → 28 February, SPEC §0)."""
+        try:
+            return first_day.replace(year=y)
+        except ValueError:
+            return first_day.replace(year=y, day=28)
+
+    def cycle_end(first_day):
+        """SPEC §7 C for a licence first issued on `first_day`: the latest anniversary ≤ A + 30."""
+        y = horizon.year if anniversary(first_day, horizon.year) <= horizon else horizon.year - 1
+        return anniversary(first_day, y) if y > first_day.year else None
     cls_table = [c for c, w in LICENCE_CLASSES for _ in range(w)]
     lines = Sink(a, "driver_licences.csv", wanted)
     lines.append("holder_id_type,holder_id_no,holder_name,holder_phone,region_code,classes,first_issued_on,"
-                 "valid_until,status,cancel_reason,last_medical_on,last_reviewed_on" + NL)
+                 "valid_until,status,cancel_reason,last_medical_on,last_reviewed_on,points,points_cycle_end,"
+                 "review_flag,birth_date" + NL)
     written = 0
     for i in range(n):
         # Holders beyond the people drawn so far are new people (the bijection covers them all).
         idno, name, phone = person(people_used + i, False)
         idno = legacy_form(idno, people_used + i, rand)
-        elder = rand() < 0.03
-        if elder:
+        g = rand()
+        elder = g < 0.03
+        if g < 0.05:
+            group, sums = (elder_days, elder_sum) if elder else (sixty_days, sixty_sum)
             ri = region_table[randrange(len(region_table))]
-            di = randrange(elder_days.n)
+            di = randrange(group.n)
             s = randrange(1000)
-            idno = regions[ri] + elder_days.compact[di] + seq_str[s] + ID_CHECK[(reg_sum[ri] + elder_sum[di] + seq_sum[s]) % 11]
+            idno = regions[ri] + group.compact[di] + seq_str[s] + ID_CHECK[(reg_sum[ri] + sums[di] + seq_sum[s]) % 11]
         t = "A" if rand() < 0.7 else ""
+        birth = ""
         if i % 397 == 11:
             t, idno = "F", f"E{(i * 7) % 100000000:08d}"
+            if rand() < 0.8:
+                birth = birth_days.iso[randrange(birth_days.n)]
         ri = region_table[randrange(len(region_table))]
         cls = cls_table[randrange(len(cls_table))]
         large = any(c in cls for c in ("A1", "A2", "A3", "B1", "B2"))
@@ -694,6 +720,16 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
                 med = dates.iso[d_asof - randrange(1, 500)]
             if large and rand() < 0.8:
                 rev = dates.iso[d_asof - randrange(1, 500)]
+        points = pce = flag = ""
+        if rand() < (0.7 if large else 0.4):
+            c = cycle_end(dates.days[first])
+            if c is not None:
+                if rand() >= 0.85 and c.year - 1 > dates.days[first].year:
+                    c = anniversary(dates.days[first], c.year - 1)  # the cycle before C: D2 cannot tell
+                points = "0" if rand() < 0.6 else str(randrange(1, 13))
+                pce = c.isoformat()
+        if rand() < 0.003:
+            flag = "Y"
         fi, vu = dates.mixed(first, rand()), dates.mixed(until, rand())
         if rand() < BAD:
             r = rand()
@@ -707,7 +743,8 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
                 regions_bad = regions[ri][:4]
                 ri = -1
         region = regions[ri] if ri >= 0 else regions_bad
-        line = f"{t},{idno},{name},{phone},{region},{csvq(cls)},{fi},{vu},{st},{reason},{med},{rev}{NL}"
+        extra = f"{points},{pce},{flag},{birth}"
+        line = f"{t},{idno},{name},{phone},{region},{csvq(cls)},{fi},{vu},{st},{reason},{med},{rev},{extra}{NL}"
         lines.append(line)
         written += 1
         r = rand()
@@ -718,7 +755,7 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
             if len(idno) == 18 and idno[6:8] == "19" and rand() < 0.5:
                 idno = idno[:6] + idno[8:17]                      # the same holder, legacy form
             lines.append(f"{t},{idno},{name},{phone},{region},{csvq(cls)},{fi},{dates.iso[min(until + 3650, dates.n - 1)]},{st},"
-                         f"{reason},{med},{rev}{NL}")             # another expiry: DUPLICATE_KEY
+                         f"{reason},{med},{rev},{extra}{NL}")     # another expiry: DUPLICATE_KEY
             written += 1
     lines.close()
     return written
