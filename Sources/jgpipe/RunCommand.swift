@@ -10,7 +10,9 @@ struct RunCommand: ParsableCommand {
         Inputs are found by their canonical names (units.csv, unit_accounts.csv, …) or as the pipeline \
         file's [inputs] table names them; an absent dataset skips its stage. The outputs appear in --out \
         complete or not at all. The run ledger and lock live in --state: a notice an earlier successful \
-        run published is left out of notifications.csv unless --all-notices. See docs/OPERATIONS.md.
+        run published is left out of notifications.csv unless --all-notices. Without --state (a one-off \
+        migration, an analyst's look) there is no ledger and no lock, and every notice is written; \
+        nightly jobs pass --state. See docs/OPERATIONS.md.
 
         --out must be a folder of its own: not the input folder or the state folder, nor inside or \
         around them. It may be absent, empty, or an earlier output of jgpipe (its manifest.json lists \
@@ -25,8 +27,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output folder: absent, empty or an earlier jgpipe output; replaced as a whole when the run succeeds.")
     var outputDirectory: String
 
-    @Option(name: .customLong("state"), help: "Folder of the run ledger and lock (created when missing).")
-    var stateDirectory = "./state"
+    /// SPEC §5 (revision of 2026-12-07): no default folder, so a second look from the same folder
+    /// is not silently left without notices by a hidden ledger.
+    @Option(name: .customLong("state"), help: "Folder of the run ledger and lock (created when missing). Without it: no ledger, every notice written.")
+    var stateDirectory: String?
 
     @Flag(name: .customLong("all-notices"), help: "Write every notice, also those an earlier run already published (re-running a night).")
     var allNotices = false

@@ -174,7 +174,8 @@ public enum Pipeline {
         try workbooks?.finish()
         record.noticesWritten = delivery.written
         record.noticesSuppressed = delivery.suppressed
-        let summary = summaryJSON(context, outputs, delivery: delivery, inputFolder: inputFolder)
+        let summary = summaryJSON(context, outputs, delivery: delivery, inputFolder: inputFolder,
+                                  ledger: request.stateDirectory != nil)
         try writeText(summary.rendered() + "\n", to: context.stagingDirectory + "/summary.json")
         try writeText(RunReport.html(summary: summary, rejections: outputs.flatMap(\.rejections),
                                       detachments: request.settings.detachments),

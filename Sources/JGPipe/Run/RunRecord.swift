@@ -20,6 +20,9 @@ struct RunRecord {
         }
         self.startedAt = startedAt
         self.logger = logger
+        if session == nil {
+            logger.notice("no --state: no run ledger and no lock; every notice is written (nightly jobs pass --state)")
+        }
     }
 
     /// Writes `notifications.csv`, leaving out the notices the ledger says were published

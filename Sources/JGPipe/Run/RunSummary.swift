@@ -1,8 +1,9 @@
 extension Pipeline {
     /// `summary.json`: every count, per dataset, rule and detachment; no clock time, so the
     /// same inputs (and ledger) give the same bytes. The report is drawn from the same value.
+    /// `ledger`: the run kept a ledger (`--state`); without one every notice is written (SPEC §5).
     static func summaryJSON(_ context: RunContext, _ outputs: [StageOutput], delivery: NoticeDelivery,
-                            inputFolder: InputFolder) -> JSONValue {
+                            inputFolder: InputFolder, ledger: Bool) -> JSONValue {
         let tally = context.notices.tally
         return JSONValue.object([
             ("tool_version", .string(JGPipeVersion.current)),
@@ -22,6 +23,7 @@ extension Pipeline {
                 ("by_phone_kind", .counts(tally.byPhoneKind)),
                 ("not_sms_reachable_by_type", .counts(tally.unreachableByType)),
                 ("not_sms_reachable_by_detachment", .counts(tally.unreachableByDetachment)),
+                ("ledger", .bool(ledger)),
                 ("written", .int(delivery.written)),
                 ("suppressed_already_published", .int(delivery.suppressed)),
                 ("suppressed_published_by_older_version", .int(delivery.adopted.count)),

@@ -21,6 +21,26 @@ import Testing
         #expect(result.stderr.contains("stage=unit_accounts"))
     }
 
+    /// SPEC §5 (revision of 2026-12-07): without --state no ledger, so an analyst's second look from
+    /// the same folder writes every notice again, and no `state/` appears where jgpipe was started.
+    @Test func withoutStateEveryNoticeIsWrittenAndNoLedgerAppears() throws {
+        let folder = RunHarness.temporaryFolder("jgpipe-cwd")
+        var counts: [Int] = []
+        for name in ["first", "second"] {
+            let result = try JGPipeBinary.run(["run", repositoryRoot + "/pipelines/default.toml",
+                                               "--input-dir", sampleInput, "--out", folder + "/" + name,
+                                               "--as-of", "2024-06-01", "--set", "run.max_rejected_ratio=0.5"],
+                                              directory: folder)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("no --state"))
+            counts.append(try RunHarness.readCSV(folder + "/" + name + "/notifications.csv").rows.count)
+            let summary = try String(contentsOfFile: folder + "/" + name + "/summary.json", encoding: .utf8)
+            #expect(summary.contains("\"ledger\": false"))
+        }
+        #expect(counts[0] > 0 && counts[0] == counts[1])
+        #expect(!fileExists(folder + "/state"))
+    }
+
     @Test func quietPrintsNothingOnSuccess() throws {
         let result = try run(["run", "--input-dir", sampleInput, "--out", base + "/quiet", "--state", base + "/state-q",
                               "--as-of", "2024-06-01", "--set", "run.max_rejected_ratio=0.5", "--quiet"])

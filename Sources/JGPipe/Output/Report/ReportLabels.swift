@@ -58,6 +58,7 @@ enum ReportLabels {
         "R2_reading": "R2 口径",
         "written": "本次写入 notifications.csv",
         "suppressed_already_published": "此前已发布，本次不重复",
+        "ledger": "使用运行台账（--state；否则全部写出）",
         "by_type": "按通知类型",
         "by_detachment": "按支队",
         "invalid_contact_phone_warnings": "联系电话无效（警告，不拒绝）",
