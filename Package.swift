@@ -30,18 +30,6 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CPosix"),
-        // Definitions libxlsxwriter's calls reach instead of its own: the deflate level of its zip
-        // entries, ISA-L's deflate (Debian's libisal-dev, installed by scripts/bootstrap.sh), less
-        // work per cell (Sources/CXlsxFixes, docs/BENCHMARKS.md).
-        // zlib's deflate functions and crc32 are called by minizip, which jgpipe does not link itself (it is
-        // libxlsxwriter's), so the linker is told to export the executable's definitions of them.
-        .target(
-            name: "CXlsxFixes",
-            linkerSettings: [
-                .linkedLibrary("isal"),
-                .unsafeFlags(["deflateInit2_", "deflate", "deflateEnd", "crc32"].flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] }),
-            ]
-        ),
         // The CSV tokenizer (libcsv's semantics, flat buffers), apart from the POSIX shims as
         // swift-nio keeps its HTTP parser apart.
         .target(name: "CCSV"),
@@ -52,7 +40,6 @@ let package = Package(
                 "CCSV",
                 "CPosix",
                 "CSQLite",
-                "CXlsxFixes",
                 "CXlsxWriter",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,9 +58,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JGPipeTests",
-            // libcsv is the oracle the CSV tokenizer is tested against; libxlsxwriter (CXlsxWriter) the one
-            // of the replacements in CXlsxFixes.
-            dependencies: ["JGPipe", "CLibCSV", "CXlsxFixes", "CXlsxWriter", .product(name: "Logging", package: "swift-log")],
+            // libcsv is the oracle the CSV tokenizer is tested against.
+            dependencies: ["JGPipe", "CLibCSV", .product(name: "Logging", package: "swift-log")],
             // Input files the hostile-input tests read by path.
             exclude: ["Hostile/corpus", "Hostile/fuzz-crashes"]
         ),

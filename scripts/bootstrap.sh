@@ -2,7 +2,6 @@
 # Installs the system packages jgpipe builds against, only when they are missing:
 # libcsv-dev (the reference the tests hold the CSV tokenizer to), libsqlite3-dev (the run ledger),
 # libssl-dev (SHA-256 for the manifest), libxlsxwriter-dev (the detachments' workbooks, SPEC §6),
-# libisal-dev (Intel ISA-L: the workbooks' zip entries deflated several times faster than by zlib),
 # python3-openpyxl (the tests read the workbooks back with a real xlsx reader).
 #
 #   scripts/bootstrap.sh --spark   also what `jgpipe run --engine spark` needs: Java 17 (Debian's
@@ -19,7 +18,7 @@ for argument in "$@"; do
 done
 
 missing=()
-for package in libcsv-dev libsqlite3-dev libssl-dev libxlsxwriter-dev libisal-dev python3-openpyxl; do
+for package in libcsv-dev libsqlite3-dev libssl-dev libxlsxwriter-dev python3-openpyxl; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((spark)); then

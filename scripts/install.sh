@@ -13,7 +13,7 @@
 #
 # The build has its own folder (.build-static, or JGPIPE_BUILD_PATH), so the development build
 # in .build is left as it is. The server needs only the C libraries of Debian's runtime
-# packages (libsqlite3-0, libssl3, libxlsxwriter4, libisal2), which ldd lists.
+# packages (libsqlite3-0, libssl3, libxlsxwriter4), which ldd lists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${1:-/usr/local}"

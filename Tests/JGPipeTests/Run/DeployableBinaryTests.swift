@@ -39,4 +39,35 @@ import Testing
         #expect(versionCode == 0, "\(version)")
         #expect(!version.isEmpty)
     }
+
+    /// Issue #29: jgpipe uses its libraries through their interfaces; it defines no symbol that
+    /// libxlsxwriter, minizip, zlib or libc define, which their calls through the PLT could reach
+    /// instead of their own. Only the linker's own markers are in both.
+    static let linkerMarkers: Set = ["__bss_start", "_edata", "_end", "_init", "_fini", "__data_start", "data_start"]
+
+    func dynamicSymbols(_ file: String) throws -> Set<Substring> {
+        let (code, text) = try output("/usr/bin/nm", ["-D", "--defined-only", file])
+        #expect(code == 0, "nm \(file): \(text)")
+        return Set(text.split(separator: "\n").compactMap { $0.split(separator: " ").last?.split(separator: "@").first })
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nm"), "nm (binutils) is not installed"))
+    func theBinaryShadowsNoLibrarySymbol() throws {
+        for binary in [repositoryRoot + "/.build/debug/jgpipe", Self.binary] where FileManager.default.isExecutableFile(atPath: binary) {
+            let (code, libraries) = try output("/usr/bin/ldd", [binary])
+            #expect(code == 0, "\(libraries)")
+            let own = try dynamicSymbols(binary)
+            var checked = 0
+            for line in libraries.split(separator: "\n") {
+                let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                guard let arrow = parts.firstIndex(of: "=>"), arrow + 1 < parts.count else { continue }
+                let name = String(parts[arrow - 1]), path = String(parts[arrow + 1])
+                guard ["libxlsxwriter", "libminizip", "libz.", "libc."].contains(where: name.hasPrefix) else { continue }
+                checked += 1
+                let shared = own.intersection(try dynamicSymbols(path)).filter { !Self.linkerMarkers.contains(String($0)) }
+                #expect(shared.isEmpty, "\(binary) defines \(shared.sorted()) of \(name)")
+            }
+            #expect(checked == 4, "\(binary): libxlsxwriter, minizip, zlib and libc in \(libraries)")
+        }
+    }
 }

@@ -94,6 +94,11 @@ enum DetachmentWorkbooks {
         let after = try sources(WorkbookSheet.all[noticesAt...].dropFirst())
         let rejected = try RejectedRowsByDetachment.collect(context, files: files)
         let directory = staging + "/" + folder
+        // Every sheet's rows, the notices' at about 400 bytes a row: more than any two workbooks hold.
+        let csvBytes = (before + after).reduce(0) { $0 + $1.byCode.values.reduce(0) { $0 + $1.count } }
+            + context.notices.count * 400
+        let temporary = WorkbookTemporaryFolder(staging: directory, xmlBytes: csvBytes * SheetWriter.xmlBytesPerCSVByte)
+        defer { temporary.remove() }
         cpuSeconds.add(threadCPUSeconds() - scanStarted)
         var made = false
         // The workers only read the context: its settings, dates and digests (which take a lock).
@@ -113,7 +118,8 @@ enum DetachmentWorkbooks {
                 defer { cpuSeconds.add(threadCPUSeconds() - workStarted) }
                 let path = "\(directory)/\(order[k]).xlsx"
                 try writeWorkbook(order[k], path: path, before: before, notices: notices, after: after,
-                                  rejected[order[k]] ?? [], directory: directory, context: context, settings: settings)
+                                  rejected[order[k]] ?? [], temporaryFolder: temporary.path, context: context,
+                                  settings: settings)
                 // Hashed here, on the worker's core, so the manifest need not read it again.
                 let digest = try SHA256.file(path)
                 context.staging.digests.record(FileDigest(bytes: digest.bytes, hex: digest.hex), for: path)
@@ -138,12 +144,12 @@ enum DetachmentWorkbooks {
     }
 
     private static func writeWorkbook(_ code: String, path: String, before: [SheetSource], notices: DeliveredNotices,
-                                      after: [SheetSource], _ rejected: [[String]], directory: String,
+                                      after: [SheetSource], _ rejected: [[String]], temporaryFolder: String,
                                       context: RunContext, settings: Settings) throws {
         let name = context.settings.detachments.name(of: code)
         let workbook = try XlsxWorkbook(path: path, created: context.asOf,
                                         title: "\(context.settings.detachments.label(of: code)) 交管便民利企新措施工作清单",
-                                        temporaryFolder: directory)
+                                        temporaryFolder: temporaryFolder)
         // 说明 is the first tab but written last, when the other sheets' counts are known.
         // A few dozen rows: never continued, whatever the row limit.
         let about = try SheetWriter(workbook, name: AboutSheet.name, columns: AboutSheet.columns, maxRows: Settings.excelMaxRows)
@@ -159,8 +165,7 @@ enum DetachmentWorkbooks {
             summaries.append(try writeSheet(source, code, workbook, settings))
         }
         let rejectedSheet = try SheetWriter(workbook, name: RejectedRowsSheet.name, columns: RejectedRowsSheet.columns,
-                                            maxRows: settings.maxRowsPerSheet,
-                                            csvBytes: rejected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 1 } })
+                                            maxRows: settings.maxRowsPerSheet)
         for row in rejected { try rejectedSheet.appendRow(row) }
         try rejectedSheet.finish()
         summaries.append(.init(sheet: RejectedRowsSheet.name, about: RejectedRowsSheet.about, rows: rejectedSheet.rowCount,
@@ -175,8 +180,7 @@ enum DetachmentWorkbooks {
                                    _ settings: Settings) throws -> AboutSheet.SheetSummary {
         let header = source.ranges.header
         let columns = header.map(source.sheet.column)
-        let sheet = try SheetWriter(workbook, name: source.sheet.name, columns: columns, maxRows: settings.maxRowsPerSheet,
-                                    csvBytes: source.byCode[code]?.count ?? 0)
+        let sheet = try SheetWriter(workbook, name: source.sheet.name, columns: columns, maxRows: settings.maxRowsPerSheet)
         let countedColumn = source.sheet.countedBy.flatMap { header.firstIndex(of: $0.column) }
         var counts: [String: Int] = [:]
         let rows = try source.byCode[code].map {

@@ -16,13 +16,12 @@ final class SheetWriter {
     /// Data rows written over all parts.
     private(set) var rowCount = 0
 
-    /// `csvBytes`: the bytes of the sheet's rows in their CSV, for the workbook's estimate of its XML.
-    init(_ workbook: XlsxWorkbook, name: String, columns: [WorkbookColumn], maxRows: Int, csvBytes: Int = 0) throws {
+    init(_ workbook: XlsxWorkbook, name: String, columns: [WorkbookColumn], maxRows: Int) throws {
         self.workbook = workbook
         self.name = name
         self.columns = columns
         self.maxRows = maxRows
-        sheet = try workbook.addSheet(name, estimatedBytes: csvBytes * SheetWriter.xmlBytesPerCSVByte)
+        sheet = try workbook.addSheet(name)
         widths = columns.map { SheetWriter.displayWidth($0.header.utf8) }
         try writeHeader()
     }

@@ -1,5 +1,4 @@
 import Glibc
-private import CXlsxFixes
 private import CXlsxWriter
 
 /// An error of libxlsxwriter, with the workbook's path: exit 73 like every output that cannot be written.
@@ -9,20 +8,17 @@ struct WorkbookError: Error, CustomStringConvertible {
     var description: String { "\(file): \(message)" }
 }
 
-/// One `.xlsx` file written with libxlsxwriter in `constant_memory` mode (SPEC §6): each sheet is
-/// streamed to a temporary file row by row and the zip is assembled at `close`, so a workbook of
-/// a million rows costs a row of memory (the temporary files are memory files up to
-/// `memoryFileBytes`, then files in the temporary folder). The document's creation time is fixed by the caller
-/// (the run's as-of date), which makes two runs byte-identical. Workbooks are independent: each
-/// may be written on a thread of its own. libxlsxwriter 1.1.4 shares only two things between
-/// them, both harmless here: `gmtime`'s static result when core.xml is written (every workbook
-/// writes the same as-of date) and tmpfileplus's name seed (a clash is retried, `O_EXCL`).
+/// One `.xlsx` file written with libxlsxwriter in `constant_memory` mode (SPEC §6), through its
+/// public API only: each sheet is streamed to a temporary file in `temporaryFolder` (its `tmpdir`
+/// option; `WorkbookTemporaryFolder` puts it on a memory file system where one has room) row by
+/// row, and the zip is assembled at `close`, so a workbook of a million rows costs a row of memory.
+/// The document's creation time is fixed by the caller (the run's as-of date), which makes two runs
+/// byte-identical. Workbooks are independent: each may be written on a thread of its own.
+/// libxlsxwriter 1.1.4 shares only two things between them, both harmless here: `gmtime`'s static
+/// result when core.xml is written (every workbook writes the same as-of date) and tmpfileplus's
+/// name seed (a clash is retried, `O_EXCL`). The zip entries are deflated at the library's own
+/// level: 1.1.4 has no setting for it (docs/BENCHMARKS.md).
 final class XlsxWorkbook {
-    /// zlib's fastest level, which the zip entries' headers say; ISA-L deflates them (docs/BENCHMARKS.md).
-    static let deflateLevel: Int32 = 1
-    /// ISA-L's level for the zip entries: several times faster than zlib's level 1 (docs/BENCHMARKS.md).
-    static let isalLevel: Int32 = 1
-
     let path: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     private let header: UnsafeMutablePointer<lxw_format>
@@ -32,24 +28,12 @@ final class XlsxWorkbook {
     /// The stdio buffers of the sheets' row files, freed once `workbook_close` has closed them.
     private var rowFileBuffers: [UnsafeMutablePointer<CChar>] = []
     /// 1 MiB instead of stdio's 4 KiB: a write call per megabyte of a sheet's XML, not per page.
+    /// `setvbuf` on the sheet's row file (`lxw_worksheet.file`, public in worksheet.h) before its
+    /// first write is plain C stdio, not a change of the library.
     private static let rowFileBufferBytes = 1 << 20
-    /// The sheets' XML (as estimated by the caller) that a workbook keeps in memory files rather
-    /// than in `temporaryFolder`: about four times their bytes pass through temporary files, at a
-    /// fifth of the CPU in memory (docs/BENCHMARKS.md). While it is written, a workbook holds at
-    /// most this in memory files plus one sheet's copy when closed.
-    static let memoryFileBytes = 256 << 20
 
-    /// The estimated XML of the sheets in memory files, and whether all so far are.
-    private let memoryFileLimit: Int
-    private var memoryBytes = 0
-    private var inMemory = true
-
-    init(path: String, created: CalendarDate, title: String, temporaryFolder: String,
-         memoryFileBytes: Int = XlsxWorkbook.memoryFileBytes) throws {
+    init(path: String, created: CalendarDate, title: String, temporaryFolder: String) throws {
         self.path = path
-        memoryFileLimit = memoryFileBytes
-        jg_xlsx_set_deflate_level(Self.deflateLevel)
-        jg_xlsx_set_isal_level(Self.isalLevel)
         let made: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 1, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 1)
             return workbook_new_opt(path, &options)
@@ -76,18 +60,12 @@ final class XlsxWorkbook {
     deinit {
         // A workbook given up on (an error on the way) still frees its memory and temporary files;
         // the partial file is in the staging folder, discarded with it.
-        if !closed { withTemporaryFiles { _ = workbook_close(workbook) } }
+        if !closed { _ = workbook_close(workbook) }
         for buffer in rowFileBuffers { buffer.deallocate() }
     }
 
-    /// A sheet whose XML is estimated at `estimatedBytes`: in a memory file while every sheet
-    /// so far is and the workbook's stay within `memoryFileBytes`, else in the temporary folder
-    /// (as are all later ones).
-    func addSheet(_ name: String, estimatedBytes: Int = 0) throws -> Sheet {
-        inMemory = inMemory && memoryBytes + estimatedBytes <= memoryFileLimit
-        if inMemory { memoryBytes += estimatedBytes }
-        let added = withTemporaryFiles { workbook_add_worksheet(workbook, name) }
-        guard let sheet = added else {
+    func addSheet(_ name: String) throws -> Sheet {
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
             throw WorkbookError(file: path, message: "cannot add the sheet \(name)")
         }
         // In constant_memory mode `file` is the sheet's row file, not yet written to.
@@ -101,25 +79,8 @@ final class XlsxWorkbook {
 
     func close() throws {
         closed = true
-        // The copies made while closing get larger stdio buffers; once the library has closed
-        // every file (it has when it succeeds), they are freed.
-        jg_xlsx_begin_buffered_temporary_files()
-        let error = withTemporaryFiles { workbook_close(workbook) }
-        jg_xlsx_end_buffered_temporary_files(error == LXW_NO_ERROR ? 1 : 0)
-        try check(error)
+        try check(workbook_close(workbook))
     }
-
-    /// Runs a libxlsxwriter call that may create temporary files (a sheet's row file when it is
-    /// added; the copies of the sheets and the other parts when the workbook is closed), telling
-    /// CXlsxFixes' lxw_tmpfile, on this thread, where they go: in memory while every sheet is.
-    private func withTemporaryFiles<R>(_ call: () -> R) -> R {
-        jg_xlsx_set_memory_temporary_files(inMemory ? 1 : 0)
-        defer { jg_xlsx_set_memory_temporary_files(0) }
-        return call()
-    }
-
-    /// The deflate level the last zip entry of any workbook was really written with (for the tests).
-    static var lastDeflateLevel: Int32 { jg_xlsx_last_deflate_level() }
 
     fileprivate func check(_ error: lxw_error) throws {
         guard error == LXW_NO_ERROR else {
