@@ -1,23 +1,3 @@
-/// SPEC §2 class sets from `[exams]`; a bad class code, overlapping sets or C6 among the small-car
-/// classes is a pipeline-file error (exit 78).
-extension ExamClassSets {
-    init(_ table: SettingsTable) throws {
-        let defaults = ExamClassSets()
-        self.init(smallCar: try table.classes("small_car_classes", default: defaults.smallCar),
-                  large: try table.classes("large_classes", default: defaults.large),
-                  motorcycle: try table.classes("motorcycle_classes", default: defaults.motorcycle))
-        for (a, b, shared) in [("small_car_classes", "large_classes", smallCar.intersection(large)),
-                               ("small_car_classes", "motorcycle_classes", smallCar.intersection(motorcycle)),
-                               ("large_classes", "motorcycle_classes", large.intersection(motorcycle))]
-            where !shared.isEmpty {
-            throw SettingsError("\(table.path).\(a) and \(table.path).\(b) must not share classes, both hold \(shared.codes.joined(separator: " "))")
-        }
-        if smallCar.contains(.c6) {
-            throw SettingsError("\(table.path).small_car_classes must not hold C6: C6 is the trailer class of cases E3 and E4")
-        }
-    }
-}
-
 /// Driving-licence restoration exams (SPEC §2, measure 五): validation, scope, path E1–E4,
 /// transition T1/T2, outputs and the exam notices of SPEC §4.
 public struct ExamStage: PipelineStage {
@@ -116,52 +96,4 @@ struct DecidedEnrollments {
     let added: [[String]]
     let detachment: [String]
     let notices: NoticeBatch
-}
-
-/// The `exam_enrollments` summary section, counted on integers as slices pass.
-struct ExamTally {
-    private static func zeros<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String: Int] where T.RawValue == String {
-        Dictionary(uniqueKeysWithValues: T.allCases.map { ($0.rawValue, 0) })
-    }
-
-    private var enrollments = 0
-    private var scopes = zeros(ExamScope.self), paths = zeros(ExamPath.self), cases = zeros(ExamCase.self)
-    private var fullReasons = zeros(FullPathReason.self), transitions = zeros(TransitionRule.self)
-    private var noticeTypes = Dictionary(uniqueKeysWithValues: ExamNoticeDecision.types.map { ($0.rawValue, 0) })
-    private var autoRestore = 0, restored = 0
-    private var byDetachment = DetachmentCounts()
-
-    mutating func add(_ outcomes: [ExamOutcome], _ detachment: [String], _ notices: NoticeBatch) {
-        enrollments += outcomes.count
-        for (i, o) in outcomes.enumerated() {
-            var keys = ["enrollments", o.scope.rawValue, o.decision.path.rawValue]
-            scopes[o.scope.rawValue, default: 0] += 1
-            paths[o.decision.path.rawValue, default: 0] += 1
-            if let c = o.decision.examCase { cases[c.rawValue, default: 0] += 1; keys.append(c.rawValue) }
-            if let r = o.decision.fullReason { fullReasons[r.rawValue, default: 0] += 1 }
-            if let t = o.transition { transitions[t.rule.rawValue, default: 0] += 1; keys.append(t.rule.rawValue) }
-            if !o.decision.autoRestore.isEmpty { autoRestore += 1 }
-            if !o.restored.isEmpty { restored += 1; keys.append("restored") }
-            for key in keys { byDetachment.add(key, in: detachment[i]) }
-        }
-        for notice in notices.kinds {
-            noticeTypes[notice.type.rawValue, default: 0] += 1
-            byDetachment.add(notice.type.rawValue, in: notice.detachmentCode)
-        }
-    }
-
-    var json: JSONValue {
-        .object([
-            ("enrollments", .int(enrollments)),
-            ("by_scope", .counts(scopes)),
-            ("by_path", .counts(paths)),
-            ("by_case", .counts(cases)),
-            ("full_path_reasons", .counts(fullReasons)),
-            ("by_transition_rule", .counts(transitions)),
-            ("auto_restore_C6", .int(autoRestore)),
-            ("restored", .int(restored)),
-            ("notices", .counts(noticeTypes)),
-            ("by_detachment", byDetachment.json),
-        ])
-    }
 }
