@@ -57,4 +57,19 @@ import Testing
                      NoticeType.vehicleTypes, NoticeType.licenceTypes, NoticeType.violationTypes]
         #expect(lists.flatMap { $0 }.sorted() == NoticeType.allCases.sorted())
     }
+
+    /// Issue #29: the contract is in the repository (docs/SPEC.md) and nothing sends its reader to
+    /// a file outside it; every rule ID is in the contract.
+    @Test func theContractIsInTheRepository() throws {
+        let spec = try String(contentsOfFile: Self.root + "/docs/SPEC.md", encoding: .utf8)
+        for rule in RuleID.allCases {
+            #expect(spec.contains("**\(rule.rawValue)**"), "docs/SPEC.md has no \(rule.rawValue)")
+        }
+        let texts = ["README.md"] + Self.files(under: "docs") + Self.files(under: "Sources") + Self.files(under: "scripts")
+            + Self.testFiles + Self.files(under: "pipelines") + Self.files(under: "samples")
+        for file in texts where [".md", ".swift", ".sh", ".py", ".toml", ".c", ".h"].contains(where: file.hasSuffix) {
+            let text = (try? String(contentsOfFile: Self.root + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains("../" + "shared/"), "\(file) names a file outside the repository")
+        }
+    }
 }
