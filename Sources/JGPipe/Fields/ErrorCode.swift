@@ -16,6 +16,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Comparable {
     case unknownVehicle = "UNKNOWN_VEHICLE"
     /// SPEC §8: points or a fine that is not a number in its range.
     case invalidNumber = "INVALID_NUMBER"
+    /// SPEC §9 P5: a correction naming a point that `service_points.csv` does not hold.
+    case unknownPoint = "UNKNOWN_POINT"
 
     /// Ordered by raw value so summaries list codes deterministically.
     public static func < (lhs: ErrorCode, rhs: ErrorCode) -> Bool {

@@ -165,6 +165,8 @@ struct NoticeTally {
     private(set) var unreachableByType: [String: Int] = [:]
     private(set) var unreachableByDetachment: [String: Int] = [:]
     private(set) var byPhoneKind = Dictionary(uniqueKeysWithValues: PhoneKind.allCases.map { ($0.rawValue, 0) })
+    /// The notice types each detachment's notices have (SPEC §9 P3: the services they send people to).
+    private(set) var typesByDetachment: [String: Set<NoticeType>] = [:]
 
     mutating func add(_ notice: Notice) {
         add(type: notice.type, detachmentCode: notice.detachmentCode, phoneKind: notice.phoneKind)
@@ -178,11 +180,13 @@ struct NoticeTally {
         unreachableByType.merge(other.unreachableByType, uniquingKeysWith: +)
         unreachableByDetachment.merge(other.unreachableByDetachment, uniquingKeysWith: +)
         byPhoneKind.merge(other.byPhoneKind, uniquingKeysWith: +)
+        typesByDetachment.merge(other.typesByDetachment) { $0.union($1) }
     }
 
     mutating func add(type: NoticeType, detachmentCode: String, phoneKind: PhoneKind) {
         byType[type.rawValue, default: 0] += 1
         byDetachment[detachmentCode, default: 0] += 1
+        typesByDetachment[detachmentCode, default: []].insert(type)
         byPhoneKind[phoneKind.rawValue, default: 0] += 1
         if !phoneKind.isSMSReachable {
             unreachable += 1

@@ -7,6 +7,7 @@ public enum RuleID: String, CaseIterable, Sendable {
     case V1, V2, V3, V4, V5
     case D1, D2, D3, D4, D5
     case W1, W2, W3
+    case P1, P2, P3, P4, P5
 
     public var wording: RuleWording {
         switch self {
@@ -35,6 +36,11 @@ public enum RuleID: String, CaseIterable, Sendable {
         case .W1: .W1
         case .W2: .W2
         case .W3: .W3
+        case .P1: .P1
+        case .P2: .P2
+        case .P3: .P3
+        case .P4: .P4
+        case .P5: .P5
         }
     }
 

@@ -55,7 +55,7 @@ public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
         [try UnitAccountStage(settings: settings), try ExamStage(settings: settings),
          try VehicleStage(settings: settings), try LicenceStage(settings: settings),
-         try ViolationStage(settings: settings)]
+         try ViolationStage(settings: settings), try ServicePointStage(settings: settings)]
     }
 
     public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {
@@ -87,7 +87,10 @@ public enum Pipeline {
             try folder.prepare()
             var outputs: [StageOutput] = []
             if case let .spark(options) = request.engine {
-                outputs = try SparkEngine.run(options, datasets: inputFolder.present, context: context, staging: folder.staging)
+                let onSpark = inputFolder.present.filter { !ServicePointStage.datasetNames.contains($0) }
+                outputs = try SparkEngine.run(options, datasets: onSpark, context: context, staging: folder.staging)
+                // SPEC §9 reads the run's notices and a few thousand points: after the tasks, here.
+                try runStages(stages.filter { $0 is ServicePointStage }, context, into: &outputs, logger: logger)
             } else {
                 try runStages(stages, context, into: &outputs, logger: logger)
             }

@@ -6,7 +6,7 @@ import Testing
         #expect(ErrorCode.allCases.map(\.rawValue) == [
             "FIELD_COUNT", "MISSING_FIELD", "INVALID_ID", "INVALID_CREDIT_CODE", "INVALID_DATE", "INVALID_CODE",
             "INVALID_CLASS", "INVALID_PLATE", "INVALID_VIN", "INVALID_REGION", "UNKNOWN_UNIT", "DUPLICATE_KEY",
-            "UNKNOWN_VEHICLE", "INVALID_NUMBER",
+            "UNKNOWN_VEHICLE", "INVALID_NUMBER", "UNKNOWN_POINT",
         ])
     }
 

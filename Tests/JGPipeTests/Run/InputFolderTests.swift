@@ -18,7 +18,7 @@ import Testing
         let input = RunHarness.temporaryFolder("jgpipe-empty-input")
         let (outcome, output) = try run(input)
         #expect(outcome.exitCode == .noInput)
-        #expect(outcome.message == "input folder \(input) holds none of the datasets (units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv, driver_licences.csv, violations.csv, vehicle_users.csv): it is empty")
+        #expect(outcome.message == "input folder \(input) holds none of the datasets (units.csv, unit_accounts.csv, exam_enrollments.csv, vehicles.csv, driver_licences.csv, violations.csv, vehicle_users.csv, service_points.csv, service_point_feedback.csv): it is empty")
         #expect(!fileExists(output))
     }
 
@@ -62,7 +62,8 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/summary.json"))) as? [String: Any])
         #expect(summary["ignored_files"] as? [String] == ["notes.txt", "vehicles (1).csv"])
         #expect(summary["skipped_datasets"] as? [String] == ["unit_accounts", "exam_enrollments", "vehicles", "driver_licences",
-                                                             "violations", "vehicle_users"])
+                                                             "violations", "vehicle_users", "service_points",
+                                                             "service_point_feedback"])
         let datasets = try #require(summary["datasets"] as? [String: Any])
         #expect(Array(datasets.keys) == ["units"])
         let report = try readText(output + "/report.html")

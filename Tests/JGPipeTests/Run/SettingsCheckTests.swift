@@ -80,7 +80,9 @@ import Testing
         for (section, key, value) in leaves {
             let real = "\(section).\(key)"
             let badSection = String(section.dropLast())
-            let swapped = key.count > 3 ? String(key.prefix(1)) + String(Array(key)[2]) + String(Array(key)[1]) + String(key.dropFirst(3)) : key + "x"
+            let transposed = key.count > 3 ? String(key.prefix(1)) + String(Array(key)[2]) + String(Array(key)[1]) + String(key.dropFirst(3)) : key
+            // `feedback_days` swaps two equal letters: its typo is a letter added.
+            let swapped = transposed == key ? key + "x" : transposed
             for (written, toml) in [("\(badSection).\(key)", "[\(badSection)]\n\(key) = \(value)\n"),
                                     ("\(section).\(swapped)", "[\(section)]\n\(swapped) = \(value)\n")] {
                 let error = try #require(try prepare(toml), "\(written) was accepted")

@@ -22,6 +22,7 @@ enum ReportLabels {
         "UNKNOWN_UNIT": "单位不存在",
         "DUPLICATE_KEY": "主键重复且内容不同",
         "UNKNOWN_VEHICLE": "机动车不存在（号牌号码与号牌种类）",
+        "UNKNOWN_POINT": "服务网点不存在（网点编号）",
         "INVALID_NUMBER": "数值无效（记分或罚款金额）",
     ]
 
@@ -33,6 +34,8 @@ enum ReportLabels {
         "driver_licences": "机动车驾驶证",
         "violations": "交通违法记录",
         "vehicle_users": "机动车备案用户",
+        "service_points": "服务网点",
+        "service_point_feedback": "服务网点纠错反馈",
         "notifications": "通知",
     ]
 
@@ -40,6 +43,15 @@ enum ReportLabels {
     /// may add its own here, else its keys show as written (rule IDs still get their label).
     static let keys: [String: String] = [
         "skipped_datasets": "缺少的数据集（其阶段已跳过）",
+        // Service points (SPEC §9).
+        "points": "网点数",
+        "complete": "信息完整（P1）",
+        "verified": "已核查（P2）",
+        "P1_gaps": "P1 缺失或错误的字段",
+        "P2_verification_overdue": "P2 逾期未核查",
+        "P3_coverage_gaps": "P3 通知所涉业务无网点",
+        "P5_feedback_overdue": "P5 逾期未处理的纠错反馈",
+        "gaps_by_field": "按字段",
         "ignored_files": "输入文件夹中未识别的文件（已忽略）",
         "total": "合计",
         "not_sms_reachable": "非手机号码（无法短信送达）",

@@ -126,7 +126,8 @@ enum DetachmentWorkbooks {
             }
         }
         // First the detachments known before the notices, then those with notices only.
-        let known = Set((before + after).flatMap { $0.ranges.codes.map(\.code) })
+        // A row without a detachment (a service point whose region is unreadable) is in no workbook.
+        let known = Set((before + after).flatMap { $0.ranges.codes.map(\.code) }).subtracting([""])
         try writeAll(sorted(known))
         let noticesOnly = try notices.source().map { Set($0.ranges.codes.map(\.code)).subtracting(known) } ?? []
         try writeAll(sorted(noticesOnly))

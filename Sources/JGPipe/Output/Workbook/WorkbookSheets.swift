@@ -69,6 +69,18 @@ struct WorkbookSheet: Sendable {
         WorkbookSheet("违法处理核查", source: "violations.authorisation_audit.csv",
                       about: "一.五.4：非现场违法由非所有人处理、且违法发生时处理人未在该车备案的记录（W3）",
                       countedBy: ("finding", "核查结果")),
+        WorkbookSheet("服务网点核查", source: "service_points.gaps.csv",
+                      about: "七.一：本支队线下服务网点缺失或错误的信息（P1）、逾期未核查的网点（P2）、本次通知所涉业务没有完整网点的（P3，网点编号为空）",
+                      countedBy: ("field", "字段"),
+                      ownColumns: ["field": WorkbookColumn("字段"), "problem": WorkbookColumn("问题"),
+                                   "value": WorkbookColumn("现值")]),
+        WorkbookSheet("抽查清单", source: "service_points.spot_check.csv",
+                      about: "七.一：总队本周抽查的网点（P4，每周一换），核对后填写核对结果、核对人两列",
+                      ownColumns: ["region_code": WorkbookColumn("所在区划"), "phone": WorkbookColumn("咨询电话"),
+                                   "status": WorkbookColumn("状态")]),
+        WorkbookSheet("纠错反馈", source: "service_points.feedback_worklist.csv",
+                      about: "七.一：群众纠错反馈超过处理时限仍未处理的（P5），含已等待天数",
+                      ownColumns: ["field": WorkbookColumn("纠错字段")]),
     ]
 }
 
@@ -155,5 +167,22 @@ enum WorkbookColumns {
         "handler_name": WorkbookColumn("处理人"),
         "owner_id": WorkbookColumn("所有人证件号码"),
         "finding": WorkbookColumn("核查结果"),
+        // Service points (SPEC §9 aliases).
+        "point_id": WorkbookColumn("网点编号"),
+        "point_name": WorkbookColumn("网点名称"),
+        "point_kind": WorkbookColumn("网点类型"),
+        "address": WorkbookColumn("地址"),
+        "longitude": WorkbookColumn("经度"),
+        "latitude": WorkbookColumn("纬度"),
+        "hours": WorkbookColumn("工作时间"),
+        "services": WorkbookColumn("业务范围"),
+        "window_guide": WorkbookColumn("窗口指引"),
+        "verified_on": WorkbookColumn("核查日期", .date),
+        "check_result": WorkbookColumn("核对结果"),
+        "checked_by": WorkbookColumn("核对人"),
+        "feedback_id": WorkbookColumn("反馈编号"),
+        "reported_value": WorkbookColumn("反馈内容"),
+        "received_on": WorkbookColumn("收到日期", .date),
+        "days_open": WorkbookColumn("已等待天数", .number),
     ]
 }
