@@ -4,6 +4,8 @@
 public struct ServicePoint: Sendable {
     public let id: String
     public let name: String
+    public let address: String
+    public let hours: String
     /// nil when missing or not 6 digits (a P1 gap): the point then belongs to no detachment.
     public let region: RegionCode?
     /// Valid service codes, in the order written.
@@ -128,7 +130,8 @@ public struct ServicePointValidator: RecordValidator {
         if !row.text(Column.verifiedOn).isEmpty {
             do { verifiedOn = try row.optionalDate(Column.verifiedOn) } catch { gap(.verifiedOn, "不是有效日期") }
         }
-        return ServicePoint(id: id, name: row.text(Column.name), region: region, services: services, isOpen: isOpen,
+        return ServicePoint(id: id, name: row.text(Column.name), address: row.text(Column.address), hours: hours,
+                            region: region, services: services, isOpen: isOpen,
                             verifiedOn: verifiedOn, gaps: isOpen ? gaps : [])
     }
 

@@ -23,6 +23,9 @@ public struct Notice: Sendable, Equatable {
     public let recordID: String
     public let dueOn: CalendarDate
     public let message: String
+    /// SPEC §9 P6: the service point the message sends its recipient to; nil for a notice
+    /// without a service, or when no open, complete point offers it.
+    public let servicePoint: ServicePointGuide.Point?
     /// SPEC §4 "Identity": a hash of the type, recipient, record and the notice's fact (what
     /// the message reports: `NoticeType.fact`), never the run date. The same notice on every
     /// night has the same id, which is what lets the run ledger send it once.
@@ -30,7 +33,7 @@ public struct Notice: Sendable, Equatable {
 
     public init(type: NoticeType, detachmentCode: String, recipientType: RecipientType, recipientID: String,
                 recipientName: String, phone: String, recordID: String, dueOn: CalendarDate, fact: String,
-                message: String) {
+                message: String, servicePoint: ServicePointGuide.Point? = nil) {
         self.type = type
         self.detachmentCode = detachmentCode
         self.recipientType = recipientType
@@ -41,6 +44,7 @@ public struct Notice: Sendable, Equatable {
         self.recordID = recordID
         self.dueOn = dueOn
         self.message = message
+        self.servicePoint = servicePoint
         id = Notice.identity([type.rawValue, recipientID, recordID, fact])
     }
 
@@ -58,7 +62,15 @@ public struct Notice: Sendable, Equatable {
     public static let columns = [
         "notice_id", "notice_type", "detachment_code", "recipient_type", "recipient_id", "recipient_name",
         "phone", "phone_kind", "record_id", "due_on", "message",
+        "service_point_id", "service_point_name", "service_point_address", "service_point_hours",
     ]
+
+    /// The fields of `columns`, in order, as `notifications.csv` shows them.
+    var fields: [String] {
+        [id, type.rawValue, detachmentCode, recipientType.rawValue, recipientID, recipientName, phone, phoneKind.rawValue,
+         recordID, dueOn.iso, message, servicePoint?.id ?? "", servicePoint?.name ?? "", servicePoint?.address ?? "",
+         servicePoint?.hours ?? ""]
+    }
 
     /// Indices of `notices` in SPEC §4 order: detachment_code, notice_type, recipient_id,
     /// record_id (then due_on, then input order), as the run's collector orders them.

@@ -9,9 +9,13 @@ public struct NoticeTemplates: Sendable {
         [(type.templateKey, type.wording.text)] + type.wording.variants.map { ($0.key, $0.text) }
     })
 
-    /// The `{names}` each key's stage fills: its type's `NoticeWording.placeholders`.
+    /// The `{names}` each key's stage fills: its type's `NoticeWording.placeholders`, and
+    /// `service_point` for a type with a service.
     public static let fillable: [String: Set<String>] = Dictionary(uniqueKeysWithValues: NoticeType.allCases.flatMap { type in
-        ([type.templateKey] + type.wording.variants.map(\.key)).map { ($0, Set(type.wording.placeholders)) }
+        // SPEC §9 P6: a notice with a service may name its point.
+        ([type.templateKey] + type.wording.variants.map(\.key)).map {
+            ($0, Set(type.wording.placeholders + (type.service == nil ? [] : ["service_point"])))
+        }
     })
 
     /// The `{names}` in `template` that no stage fills for `key`, in order of appearance.

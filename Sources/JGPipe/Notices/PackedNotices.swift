@@ -30,9 +30,7 @@ struct PackedNotices {
         bytes.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0])
         Self.appendKey(of: notice, to: &bytes)
         Self.putVarint4(bytes.count - start - 8, at: start + 4, in: &bytes)
-        for field in [notice.id, notice.type.rawValue, notice.detachmentCode, notice.recipientType.rawValue,
-                      notice.recipientID, notice.recipientName, notice.phone, notice.phoneKind.rawValue,
-                      notice.recordID, notice.dueOn.iso, notice.message] {
+        for field in notice.fields {
             Self.appendVarint(field.utf8.count, to: &bytes)
             bytes.append(contentsOf: field.utf8)
         }
@@ -211,6 +209,9 @@ extension Notice {
         recordID = packed.string(8)
         dueOn = try! CalendarDate(parsing: packed.string(9))
         message = packed.string(10)
+        let point = packed.string(11)
+        servicePoint = point.isEmpty ? nil : ServicePointGuide.Point(id: point, name: packed.string(12),
+                                                                     address: packed.string(13), hours: packed.string(14))
         id = packed.string(0)
     }
 }

@@ -7,7 +7,7 @@ public enum RuleID: String, CaseIterable, Sendable {
     case V1, V2, V3, V4, V5
     case D1, D2, D3, D4, D5
     case W1, W2, W3
-    case P1, P2, P3, P4, P5
+    case P1, P2, P3, P4, P5, P6
 
     public var wording: RuleWording {
         switch self {
@@ -41,6 +41,7 @@ public enum RuleID: String, CaseIterable, Sendable {
         case .P3: .P3
         case .P4: .P4
         case .P5: .P5
+        case .P6: .P6
         }
     }
 

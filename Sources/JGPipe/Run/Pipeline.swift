@@ -81,10 +81,11 @@ public enum Pipeline {
         defer { record.session?.lock.release() }
         folder.removeStaleStaging(logger: logger)
 
-        let context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
+        var context = RunContext(settings: request.settings, asOf: request.asOf, inputDirectory: request.inputDirectory,
                                  stagingDirectory: folder.staging, logger: logger)
         do {
             try folder.prepare()
+            context.servicePoints = try ServicePointGuide.load(context.inputs, read: context.settings.read)
             var outputs: [StageOutput] = []
             if case let .spark(options) = request.engine {
                 let onSpark = inputFolder.present.filter { !ServicePointStage.datasetNames.contains($0) }

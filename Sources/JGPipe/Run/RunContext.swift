@@ -9,6 +9,9 @@ public struct RunContext {
     /// The run's notices, packed as they come and spilled in sorted runs past an eighth of
     /// `run.memory_budget_mb` (`NoticeCollector`): a stage adds them a batch at a time.
     public let notices: NoticeCollector
+    /// SPEC §9 P6: the service point each notice names, read before the stages
+    /// (`ServicePointGuide.load`); `.none` without `service_points.csv`.
+    public var servicePoints = ServicePointGuide.none
 
     public init(inputs: RunInputs, staging: StagingFolder, notices: NoticeCollector) {
         self.inputs = inputs

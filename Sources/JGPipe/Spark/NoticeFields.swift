@@ -16,5 +16,6 @@ extension Notice {
         recordID = f[8]
         self.dueOn = dueOn
         message = f[10]
+        servicePoint = f[11].isEmpty ? nil : ServicePointGuide.Point(id: f[11], name: f[12], address: f[13], hours: f[14])
     }
 }

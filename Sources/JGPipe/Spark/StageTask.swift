@@ -75,9 +75,11 @@ public enum StageTask {
 
         let folder = chunkFolder(workDirectory, task)
         let attempt = try attemptFolder(folder)
-        let context = RunContext(settings: chunkSettings, asOf: asOf, inputDirectory: inputDirectory, stagingDirectory: attempt)
+        var context = RunContext(settings: chunkSettings, asOf: asOf, inputDirectory: inputDirectory, stagingDirectory: attempt)
         let output: StageOutput
         do {
+            // The whole run's read options: the task's byte ranges are its own dataset's.
+            context.servicePoints = try ServicePointGuide.load(context.inputs, read: settings.read)
             output = try body(context)
         } catch {
             try? removeTree(attempt)

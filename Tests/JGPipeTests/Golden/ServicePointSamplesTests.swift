@@ -49,6 +49,32 @@ struct ServicePointSamplesTests {
         #expect(cleaned.map { $0["status"]! } == ["open", "open", "open", "open", "open", "closed", "open", "open", "open", "open"])
     }
 
+    /// P6 over the licence notices of 2024-08-01 (all of 440106 but L03's, of 310101): 换证, 体检 and
+    /// 驾驶人考试 are offered in 440106 by P01; 审验 by no complete point (P3's gap); 310100 has no
+    /// complete point offering 换证. The notices' ids are those of a run without service points.
+    @Test("each notice names its point; its identity does not change", arguments: ["utf8", "gb18030"])
+    func guidance(_ set: String) throws {
+        let out = try run(set)
+        let notices = try RunHarness.records(out + "/notifications.csv")
+        let expected: [String: String] = ["LICENCE_REVIEW_DUE": "", "LICENCE_REVIEW_OVERDUE": ""]
+        for notice in notices {
+            let point = notice["detachment_code"] == "310100" ? "" : expected[notice["notice_type"]!] ?? "P01"
+            #expect(notice["service_point_id"] == point, "\(notice["notice_type"]!) \(notice["recipient_id"]!)")
+            #expect((notice["service_point_name"] == "天河车管所") == (point == "P01"))
+            #expect((notice["service_point_hours"] == "周一至周五 08:30-12:00,14:00-17:30") == (point == "P01"))
+        }
+        #expect(notices.count == 18)
+        let licencesOnly = RunHarness.temporaryFolder("jgpipe-in")
+        try FileManager.default.copyItem(atPath: "\(RunHarness.samples)/\(set)/driver_licences.csv",
+                                         toPath: licencesOnly + "/driver_licences.csv")
+        let (plain, plainOut) = try RunHarness.run(input: licencesOnly, asOf: "2024-08-01",
+                                                   overrides: ["run.max_rejected_ratio=1"])
+        #expect(plain.exitCode == .ok)
+        let without = try RunHarness.records(plainOut + "/notifications.csv")
+        #expect(without.map { $0["notice_id"]! } == notices.map { $0["notice_id"]! })
+        #expect(without.allSatisfy { $0["service_point_id"] == "" && $0["service_point_name"] == "" })
+    }
+
     @Test("the detachment workbooks carry the three sheets")
     func workbooks() throws {
         let out = try run("utf8")

@@ -19,7 +19,10 @@ struct NoticeSpillTests {
                           recipientID: "44010619800101\(1000 + random.next() % 7)", recipientName: "张三\(k)",
                           phone: k % 5 == 0 ? "020-1234567" : "1380013\(String(format: "%04d", k % 10_000))",
                           recordID: "LSVAB2BM9RA10000\(random.next() % 5)", dueOn: day, fact: day.iso,
-                          message: "尊敬的\(k)号，您的车辆\(String(repeating: "甲", count: Int(random.next() % 40)))")
+                          message: "尊敬的\(k)号，您的车辆\(String(repeating: "甲", count: Int(random.next() % 40)))",
+                          servicePoint: type == .inspectionDue
+                              ? .init(id: "P\(k % 7)", name: "检验站\(k % 7)", address: "天河区\(k)号", hours: "周一至周五 08:30-17:30")
+                              : nil)
         }
     }
 
@@ -36,7 +39,9 @@ struct NoticeSpillTests {
 
     static func row(_ notice: Notice) -> [String] {
         [notice.id, notice.type.rawValue, notice.detachmentCode, notice.recipientType.rawValue, notice.recipientID,
-         notice.recipientName, notice.phone, notice.phoneKind.rawValue, notice.recordID, notice.dueOn.iso, notice.message]
+         notice.recipientName, notice.phone, notice.phoneKind.rawValue, notice.recordID, notice.dueOn.iso, notice.message,
+         notice.servicePoint?.id ?? "", notice.servicePoint?.name ?? "", notice.servicePoint?.address ?? "",
+         notice.servicePoint?.hours ?? ""]
     }
 
     /// 1 byte spills every notice: 3,000 runs, more than are read at once (`maxOpenRuns`).

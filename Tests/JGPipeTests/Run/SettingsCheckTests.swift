@@ -51,7 +51,7 @@ import Testing
         }
         let text = "{handler_name}：{plate_no} 的罚款 {fine} 元请于 {fine_due_day} 日内缴纳"
         let error = try #require(try refusal(text))
-        #expect(error.message == "templates.FINE_UNPAID names {fine_due_day}, which this notice does not fill; it may use {due_on}, {fine}, {fine_due_days}, {handler_name}, {late_fee_percent}, {plate_no}, {violation_id}")
+        #expect(error.message == "templates.FINE_UNPAID names {fine_due_day}, which this notice does not fill; it may use {due_on}, {fine}, {fine_due_days}, {handler_name}, {late_fee_percent}, {plate_no}, {service_point}, {violation_id}")
         #expect(Pipeline.exitCode(for: error) == .config)
         #expect(try refusal(text.replacingOccurrences(of: "{fine_due_day}", with: "{fine_due_days}")) == nil)
     }

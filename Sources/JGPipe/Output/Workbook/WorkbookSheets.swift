@@ -142,6 +142,10 @@ enum WorkbookColumns {
         "record_id": WorkbookColumn("业务编号"),
         "due_on": WorkbookColumn("到期日期", .date),
         "message": WorkbookColumn("短信内容"),
+        "service_point_id": WorkbookColumn("指引网点编号"),
+        "service_point_name": WorkbookColumn("指引网点"),
+        "service_point_address": WorkbookColumn("网点地址"),
+        "service_point_hours": WorkbookColumn("网点工作时间"),
         // Vehicles (SPEC §3 aliases).
         "vin": WorkbookColumn("车辆识别代号"),
         "plate_no": WorkbookColumn("号牌号码"),

@@ -73,6 +73,8 @@ public struct ExamStage: PipelineStage {
                                             cutover: cutover) else { continue }
             let name = part.store.field(i, Column.applicantName)
             let booked = enrollment.subject2BookedOn
+            let point = context.servicePoints.point(for: decision.type, region: enrollment.region.value,
+                                                    detachment: detachment[i])
             notices.append(Notice(
                 type: decision.type, detachmentCode: detachment[i], recipientType: .person,
                 recipientID: enrollment.applicant.number, recipientName: name,
@@ -83,7 +85,8 @@ public struct ExamStage: PipelineStage {
                     "you": Notice.RecipientType.person.addressed, "booked_on": booked?.iso ?? "",
                     "subjects": decision.subjects.chineseNames, "due_on": decision.dueOn.iso,
                     "cutover_date": cutover.iso, "effective_on": context.effectiveDate.iso,
-                ])))
+                    "service_point": point?.text ?? "",
+                ]), servicePoint: point))
         }
         return notices
     }

@@ -161,7 +161,9 @@ public struct LicenceStage: PipelineStage {
         case let .points(p)?: points = String(p)
         default: break
         }
+        let point = context.servicePoints.point(for: decision.type, region: licence.region.value, detachment: detachment)
         let message = context.settings.templates.message(decision.type.templateKey, [
+            "service_point": point?.text ?? "",
             "reason": decision.reason?.text(cycleEnd: cycleEnd) ?? "", "points": points,
             "age": change.map { String($0.age) } ?? "", "lapsing_classes": change?.lapsing.description ?? "",
             "new_classes": change?.newClassesText ?? "",
@@ -173,7 +175,7 @@ public struct LicenceStage: PipelineStage {
         return Notice(type: decision.type, detachmentCode: detachment, recipientType: .person,
                       recipientID: licence.holder.number, recipientName: holderName,
                       phone: store.field(i, Column.holderPhone), recordID: licence.holder.number,
-                      dueOn: decision.dueOn, fact: fact.iso, message: message)
+                      dueOn: decision.dueOn, fact: fact.iso, message: message, servicePoint: point)
     }
 
     /// 第七十九条: `driver_licences.cancellation_worklist.csv`, ordered by detachment_code,

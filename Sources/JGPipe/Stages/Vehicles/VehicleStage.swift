@@ -116,15 +116,16 @@ public struct VehicleStage: PipelineStage {
         typealias Column = VehicleValidator.Column
         let recipientType: Notice.RecipientType = vehicle.owner.type == .person ? .person : .unit
         let ownerName = store.field(i, Column.ownerName)
+        let point = context.servicePoints.point(for: type, region: vehicle.region.value, detachment: detachment)
         let message = context.settings.templates.message(type.templateKey, [
             "owner_name": ownerName, "you": recipientType.addressed, "plate_no": store.field(i, Column.plate),
             "vin": vehicle.vin.value,
-            "due_on": due.iso, "effective_on": context.effectiveDate.iso,
+            "due_on": due.iso, "effective_on": context.effectiveDate.iso, "service_point": point?.text ?? "",
         ])
         return Notice(type: type, detachmentCode: detachment, recipientType: recipientType,
                       recipientID: vehicle.owner.id, recipientName: ownerName,
                       phone: store.field(i, Column.ownerPhone), recordID: vehicle.vin.value, dueOn: due,
-                      fact: type.fact == .none ? "" : due.iso, message: message)
+                      fact: type.fact == .none ? "" : due.iso, message: message, servicePoint: point)
     }
 
     /// V3: `vehicles.deregistration_worklist.csv`, ordered by detachment_code, due_on, vin.

@@ -164,7 +164,10 @@ public struct ViolationStage: PipelineStage {
         let entry = vehicles.entry(group.vehicle)
         let type = NoticeType.violationsUnprocessed
         let recipientType: Notice.RecipientType = entry.owner.type == .person ? .person : .unit
+        // The directory keeps no region per vehicle (30M vehicles in 2 GB): the detachment's point.
+        let point = context.servicePoints.point(for: type, region: "", detachment: entry.detachment)
         let message = context.settings.templates.message(type.templateKey, [
+            "service_point": point?.text ?? "",
             "owner_name": entry.ownerName, "you": recipientType.addressed, "plate_no": entry.plate,
             "count": String(group.count),
             "points": String(group.points), "fines": group.fines.decimal, "oldest_on": group.oldest.date.iso,
@@ -173,7 +176,7 @@ public struct ViolationStage: PipelineStage {
         return Notice(type: type, detachmentCode: entry.detachment, recipientType: recipientType,
                       recipientID: entry.owner.id, recipientName: entry.ownerName, phone: entry.ownerPhone,
                       recordID: entry.vin, dueOn: context.asOf, fact: NoticeFact.idSet(group.violationIDs),
-                      message: message)
+                      message: message, servicePoint: point)
     }
 
     /// W2: to the handler (a person), record = violation_id; fact = violation_id. The dump holds no
@@ -183,17 +186,21 @@ public struct ViolationStage: PipelineStage {
                               _ vehicles: VehicleDirectory, _ context: RunContext) -> Notice {
         let handler = violation.handler!
         let type = NoticeType.fineUnpaid
+        let detachment = vehicles.detachment(violation.vehicle)
+        let point = context.servicePoints.point(for: type, region: violation.region.value, detachment: detachment)
         let message = context.settings.templates.message(type.templateKey, [
+            "service_point": point?.text ?? "",
             "handler_name": handlerName, "plate_no": vehicles.field(violation.vehicle, .plate),
             "violation_id": violation.violationID,
             "fine": violation.fine.decimal, "due_on": dueOn.iso, "fine_due_days": String(settings.fineDueDays),
             "late_fee_percent": String(settings.lateFeePercentPerDay),
         ])
-        return Notice(type: type, detachmentCode: vehicles.detachment(violation.vehicle), recipientType: .person,
+        return Notice(type: type, detachmentCode: detachment, recipientType: .person,
                       recipientID: handler.number, recipientName: handlerName,
                       phone: vehicles.owner(violation.vehicle) == .person(handler)
                           ? vehicles.field(violation.vehicle, .ownerPhone) : "",
-                      recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID, message: message)
+                      recordID: violation.violationID, dueOn: dueOn, fact: violation.violationID, message: message,
+                      servicePoint: point)
     }
 
     /// W3: `violations.authorisation_audit.csv`, ordered by detachment_code, processed_at, violation_id.
