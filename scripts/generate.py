@@ -156,7 +156,8 @@ def main():
     ap.add_argument("--licences", type=int, default=None, help="driver licences (default 9 per unit)")
     ap.add_argument("--violations", type=int, default=None, help="violations (default one per vehicle)")
     a = ap.parse_args()
-    stems = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users"]
+    stems = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences", "violations", "vehicle_users",
+             "service_points", "service_point_feedback"]
     wanted = set(stems if a.only is None else a.only.split(","))
     if not wanted <= set(stems):
         sys.exit(f"generate.py: --only takes {','.join(stems)}")
@@ -610,12 +611,16 @@ def main():
         n_viol, n_users = violations(a, wanted, random.Random(a.seed * 1000003 + 11), NL, BAD,
                                      n_veh if a.violations is None else a.violations, person, people_used, regions,
                                      region_table, pool_plate, pool_ptype, pool_owner, pool_open)
+    n_points = 0
+    if "service_points" in wanted or "service_point_feedback" in wanted:
+        n_points = service_points(a, wanted, random.Random(a.seed * 1000003 + 13), NL, regions)
     t_end = time.time()
     sizes = {stem + ".csv": os.path.getsize(os.path.join(a.out, stem + ".csv")) for stem in stems if stem in wanted}
     print(f"generate: units={N} accounts={n_acc} enrollments={n_exam} vehicles={n_veh} seed={a.seed} "
           f"encoding={a.encoding} in {t_end - t0:.1f}s (units {t_units - t0:.1f}s, accounts {t_acc - t_units:.1f}s, "
           f"exams {t_exam - t_acc:.1f}s, vehicles {t_veh - t_exam:.1f}s, licences {t_lic - t_veh:.1f}s, "
-          f"violations {t_end - t_lic:.1f}s); licences={n_lic} violations={n_viol} vehicle_users={n_users}",
+          f"violations {t_end - t_lic:.1f}s); licences={n_lic} violations={n_viol} vehicle_users={n_users} "
+          f"service_points={n_points}",
           file=sys.stderr)
     for fn, s in sizes.items():
         print(f"  {fn:24s} {s / 1e6:9.1f} MB", file=sys.stderr)
@@ -759,6 +764,60 @@ def licences(a, wanted, rng, NL, BAD, n, person, people_used, regions, region_ta
             written += 1
     lines.close()
     return written
+
+
+# ---------------------------------------------------------------- service points (SPEC §9)
+POINT_KINDS = ["车管所", "车管分所", "交警大队窗口", "检验机构", "邮政或银行代办点", "自助服务区"]
+POINT_SERVICES = {"车管所": ["换证", "审验", "体检", "驾驶人考试", "机动车登记", "注销登记", "牌证补换"],
+                  "车管分所": ["换证", "审验", "体检", "机动车登记", "牌证补换"],
+                  "交警大队窗口": ["违法处理", "罚款缴纳"], "检验机构": ["机动车检验", "检验标志"],
+                  "邮政或银行代办点": ["罚款缴纳", "牌证补换", "报废"], "自助服务区": ["换证", "违法处理", "罚款缴纳"]}
+
+
+def service_points(a, wanted, rng, NL, regions):
+    """service_points.csv: three to five points per region, kinds by turn, most complete and
+    verified in June 2024 (P1, P2 on both sides of 25 June), ~8% with a gap (no window guide,
+    hours that do not parse, a coordinate outside China, an unknown service), 3% closed; and
+    service_point_feedback.csv: one correction per two points, received in July 2024, a third
+    resolved (P5). Returns the number of points."""
+    rand, randrange = rng.random, rng.randrange
+    points = Sink(a, "service_points.csv", wanted)
+    points.append("point_id,point_name,point_kind,region_code,address,longitude,latitude,hours,services,"
+                  "window_guide,phone,verified_on,status" + NL)
+    feedback = Sink(a, "service_point_feedback.csv", wanted)
+    feedback.append("feedback_id,point_id,field,reported_value,received_on,resolved_on" + NL)
+    n = f = 0
+    for ri, region in enumerate(regions):
+        for k in range(3 + randrange(3)):
+            n += 1
+            kind = POINT_KINDS[(ri + k) % len(POINT_KINDS)]
+            services = [s for s in POINT_SERVICES[kind] if rand() < 0.85] or POINT_SERVICES[kind][:1]
+            hours = "周一至周五 08:30-12:00,14:00-17:30" if rand() < 0.7 else "周一至周日 09:00-17:00"
+            guide = "1-3号窗口" if kind in ("车管所", "车管分所", "交警大队窗口") else ""
+            lon, lat = f"{100 + randrange(3000) / 100:.2f}", f"{22 + randrange(2000) / 100:.2f}"
+            r = rand()
+            if r < 0.02:
+                guide = ""
+            elif r < 0.04:
+                hours = "周一至周五 17:30-08:30"
+            elif r < 0.06:
+                lon = "200.00"
+            elif r < 0.08:
+                services.append("驾照")
+            day = 1 + randrange(30)
+            verified = "" if rand() < 0.05 else f"2024-06-{day:02d}"
+            status = "closed" if rand() < 0.03 else ""
+            pid = f"SP{region}{k:02d}"
+            points.append(f"{pid},{region}网点{k},{kind},{region},{region}区某路{k + 1}号,{lon},{lat},\"{hours}\","
+                          f"{'|'.join(services)},{guide},020-{80000000 + n},{verified},{status}{NL}")
+            if rand() < 0.5:
+                f += 1
+                received = f"2024-07-{1 + randrange(31):02d}"
+                resolved = f"2024-07-{min(31, int(received[-2:]) + randrange(5)):02d}" if rand() < 0.33 else ""
+                feedback.append(f"FB{f:07d},{pid},hours,时间有误,{received},{resolved}{NL}")
+    points.close()
+    feedback.close()
+    return n
 
 
 # ---------------------------------------------------------------- violations, registered users (SPEC §8)
