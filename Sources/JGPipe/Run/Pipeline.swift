@@ -53,9 +53,7 @@ public struct RunOutcome: Sendable {
 /// shared outputs, publish, then record the outcome and what was published.
 public enum Pipeline {
     public static func stages(for settings: PipelineSettings) throws -> [any PipelineStage] {
-        [try UnitAccountStage(settings: settings), try ExamStage(settings: settings),
-         try VehicleStage(settings: settings), try LicenceStage(settings: settings),
-         try ViolationStage(settings: settings), try ServicePointStage(settings: settings)]
+        try StageKind.allCases.map { try $0.make(settings) }
     }
 
     public static func run(_ request: RunRequest, logger: Logger = .silent) -> RunOutcome {
@@ -88,7 +86,7 @@ public enum Pipeline {
             context.servicePoints = try ServicePointGuide.load(context.inputs, read: context.settings.read)
             var outputs: [StageOutput] = []
             if case let .spark(options) = request.engine {
-                let onSpark = inputFolder.present.filter { !ServicePointStage.datasetNames.contains($0) }
+                let onSpark = inputFolder.present.filter { !StageKind.driverDatasets.contains($0) }
                 outputs = try SparkEngine.run(options, datasets: onSpark, context: context, staging: folder.staging)
                 // SPEC §9 reads the run's notices and a few thousand points: after the tasks, here.
                 try runStages(stages.filter { $0 is ServicePointStage }, context, into: &outputs, logger: logger)

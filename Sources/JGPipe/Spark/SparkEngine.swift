@@ -50,7 +50,7 @@ public enum SparkEngine {
     /// Exit 69 when the input holds a dataset whose stage has no Spark task yet.
     static func checkSupported(_ inputFolder: InputFolder) throws(RunError) {
         let unsupported = inputFolder.present.filter {
-            !StageTask.supportedDatasets.contains($0) && !ServicePointStage.datasetNames.contains($0)
+            !StageTask.supportedDatasets.contains($0) && !StageKind.driverDatasets.contains($0)
         }
         guard unsupported.isEmpty else {
             throw RunError(.unavailable, "the Spark engine does not run \(unsupported.joined(separator: ", ")) yet: run it with --engine embedded (docs/SCALE-OUT.md). Nothing was read or published.")

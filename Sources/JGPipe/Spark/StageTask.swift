@@ -17,8 +17,7 @@ public enum StageTask {
     /// The datasets the Spark engine runs: each is cut into tasks of its own but
     /// `vehicle_users` (the violation stage reads it beside `violations`); the units and their
     /// accounts are one stage's, run as a units task and the unit-account tasks (`UnitAccountTasks`).
-    public static let supportedDatasets = ["units", "unit_accounts", "exam_enrollments", "vehicles", "driver_licences",
-                                           "violations", "vehicle_users"]
+    public static let supportedDatasets = StageKind.allCases.flatMap(\.sparkDatasets)
 
     /// Datasets read by another stage's task, not cut into tasks of their own.
     static let secondaryDatasets: Set = ["vehicle_users"]
@@ -36,9 +35,15 @@ public enum StageTask {
     /// order. The vehicles' work list: detachment_code, due_on, vin (`VehicleStage.run`); the
     /// licences' cancellation list: detachment_code, cancel_due_on, holder_id_no (`LicenceStage.run`).
     static let globallySorted: [String: [Int]] = [
-        "vehicles.deregistration_worklist.csv": [11, 7, 0],
-        "driver_licences.cancellation_worklist.csv": [11, 9, 1],
+        "vehicles.deregistration_worklist.csv": positions(of: ["detachment_code", "due_on", "vin"],
+                                                          in: VehicleStage.worklistColumns),
+        "driver_licences.cancellation_worklist.csv": positions(of: ["detachment_code", "cancel_due_on", "holder_id_no"],
+                                                               in: LicenceStage.worklistColumns),
     ]
+
+    private static func positions(of names: [String], in columns: [String]) -> [Int] {
+        names.map { name in columns.firstIndex(of: name)! }
+    }
 
     public static func chunkFolder(_ workDirectory: String, _ task: ChunkTask) -> String {
         workDirectory + "/\(task.dataset)/chunk-" + TaskLine.padded(task.chunk)
@@ -47,15 +52,9 @@ public enum StageTask {
     public static func run(_ task: ChunkTask, settings: PipelineSettings, asOf: CalendarDate, inputDirectory: String,
                            workDirectory: String, crossTaskDuplicates: [Int: CrossTaskDuplicates.Fate]? = nil,
                            emit: (String) -> Void) throws {
-        let stage: any PipelineStage
-        switch task.dataset {
-        case "vehicles": stage = try VehicleStage(settings: settings)
-        case "exam_enrollments": stage = try ExamStage(settings: settings)
-        case "driver_licences": stage = try LicenceStage(settings: settings)
-        // One task over the whole file: duplicates are the stage's own to resolve.
-        case "violations": stage = try ViolationStage(settings: settings)
-        case "units": stage = try UnitAccountStage(settings: settings, unitsOnly: true)
-        default: throw TaskError("the Spark engine has no stage task for \(task.dataset) yet")
+        // Violations and units are one task over the whole file: duplicates are the stage's own.
+        guard let stage = try StageKind.taskStage(for: task.dataset, settings: settings) else {
+            throw TaskError("the Spark engine has no stage task for \(task.dataset) yet")
         }
         try run(task, settings: settings, asOf: asOf, inputDirectory: inputDirectory, workDirectory: workDirectory,
                 crossTaskDuplicates: crossTaskDuplicates, emit: emit, body: stage.run)
