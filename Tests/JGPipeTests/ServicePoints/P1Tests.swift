@@ -41,6 +41,19 @@ struct P1Tests {
             == ["status: 不是可选值（open 正常、closed 停用）之一", "phone: 为空"])
     }
 
+    /// Each required field of SPEC §9 empty in turn: one gap naming it (window_guide for a hall).
+    @Test("each required field missing in turn", arguments: [
+        (1, "point_name"), (2, "point_kind"), (3, "region_code"), (4, "address"), (5, "longitude"), (6, "latitude"),
+        (7, "hours"), (8, "services"), (9, "window_guide"), (10, "phone"),
+    ])
+    func missing(_ c: (Int, String)) throws {
+        var fields = ["P7", "天河车管所", "车管所", "440106", "广州市天河区1号", "113.33", "23.14", "周一 08:30-12:00", "换证",
+                      "1号窗口", "020-87654321", "2024-06-20", ""]
+        fields[c.0] = ""
+        let found = try gaps(fields.joined(separator: ","))
+        #expect(found.count == 1 && found[0].hasPrefix(c.1 + ": 为空"), "\(found)")
+    }
+
     @Test("a closed point has no gaps")
     func closed() throws {
         let point = try #require(try points(["P6,,,,,,,,,,,,停用"]).first).get()
@@ -57,6 +70,8 @@ struct P1Tests {
         ("周八 08:30-12:00", "\"周八\" 不是工作日（周一 周二 周三 周四 周五 周六 周日 法定节假日，可写 周一至周五 或 周六、周日）"),
         ("周一 8:30-12:00", "\"8:30-12:00\" 不是 hh:mm-hh:mm 的时段"),
         ("周一 08:60-12:00", "\"08:60-12:00\" 不是 hh:mm-hh:mm 的时段"),
+        ("周六 09:00-25:00", "\"09:00-25:00\" 不是 hh:mm-hh:mm 的时段"),
+        ("周一至周五 08:30-12:00,14:00-17:30;周六 09:00-12:00", nil),
         ("全天", "\"全天\" 不是“日期 时段”的写法（如 周一至周五 08:30-12:00,14:00-17:30）"),
     ] as [(String, String?)])
     func hours(_ c: (String, String?)) {

@@ -9,13 +9,21 @@ public struct ServicePointGuide: Sendable {
         public let name: String
         public let address: String
         public let hours: String
+        /// `{service_point}`: 名称（地址，工作时间）, made once per point, not once per notice.
+        public let text: String
 
-        /// `{service_point}`: 名称（地址，工作时间）.
-        public var text: String { "\(name)（\(address)，\(hours)）" }
+        public init(id: String, name: String, address: String, hours: String) {
+            self.id = id
+            self.name = name
+            self.address = address
+            self.hours = hours
+            text = "\(name)（\(address)，\(hours)）"
+        }
     }
 
-    private var byRegion: [String: Point] = [:]
-    private var byDetachment: [String: Point] = [:]
+    /// service → region (or detachment) → the point: two hash look-ups a notice, no key built.
+    private var byRegion: [String: [String: Point]] = [:]
+    private var byDetachment: [String: [String: Point]] = [:]
 
     /// No `service_points.csv`: every notice's point columns are empty.
     public static let none = ServicePointGuide()
@@ -28,8 +36,8 @@ public struct ServicePointGuide: Sendable {
     init(points: [(point: Point, region: String, detachment: String, services: [String])]) {
         for entry in points {
             for service in entry.services {
-                Self.keepLowest(&byRegion, service + "\u{1}" + entry.region, entry.point)
-                Self.keepLowest(&byDetachment, service + "\u{1}" + entry.detachment, entry.point)
+                Self.keepLowest(&byRegion[service, default: [:]], entry.region, entry.point)
+                Self.keepLowest(&byDetachment[service, default: [:]], entry.detachment, entry.point)
             }
         }
     }
@@ -41,8 +49,8 @@ public struct ServicePointGuide: Sendable {
 
     /// The point for a notice of `type` whose record lies in `region` (detachment `detachment`).
     public func point(for type: NoticeType, region: String, detachment: String) -> Point? {
-        guard let service = type.service, !isEmpty else { return nil }
-        return byRegion[service + "\u{1}" + region] ?? byDetachment[service + "\u{1}" + detachment]
+        guard !isEmpty, let service = type.service else { return nil }
+        return byRegion[service]?[region] ?? byDetachment[service]?[detachment]
     }
 }
 
