@@ -76,10 +76,9 @@ public struct ServicePointValidator: RecordValidator {
             gaps.append(ServicePointGap(field: row.name(column), problem: problem, value: row.text(column)))
         }
         let statusText = row.text(Column.status)
-        let isOpen = Self.openValues[statusText] ?? Self.openValues[statusText.lowercased()] ?? true
-        if Self.openValues[statusText] == nil && Self.openValues[statusText.lowercased()] == nil {
-            gap(.status, "不是可选值（open 正常、closed 停用）之一")
-        }
+        let status = Self.openValues[statusText] ?? Self.openValues[statusText.lowercased()]
+        if status == nil { gap(.status, "不是可选值（open 正常、closed 停用）之一") }
+        let isOpen = status ?? true
         for column in [Column.name, .address] where row.text(column).isEmpty { gap(column, "为空") }
         let kind = row.text(Column.kind)
         if kind.isEmpty {

@@ -209,9 +209,8 @@ extension Notice {
         recordID = packed.string(8)
         dueOn = try! CalendarDate(parsing: packed.string(9))
         message = packed.string(10)
-        let point = packed.string(11)
-        servicePoint = point.isEmpty ? nil : ServicePointGuide.Point(id: point, name: packed.string(12),
-                                                                     address: packed.string(13), hours: packed.string(14))
+        servicePoint = ServicePointGuide.Point(fields: packed.string(11), packed.string(12), packed.string(13),
+                                               packed.string(14))
         id = packed.string(0)
     }
 }

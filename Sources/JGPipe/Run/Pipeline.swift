@@ -89,7 +89,9 @@ public enum Pipeline {
                 let onSpark = inputFolder.present.filter { !StageKind.driverDatasets.contains($0) }
                 outputs = try SparkEngine.run(options, datasets: onSpark, context: context, staging: folder.staging)
                 // SPEC §9 reads the run's notices and a few thousand points: after the tasks, here.
-                try runStages(stages.filter { $0 is ServicePointStage }, context, into: &outputs, logger: logger)
+                // `stages(for:)` makes the stages in `StageKind.allCases` order.
+                let inDriver = zip(StageKind.allCases, stages).filter(\.0.sparkDatasets.isEmpty).map(\.1)
+                try runStages(inDriver, context, into: &outputs, logger: logger)
             } else {
                 try runStages(stages, context, into: &outputs, logger: logger)
             }

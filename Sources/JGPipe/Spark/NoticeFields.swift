@@ -16,6 +16,6 @@ extension Notice {
         recordID = f[8]
         self.dueOn = dueOn
         message = f[10]
-        servicePoint = f[11].isEmpty ? nil : ServicePointGuide.Point(id: f[11], name: f[12], address: f[13], hours: f[14])
+        servicePoint = ServicePointGuide.Point(fields: f[11], f[12], f[13], f[14])
     }
 }

@@ -31,11 +31,8 @@ func applyD2(classes: LicenceClasses, reviewClasses: LicenceClasses, cycleEnd: C
     }
     if reason == nil, reviewFlag { reason = .accident }
     guard let reason else { return unknown ? .unknown : nil }
-    switch LicenceDuty.afterCycle(cycleEnd, lastDone: lastReviewedOn, asOf: asOf) {
-    case let .due(on)?: return .notice(LicenceNoticeDecision(type: .licenceReviewDue, dueOn: on, reason: reason))
-    case let .overdue(since)?:
-        return .notice(LicenceNoticeDecision(type: .licenceReviewOverdue, dueOn: since, reason: reason))
-    case nil: return nil
+    return LicenceDuty.afterCycle(cycleEnd, lastDone: lastReviewedOn, asOf: asOf).map {
+        .notice($0.decision(due: .licenceReviewDue, overdue: .licenceReviewOverdue, reason: reason))
     }
 }
 

@@ -20,11 +20,8 @@ func applyD3(classes: LicenceClasses, medicalClasses: LicenceClasses, ageOnCycle
     } else {
         return nil
     }
-    switch LicenceDuty.afterCycle(cycleEnd, lastDone: lastMedicalOn, asOf: asOf) {
-    case let .due(on)?: return LicenceNoticeDecision(type: .licenceMedicalDue, dueOn: on, reason: reason)
-    case let .overdue(since)?: return LicenceNoticeDecision(type: .licenceMedicalOverdue, dueOn: since, reason: reason)
-    case nil: return nil
-    }
+    return LicenceDuty.afterCycle(cycleEnd, lastDone: lastMedicalOn, asOf: asOf)?
+        .decision(due: .licenceMedicalDue, overdue: .licenceMedicalOverdue, reason: reason)
 }
 
 /// 第七十四条第二款: a C5 licence owes a certificate after every `c5Cycles`-th cycle.

@@ -31,7 +31,7 @@ func noMedicalCertificateSince(firstIssuedOn: CalendarDate, classes: LicenceClas
                                lastMedicalOn: CalendarDate?, medicalAge: Int, c5Cycles: Int,
                                asOf: CalendarDate) -> CalendarDate? {
     let hasC5 = classes.contains(.c5)
-    // Without C5 only a holder of `medicalAge` or more owes certificates: start at that birthday.
+    // Without C5 only a holder who turned `medicalAge` before A can owe one.
     guard hasC5 || birthDate.map({ $0.adding(years: medicalAge) < asOf }) == true else { return nil }
     let cycles = firstIssuedOn.fullYears(until: asOf)
     guard cycles >= 1 else { return nil }

@@ -32,4 +32,12 @@ public enum LicenceDuty: Equatable, Sendable {
         let dueOn = cycleEnd.adding(days: windowDays)
         return asOf <= dueOn ? .due(on: dueOn) : .overdue(since: dueOn)
     }
+
+    /// The notice of this duty: `due` while it is due, `overdue` after, with why it is owed.
+    func decision(due: NoticeType, overdue: NoticeType, reason: LicenceNoticeReason) -> LicenceNoticeDecision {
+        switch self {
+        case let .due(on): LicenceNoticeDecision(type: due, dueOn: on, reason: reason)
+        case let .overdue(since): LicenceNoticeDecision(type: overdue, dueOn: since, reason: reason)
+        }
+    }
 }

@@ -19,6 +19,12 @@ public struct ServicePointGuide: Sendable {
             self.hours = hours
             text = "\(name)（\(address)，\(hours)）"
         }
+
+        /// The point `notifications.csv`'s four columns show; nil when they are empty.
+        init?(fields id: String, _ name: String, _ address: String, _ hours: String) {
+            guard !id.isEmpty else { return nil }
+            self.init(id: id, name: name, address: address, hours: hours)
+        }
     }
 
     /// service → region (or detachment) → the point: two hash look-ups a notice, no key built.

@@ -17,7 +17,7 @@ public struct LicenceStage: PipelineStage {
         "reason", "article", "cancel_due_on", "days_overdue", "detachment_code",
     ]
 
-    /// Row-local: licences are validated, decided (C, D1–D4) and written a slice at a time
+    /// Row-local: licences are validated, decided (C, D1–D5) and written a slice at a time
     /// (`RunInputs.stream`); only the work-list rows, the notices and the summary's counts
     /// outlive a slice.
     public func run(_ context: RunContext) throws -> StageOutput {

@@ -4,8 +4,9 @@
 /// after the other stages, since P3 reads the run's notices (in both engines: its files are small).
 public struct ServicePointStage: PipelineStage {
     public let name = "service_points"
-    public var datasets: [DatasetSchema] { [ServicePointValidator.schema, ServicePointFeedbackValidator.schema] }
-    public static let datasetNames = ["service_points", "service_point_feedback"]
+    public var datasets: [DatasetSchema] { Self.schemas }
+    static let schemas = [ServicePointValidator.schema, ServicePointFeedbackValidator.schema]
+    public static let datasetNames = schemas.map(\.name)
     let settings: ServicePointSettings
 
     public init(settings: PipelineSettings) throws {
